@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "FinePrint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "fineprint", targets: ["fineprint"]),
+    .library(name: "FinePrintKit", targets: ["FinePrintKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // libxml2 parses HTML and XML; the shim keeps its ICU headers away from Foundation's.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Everything testable: ingest, segment, tokenize, rules, match, lint, summary, report.
+    .target(
+      name: "FinePrintKit",
+      dependencies: ["CLibXML2", "Yams"],
+      plugins: ["EmbedRules"]
+    ),
+    // The thin command line: parses arguments, calls FinePrintKit, prints.
+    .executableTarget(
+      name: "fineprint",
+      dependencies: [
+        "FinePrintKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // Embeds Rules/ into the library at build time, so `fineprint` works from any directory.
+    .executableTarget(name: "EmbedRulesTool"),
+    .plugin(
+      name: "EmbedRules",
+      capability: .buildTool(),
+      dependencies: ["EmbedRulesTool"],
+      path: "Sources/EmbedRulesPlugin"
+    ),
+    // Speed is measured here, not in unit tests: `swift run -c release fineprint-bench`.
+    .executableTarget(name: "fineprint-bench", dependencies: ["FinePrintKit"]),
+    .testTarget(name: "FinePrintKitTests", dependencies: ["FinePrintKit"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,28 @@
+import Foundation
+import PackagePlugin
+
+/// Turns every YAML file under the package's `Rules/` folder into Swift string literals, so
+/// the default rules ship inside the `fineprint` binary and it runs from any directory.
+/// Editing a rule file and rebuilding is all a rule author needs to do.
+@main
+struct EmbedRules: BuildToolPlugin {
+  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    let rules = context.package.directoryURL.appending(path: "Rules")
+    let output = context.pluginWorkDirectoryURL.appending(path: "BundledRules.generated.swift")
+    var inputs: [URL] = []
+    if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
+      for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
+        inputs.append(url)
+      }
+    }
+    return [
+      .buildCommand(
+        displayName: "Embedding \(inputs.count) rule files",
+        executable: try context.tool(named: "EmbedRulesTool").url,
+        arguments: [rules.path, output.path],
+        inputFiles: inputs.sorted { $0.path < $1.path },
+        outputFiles: [output]
+      )
+    ]
+  }
+}

@@ -1,0 +1,50 @@
+/// Decides whether bytes are plain text, HTML or XML: from the file name's extension, checked
+/// against the content, because extensions lie (an `.html` that is a plain-text export, an
+/// XML file saved as `.txt`, standard input with no name at all).
+public enum FormatSniffer {
+  /// The format an extension promises, if it promises one.
+  public static func format(forExtension ext: String) -> DocumentFormat? {
+    switch ext.lowercased() {
+    case "html", "htm", "xhtml": return .html
+    case "xml", "akn": return .xml
+    case "txt", "md", "markdown", "text": return .plainText
+    default: return nil
+    }
+  }
+
+  /// The format the content shows, looking at its first non-blank bytes.
+  public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
+    var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    let head = String(decoding: bytes[start..<min(bytes.count, start + 2048)], as: UTF8.self).lowercased()
+    let trimmed = head.drop { $0.isWhitespace }
+    if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") { return .html }
+    if trimmed.hasPrefix("<?xml") {
+      return head.contains("<html") ? .html : .xml
+    }
+    if trimmed.hasPrefix("<!--") || trimmed.hasPrefix("<") {
+      for tag in ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<table", "<ul", "<br"]
+      where head.contains(tag) {
+        return .html
+      }
+      return trimmed.hasPrefix("<!--") ? .html : .xml
+    }
+    return .plainText
+  }
+
+  /// The format to parse `source` as: the declared one, else the extension's unless the content
+  /// plainly says otherwise, else the content's.
+  public static func resolve(_ source: InputSource) -> DocumentFormat {
+    if let declared = source.declaredFormat { return declared }
+    let sniffed = sniff(source.bytes)
+    let ext = source.name.split(separator: "/").last.flatMap { name -> String? in
+      guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+      return String(name[name.index(after: dot)...])
+    }
+    guard let ext, let promised = format(forExtension: ext) else { return sniffed }
+    // Markup saved as .txt is still markup; text saved as .html is still text.
+    if promised == .plainText { return sniffed == .plainText ? .plainText : sniffed }
+    if sniffed == .plainText { return .plainText }
+    return promised == .xml && sniffed == .html ? .html : promised
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Why a document could not be read. Every case names the file, and where it can, the line.
+public enum IngestError: Error, LocalizedError, Equatable, Sendable {
+  case fileNotFound(path: String)
+  case unreadable(path: String, reason: String)
+  case noDocuments(path: String)
+  case empty(path: String)
+  case binary(path: String, reason: String)
+  case tooLarge(path: String, bytes: Int, limit: Int)
+  case invalidEncoding(path: String, line: Int, column: Int, reason: String)
+  case malformed(path: String, line: Int, column: Int, reason: String)
+  case unsafeMarkup(path: String, line: Int, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .fileNotFound(let path):
+      return "\(path): no such file or directory"
+    case .unreadable(let path, let reason):
+      return "\(path): cannot be read: \(reason)"
+    case .noDocuments(let path):
+      return "\(path): directory holds no documents (.html, .htm, .xhtml, .xml, .txt, .md)"
+    case .empty(let path):
+      return "\(path): file is empty: there is nothing to check"
+    case .binary(let path, let reason):
+      return "\(path): not a text document (\(reason))"
+    case .tooLarge(let path, let bytes, let limit):
+      return "\(path): \(bytes / 1_048_576) MB is larger than the \(limit / 1_048_576) MB limit (raise it with --max-size)"
+    case .invalidEncoding(let path, let line, let column, let reason):
+      return "\(path):\(line):\(column): \(reason)"
+    case .malformed(let path, let line, let column, let reason):
+      return "\(path):\(line):\(column): \(reason)"
+    case .unsafeMarkup(let path, let line, let reason):
+      return "\(path):\(line): \(reason)"
+    }
+  }
+
+  /// The file the error is about.
+  public var path: String {
+    switch self {
+    case .fileNotFound(let path), .unreadable(let path, _), .noDocuments(let path), .empty(let path),
+      .binary(let path, _), .tooLarge(let path, _, _), .invalidEncoding(let path, _, _, _),
+      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _):
+      return path
+    }
+  }
+}

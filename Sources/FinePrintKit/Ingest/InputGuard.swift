@@ -1,0 +1,27 @@
+/// Rejects inputs that are not documents before a parser sees them: empty files and binaries
+/// (images, archives, executables, anything with NUL bytes that is not UTF-16).
+public enum InputGuard {
+  private static let signatures: [([UInt8], String)] = [
+    ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+    ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+    ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
+    ([0x25, 0x50, 0x44, 0x46], "a PDF file; convert it to text or HTML first"),
+    ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (DOCX, XLSX, …)"),
+    ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
+    ([0x1F, 0x8B], "a gzip archive"),
+  ]
+
+  public static func check(_ source: InputSource) throws {
+    let bytes = source.bytes
+    if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw IngestError.empty(path: source.name)
+    }
+    for (magic, what) in signatures where bytes.starts(with: magic) {
+      throw IngestError.binary(path: source.name, reason: "it is \(what)")
+    }
+    let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    if !isUTF16, let nul = bytes.prefix(65_536).firstIndex(of: 0) {
+      throw IngestError.binary(path: source.name, reason: "NUL byte at offset \(nul)")
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/// Reads plain text (and Markdown, as text): every character is visible, so the text is the
+/// decoded file itself and the source map is the identity. Blocks are paragraphs separated by
+/// blank lines; the segmenter reads the line breaks inside them.
+public struct PlainTextIngester: Sendable {
+  public init() {}
+
+  public func ingest(_ source: InputSource) throws -> Document {
+    let decoded = TextDecoding.decode(source.bytes)
+    let bytes = decoded.utf8
+    var map = SourceMap()
+    map.appendVerbatim(textStart: 0, sourceStart: 0, length: bytes.count)
+    var document = Document(
+      path: source.name, format: .plainText, text: String(decoding: bytes, as: UTF8.self),
+      blocks: Self.paragraphs(bytes), sourceMap: map, lineIndex: LineIndex(source: bytes))
+    if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
+    return document
+  }
+
+  /// Paragraph blocks: runs of lines separated by lines that hold only white space.
+  static func paragraphs(_ bytes: [UInt8]) -> [Block] {
+    var blocks: [Block] = []
+    var start: Int?
+    var lastContentEnd = 0
+    var lineStart = 0
+    var lineHasContent = false
+    var i = 0
+    func closeLine(at end: Int) {
+      if lineHasContent {
+        if start == nil { start = firstContent(bytes, lineStart, end) }
+        lastContentEnd = lastContent(bytes, lineStart, end)
+      } else if let s = start {
+        blocks.append(Block(kind: .preformatted, range: s..<lastContentEnd))
+        start = nil
+      }
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == 0x0A || b == 0x0D {
+        closeLine(at: i)
+        if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+        lineStart = i + 1
+        lineHasContent = false
+      } else if !(b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0B) {
+        lineHasContent = true
+      }
+      i += 1
+    }
+    closeLine(at: bytes.count)
+    if let s = start { blocks.append(Block(kind: .preformatted, range: s..<lastContentEnd)) }
+    return blocks
+  }
+
+  private static func firstContent(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    var i = from
+    while i < to, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+    return i
+  }
+
+  private static func lastContent(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
+    var i = to
+    while i > from, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 || bytes[i - 1] == 0x0D { i -= 1 }
+    return i
+  }
+}

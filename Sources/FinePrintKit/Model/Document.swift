@@ -1,0 +1,45 @@
+/// A document after ingestion: its visible text, the blocks that structure it, and the map
+/// from every byte of that text back to the line and column of the original file.
+public struct Document: Sendable {
+  /// The name the user gave (a path, `-` for standard input, a URL), used in every report.
+  public var path: String
+  public var format: DocumentFormat
+  /// The visible text, UTF-8: what a reader sees, with markup, scripts and hidden parts gone.
+  public var text: String
+  /// The same text as bytes; all offsets in `blocks`, clauses and tokens index this array.
+  public var bytes: [UInt8]
+  public var blocks: [Block]
+  /// The document's title when the markup states one (`<title>`, Akoma Ntoso `docTitle`).
+  public var title: String?
+  public var sourceMap: SourceMap
+  /// Lines of the original file (decoded to UTF-8), for turning source offsets into positions.
+  public var lineIndex: LineIndex
+  /// Things the reader should know but that did not stop ingestion ("not valid UTF-8, read as
+  /// Windows-1252").
+  public var warnings: [String] = []
+
+  public init(path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
+              sourceMap: SourceMap, lineIndex: LineIndex) {
+    self.path = path
+    self.format = format
+    self.text = text
+    self.bytes = Array(text.utf8)
+    self.blocks = blocks
+    self.title = title
+    self.sourceMap = sourceMap
+    self.lineIndex = lineIndex
+  }
+
+  /// The text of a byte range of `text`.
+  public func text(in range: Range<Int>) -> String {
+    let clamped = range.clamped(to: 0..<bytes.count)
+    return String(decoding: bytes[clamped], as: UTF8.self)
+  }
+
+  /// Where a range of the visible text stands in the original file.
+  public func span(of range: Range<Int>) -> SourceSpan {
+    let source = sourceMap.sourceRange(ofText: range)
+    return SourceSpan(start: lineIndex.location(ofOffset: source.lowerBound),
+                      end: lineIndex.location(ofOffset: source.upperBound))
+  }
+}

@@ -1,0 +1,52 @@
+/// Turns byte offsets of a UTF-8 source into 1-based lines and code-point columns.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`. Columns count code points, so an emoji or a CJK
+/// character earlier on the line counts once, however many bytes it takes.
+public struct LineIndex: Sendable {
+  /// Byte offset where each line starts; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+  private let source: [UInt8]
+
+  public init(source: [UInt8]) {
+    self.source = source
+    var starts = [0]
+    var i = 0
+    let n = source.count
+    while i < n {
+      let byte = source[i]
+      if byte == 0x0A {
+        starts.append(i + 1)
+      } else if byte == 0x0D {
+        if i + 1 < n, source[i + 1] == 0x0A { i += 1 }
+        starts.append(i + 1)
+      }
+      i += 1
+    }
+    lineStarts = starts
+  }
+
+  /// The number of lines (a final line without a line break counts).
+  public var lineCount: Int { lineStarts.count }
+
+  /// The line and column of a byte offset (clamped to the source).
+  /// - Complexity: O(log lines + length of the line up to `offset`).
+  public func location(ofOffset rawOffset: Int) -> SourceLocation {
+    let offset = min(max(rawOffset, 0), source.count)
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    var column = 1
+    var i = lineStarts[low]
+    while i < offset {
+      if source[i] & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    return SourceLocation(line: low + 1, column: column, offset: offset)
+  }
+
+  /// The 1-based line that holds a byte offset.
+  public func line(ofOffset offset: Int) -> Int { location(ofOffset: offset).line }
+}

@@ -1,0 +1,63 @@
+/// Splits text into tokens with normalised forms, each with an ID from a shared `Vocabulary`.
+///
+/// Normalisation: case folded; curly quotes, primes and dashes folded; ligatures expanded
+/// (`ﬁ` → `fi`); hyphenated words split (`third-party` → `third` `party`); contractions
+/// expanded (`don't` → `do` `not`, `won't` → `will` `not`, `we'll` → `we` `will`); possessive
+/// `'s` dropped; `&` read as `and`. Abbreviations and numbers with inner dots stay one token
+/// (`u.s`, `e.g`, `3.5`). The punctuation that shapes a clause (`, ; : ( ) . ! ? § $ %`) is
+/// kept as tokens; quotes and other symbols are not.
+public struct Tokenizer: Sendable {
+  public let vocabulary: Vocabulary
+
+  public init(vocabulary: Vocabulary) {
+    self.vocabulary = vocabulary
+  }
+
+  /// Tokens of `bytes[range]`, looked up in the frozen vocabulary (unknown words get
+  /// `Vocabulary.unknown`).
+  /// - Complexity: O(range.count).
+  public func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
+    var resolver = LookupResolver(vocabulary: vocabulary)
+    var out: [Token] = []
+    out.reserveCapacity(range.count / 5)
+    Self.scan(bytes, range: range, resolver: &resolver, into: &out)
+    return out
+  }
+
+  /// Tokens of `bytes[range]`, adding every new word to `vocabulary`.
+  public static func tokenize(_ bytes: [UInt8], range: Range<Int>, interning vocabulary: inout Vocabulary)
+    -> [Token]
+  {
+    var resolver = InterningResolver(vocabulary: vocabulary)
+    var out: [Token] = []
+    scan(bytes, range: range, resolver: &resolver, into: &out)
+    vocabulary = resolver.vocabulary
+    return out
+  }
+
+  /// The normalised words of a phrase, as the tokenizer would see them in text.
+  public static func normalizedWords(_ text: String) -> [String] {
+    var vocabulary = Vocabulary()
+    let bytes = Array(text.utf8)
+    return tokenize(bytes, range: 0..<bytes.count, interning: &vocabulary).map { vocabulary.word(for: $0.id) }
+  }
+}
+
+/// Resolves a normalised word to its ID.
+protocol WordResolver {
+  mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID
+}
+
+struct LookupResolver: WordResolver {
+  let vocabulary: Vocabulary
+  func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
+    vocabulary.lookup(word, hash: hash)
+  }
+}
+
+struct InterningResolver: WordResolver {
+  var vocabulary: Vocabulary
+  mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
+    vocabulary.intern(word, hash: hash)
+  }
+}

@@ -1,0 +1,157 @@
+/// The tokenizer's inner loop over one range of UTF-8 bytes.
+struct WordScanner {
+  let p: UnsafeBufferPointer<UInt8>
+  let end: Int
+  private var scratch: [UInt8] = []
+
+  init(p: UnsafeBufferPointer<UInt8>, end: Int) {
+    self.p = p
+    self.end = end
+    scratch.reserveCapacity(64)
+  }
+
+  mutating func run<R: WordResolver>(from start: Int, resolver: inout R, into out: inout [Token]) {
+    var i = start
+    while i < end {
+      let (cls, length, value) = Tokenizer.characterClass(p, i, end)
+      switch cls {
+      case .word:
+        i = scanWord(from: i, resolver: &resolver, into: &out)
+      case .punctuation:
+        scratch.removeAll(keepingCapacity: true)
+        if value < 0x80 { scratch.append(UInt8(value)) } else { scratch.append(contentsOf: Array("§".utf8)) }
+        emit(i..<(i + length), resolver: &resolver, into: &out)
+        i += length
+      case .dot:
+        var j = i + 1
+        while j < end && p[j] == UInt8(ascii: ".") { j += 1 }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(UInt8(ascii: "."))
+        emit(i..<j, resolver: &resolver, into: &out)
+        i = j
+      case .ampersand:
+        emitWord("and", i..<(i + length), resolver: &resolver, into: &out)
+        i += length
+      default:
+        i += length
+      }
+    }
+  }
+
+  private func isWordCharacter(at i: Int) -> Bool {
+    guard i < end else { return false }
+    return Tokenizer.characterClass(p, i, end).0 == .word
+  }
+
+  /// Scans one word starting at `start`; returns the offset after it.
+  private mutating func scanWord<R: WordResolver>(from start: Int, resolver: inout R, into out: inout [Token]) -> Int {
+    scratch.removeAll(keepingCapacity: true)
+    var i = start
+    while i < end {
+      let (cls, length, value) = Tokenizer.characterClass(p, i, end)
+      switch cls {
+      case .word:
+        appendNormalized(value, at: i, length: length)
+        i += length
+      case .joiner:
+        if value == UInt32(UInt8(ascii: "@")) || value == UInt32(UInt8(ascii: "_")) {
+          guard isWordCharacter(at: i + 1) else { return finish(start, i, resolver: &resolver, into: &out) }
+          scratch.append(UInt8(value))
+        }
+        i += length
+      case .dot:
+        guard isWordCharacter(at: i + 1) else { return finish(start, i, resolver: &resolver, into: &out) }
+        scratch.append(UInt8(ascii: "."))
+        i += 1
+      case .apostrophe:
+        return apostrophe(start, at: i, length: length, resolver: &resolver, into: &out)
+      default:
+        return finish(start, i, resolver: &resolver, into: &out)
+      }
+    }
+    return finish(start, i, resolver: &resolver, into: &out)
+  }
+
+  private mutating func appendNormalized(_ value: UInt32, at i: Int, length: Int) {
+    if value < 0x80 {
+      let b = UInt8(value)
+      scratch.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+    } else if let replacement = Tokenizer.classify(value).1 {
+      scratch.append(contentsOf: replacement.utf8)
+    } else {
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + length)]))
+    }
+  }
+
+  /// Handles an apostrophe inside or after a word: contractions, possessives, elisions.
+  private mutating func apostrophe<R: WordResolver>(
+    _ start: Int, at i: Int, length: Int, resolver: inout R, into out: inout [Token]
+  ) -> Int {
+    var j = i + length
+    var suffix = ""
+    while j < end, p[j] < 0x80, Tokenizer.asciiClass[Int(p[j])] == .word, p[j] > UInt8(ascii: "9") {
+      suffix.unicodeScalars.append(Unicode.Scalar(p[j] | 0x20))
+      j += 1
+    }
+    if j < end, isWordCharacter(at: j) { suffix = "?" }  // more letters follow: not a contraction
+    switch suffix {
+    case "t" where scratch.count > 1 && scratch.last == UInt8(ascii: "n"):
+      scratch.removeLast()
+      let base = String(decoding: scratch, as: UTF8.self)
+      let expanded = ["ca": "can", "wo": "will", "sha": "shall", "ai": "is"][base] ?? base
+      emitWord(expanded, start..<(i - 1), resolver: &resolver, into: &out)
+      emitWord("not", (i - 1)..<j, resolver: &resolver, into: &out)
+      return j
+    case "s":
+      _ = finish(start, i, resolver: &resolver, into: &out)
+      return j
+    case "re", "ll", "ve", "d", "m":
+      _ = finish(start, i, resolver: &resolver, into: &out)
+      let word = ["re": "are", "ll": "will", "ve": "have", "d": "would", "m": "am"][suffix]!
+      emitWord(word, i..<j, resolver: &resolver, into: &out)
+      return j
+    case "":
+      return finish(start, i, resolver: &resolver, into: &out) + length
+    default:
+      // An elision inside a word (o'clock, d'Alene): keep going as one word.
+      scratch.append(UInt8(ascii: "'"))
+      var k = i + length
+      while k < end {
+        let (cls, l, value) = Tokenizer.characterClass(p, k, end)
+        guard cls == .word else { break }
+        appendNormalized(value, at: k, length: l)
+        k += l
+      }
+      return finish(start, k, resolver: &resolver, into: &out)
+    }
+  }
+
+  /// Emits the word in `scratch` for `start..<end`; `cannot` becomes `can` `not`.
+  private mutating func finish<R: WordResolver>(_ start: Int, _ stop: Int, resolver: inout R, into out: inout [Token])
+    -> Int
+  {
+    if scratch.count == 6, scratch == Array("cannot".utf8) {
+      emitWord("can", start..<stop, resolver: &resolver, into: &out)
+      emitWord("not", start..<stop, resolver: &resolver, into: &out)
+      return stop
+    }
+    emit(start..<stop, resolver: &resolver, into: &out)
+    return stop
+  }
+
+  private mutating func emitWord<R: WordResolver>(_ word: String, _ range: Range<Int>, resolver: inout R,
+                                                  into out: inout [Token])
+  {
+    scratch.removeAll(keepingCapacity: true)
+    scratch.append(contentsOf: word.utf8)
+    emit(range, resolver: &resolver, into: &out)
+  }
+
+  private mutating func emit<R: WordResolver>(_ range: Range<Int>, resolver: inout R, into out: inout [Token]) {
+    guard !scratch.isEmpty else { return }
+    let id = scratch.withUnsafeBufferPointer { word in
+      resolver.resolve(word, hash: Vocabulary.hash(word))
+    }
+    out.append(Token(id: id, range: range))
+  }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import FinePrintKit
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+  @Test("Case, quotes, dashes and ligatures are folded", arguments: [
+    ("We MAY Sell", ["we", "may", "sell"]),
+    ("don't", ["do", "not"]),
+    ("We don’t sell", ["we", "do", "not", "sell"]),
+    ("can't won't cannot", ["can", "not", "will", "not", "can", "not"]),
+    ("third-party partners", ["third", "party", "partners"]),
+    ("third–party", ["third", "party"]),
+    ("the ﬁnal ﬂow", ["the", "final", "flow"]),
+    ("the company’s partners", ["the", "company", "partners"]),
+    ("we'll share, you're", ["we", "will", "share", ",", "you", "are"]),
+    ("U.S. users, e.g. you", ["u.s", ".", "users", ",", "e.g", ".", "you"]),
+    ("Terms & Conditions (the \"Terms\")", ["terms", "and", "conditions", "(", "the", "terms", ")"]),
+    ("§ 7.2 of 3.5%", ["§", "7.2", "of", "3.5", "%"]),
+    ("ÉTÉ Straße", ["été", "straße"]),
+  ])
+  func normalises(text: String, expected: [String]) {
+    #expect(Tokenizer.normalizedWords(text) == expected)
+  }
+
+  @Test("Token ranges point at the words in the text, after a multi-byte prefix")
+  func ranges() {
+    let text = "😀 中文 We don't sell"
+    let bytes = Array(text.utf8)
+    var vocabulary = Vocabulary()
+    let tokens = Tokenizer.tokenize(bytes, range: 0..<bytes.count, interning: &vocabulary)
+    let words = tokens.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    #expect(words == ["中文", "We", "do", "n't", "sell"])
+  }
+
+  @Test("A frozen vocabulary gives known words their IDs and unknown words `unknown`")
+  func frozenLookup() {
+    var vocabulary = Vocabulary()
+    let sell = vocabulary.intern("sell")
+    let tokenizer = Tokenizer(vocabulary: vocabulary)
+    let bytes = Array("We SELL data".utf8)
+    let ids = tokenizer.tokens(in: bytes, range: 0..<bytes.count).map(\.id)
+    #expect(ids == [Vocabulary.unknown, sell, Vocabulary.unknown])
+  }
+
+  @Test("IDs are stable: the same word always gets the same ID, across many words")
+  func stableIDs() {
+    var vocabulary = Vocabulary()
+    let words = (0..<5000).map { "w\($0)" }
+    let ids = words.map { vocabulary.intern($0) }
+    #expect(Set(ids).count == words.count)
+    #expect(words.map { vocabulary.id(of: $0) } == ids.map { Optional($0) })
+    #expect(vocabulary.word(for: ids[4321]) == "w4321")
+  }
+}
