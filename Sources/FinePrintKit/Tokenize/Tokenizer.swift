@@ -8,16 +8,18 @@
 /// kept as tokens; quotes and other symbols are not.
 public struct Tokenizer: Sendable {
   public let vocabulary: Vocabulary
+  public let prefixes: PrefixTable
 
-  public init(vocabulary: Vocabulary) {
+  public init(vocabulary: Vocabulary, prefixes: PrefixTable = PrefixTable()) {
     self.vocabulary = vocabulary
+    self.prefixes = prefixes
   }
 
   /// Tokens of `bytes[range]`, looked up in the frozen vocabulary (unknown words get
   /// `Vocabulary.unknown`).
   /// - Complexity: O(range.count).
   public func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
-    var resolver = LookupResolver(vocabulary: vocabulary)
+    var resolver = LookupResolver(vocabulary: vocabulary, prefixes: prefixes)
     var out: [Token] = []
     out.reserveCapacity(range.count / 5)
     Self.scan(bytes, range: range, resolver: &resolver, into: &out)
@@ -50,8 +52,10 @@ protocol WordResolver {
 
 struct LookupResolver: WordResolver {
   let vocabulary: Vocabulary
+  let prefixes: PrefixTable
   func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
-    vocabulary.lookup(word, hash: hash)
+    let id = vocabulary.lookup(word, hash: hash)
+    return id == Vocabulary.unknown ? prefixes.lookup(word) : id
   }
 }
 

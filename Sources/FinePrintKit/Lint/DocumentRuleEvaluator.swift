@@ -1,0 +1,70 @@
+/// Evaluates document-level rules: a rule applies when one of its `when` patterns matched
+/// somewhere (or it has none), and fires when nothing it `requires` was found — no finding of
+/// the required categories or rules, no clause matching the required patterns. The finding
+/// stands at the first clause matching `report_at` (the clause that asks for consent or
+/// collects the data), else at the document's first heading or clause, and says what was
+/// looked for.
+struct DocumentRuleEvaluator {
+  let linter: Linter
+
+  /// Why a document rule fired or not, for `fineprint explain`.
+  struct Verdict {
+    var applies: Bool
+    var whenClause: Int?
+    var satisfiedBy: String?
+    var reportClause: Int?
+    var lookedFor: String
+  }
+
+  func verdict(rule index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])], signals: DocumentSignals,
+               clauseFindings: [Finding]) -> Verdict
+  {
+    let rule = linter.engine.ruleSet.rules[index]
+    let applies = rule.when.isEmpty || !signals.when[index].isEmpty
+    var satisfiedBy: String?
+    let requirement = rule.requires ?? Requirement()
+    if let found = clauseFindings.first(where: {
+      requirement.categories.contains($0.category) || requirement.rules.contains($0.rule)
+    }) {
+      satisfiedBy = "\(found.rule) at line \(found.line): \"\(found.match)\""
+    } else if let clause = signals.requires[index].first {
+      let line = document.span(of: clauses[clause].clause.range).start.line
+      satisfiedBy = "a clause at line \(line) matching a required pattern"
+    }
+    let report = signals.reportAt[index].first
+      ?? clauses.firstIndex { $0.clause.kind == .heading }
+      ?? (clauses.isEmpty ? nil : 0)
+    return Verdict(applies: applies, whenClause: signals.when[index].first, satisfiedBy: satisfiedBy,
+                   reportClause: report, lookedFor: lookedFor(requirement))
+  }
+
+  func evaluate(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], signals: DocumentSignals,
+                clauseFindings: [Finding]) -> [Finding]
+  {
+    var out: [Finding] = []
+    for (index, rule) in linter.engine.ruleSet.rules.enumerated() where rule.scope == .document {
+      let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
+      guard v.applies, v.satisfiedBy == nil, let at = v.reportClause else { continue }
+      let clause = clauses[at].clause
+      let message = "\(rule.message) Looked for \(v.lookedFor) anywhere in the document; found none."
+      out.append(linter.finding(rule, document: document, clause: clause, range: clause.range,
+                                message: message, documentLevel: true))
+    }
+    return out
+  }
+
+  /// "a term that lets you withdraw consent, delete data or opt out (revocation-right)".
+  func lookedFor(_ requirement: Requirement) -> String {
+    var parts: [String] = []
+    for id in requirement.categories {
+      parts.append("a term where \(Category.named(id)?.summary ?? id) (\(id))")
+    }
+    for id in requirement.rules {
+      parts.append("'\(linter.engine.ruleSet.rule(id)?.title ?? id)' (\(id))")
+    }
+    if !requirement.patterns.isEmpty {
+      parts.append("wording like " + requirement.patterns.prefix(3).map { "\"\($0.text)\"" }.joined(separator: ", "))
+    }
+    return parts.isEmpty ? "what the rule requires" : parts.joined(separator: " or ")
+  }
+}

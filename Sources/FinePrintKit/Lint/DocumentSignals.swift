@@ -1,0 +1,24 @@
+/// What the clauses of a document said that document-level rules ask about: for each rule,
+/// the clauses where its `when`, `report_at` and `requires` patterns matched.
+struct DocumentSignals {
+  var when: [[Int]]
+  var reportAt: [[Int]]
+  var requires: [[Int]]
+
+  init(ruleCount: Int) {
+    when = Array(repeating: [], count: ruleCount)
+    reportAt = when
+    requires = when
+  }
+
+  mutating func record(_ result: RuleEngine.ClauseResult, clause: Int) {
+    for (role, _) in result.signals {
+      switch role {
+      case .when(let rule): if when[rule].last != clause { when[rule].append(clause) }
+      case .reportAt(let rule): if reportAt[rule].last != clause { reportAt[rule].append(clause) }
+      case .requires(let rule): if requires[rule].last != clause { requires[rule].append(clause) }
+      case .primary: break
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+/// Runs the whole pipeline on a document: segment, tokenize, match every clause rule, then the
+/// document-level rules ("X is present but Y is absent"). An immutable value: share it.
+public struct Linter: Sendable {
+  public let engine: RuleEngine
+  public let segmenter: ClauseSegmenter
+
+  public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
+    self.engine = engine
+    self.segmenter = segmenter
+  }
+
+  /// The clauses of a document with their tokens.
+  public func tokenizedClauses(_ document: Document) -> [(clause: Clause, tokens: [Token])] {
+    segmenter.clauses(in: document).map { clause in
+      (clause, engine.tokenizer.tokens(in: document.bytes, range: clause.range))
+    }
+  }
+
+  /// Every finding in the document, ordered by position, then rule.
+  public func lint(_ document: Document) -> [Finding] {
+    lint(document, clauses: tokenizedClauses(document), documentRules: true)
+  }
+
+  /// Findings of a single passage (segmented and matched; document-level rules not applied),
+  /// as `fineprint classify` needs them.
+  public func classify(_ text: String, name: String = "-") -> [Finding] {
+    let bytes = Array(text.utf8)
+    guard let document = try? PlainTextIngester().ingest(InputSource(name: name, bytes: bytes)) else { return [] }
+    return lint(document, clauses: tokenizedClauses(document), documentRules: false)
+  }
+
+  func lint(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], documentRules: Bool) -> [Finding] {
+    var findings: [Finding] = []
+    var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
+    for (index, (clause, tokens)) in clauses.enumerated() {
+      let result = engine.match(tokens[...], bytes: document.bytes)
+      signals.record(result, clause: index)
+      for hit in result.hits {
+        let rule = engine.ruleSet.rules[hit.rule]
+        let range = tokens[hit.start].range.lowerBound..<tokens[hit.end].range.upperBound
+        findings.append(finding(rule, document: document, clause: clause, range: range))
+      }
+    }
+    if documentRules {
+      findings += DocumentRuleEvaluator(linter: self).evaluate(document, clauses: clauses, signals: signals,
+                                                                 clauseFindings: findings)
+    }
+    return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+  }
+
+  func finding(_ rule: RuleDefinition, document: Document, clause: Clause, range: Range<Int>,
+               message: String? = nil, documentLevel: Bool = false) -> Finding
+  {
+    Finding(
+      rule: rule.id, category: rule.category, severity: rule.severity, message: message ?? rule.message,
+      file: document.path, span: document.span(of: range), match: document.text(in: range),
+      clause: document.text(in: clause.range), headings: clause.headings, textRange: range,
+      clauseRange: clause.range, documentLevel: documentLevel)
+  }
+}

@@ -1,0 +1,187 @@
+/// Builds a `TokenAutomaton` from parsed patterns (Thompson's construction, then epsilon
+/// closure), against a vocabulary in which every word of every pattern is already interned.
+struct AutomatonBuilder {
+  struct Failure: Error {
+    var reason: String
+  }
+
+  private struct RawState {
+    var edges: [(test: Int, target: Int)] = []
+    var epsilon: [Int] = []
+    var accept: [Int32] = []
+  }
+
+  let vocabulary: Vocabulary
+  let prefixIDs: [String: TokenID]
+  let lexicons: [String: PatternNode]
+  let breakers: Set<TokenID>
+
+  private var raw: [RawState] = []
+  private var tests: [ElementTest] = []
+  private var testIndex: [ElementTest: Int] = [:]
+  private var starts: [Int] = []
+  private var patternCount = 0
+
+  init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>) {
+    self.vocabulary = vocabulary
+    self.prefixIDs = prefixIDs
+    self.lexicons = lexicons
+    self.breakers = breakers
+  }
+
+  /// Adds a pattern; returns its index in the automaton's matches.
+  @discardableResult
+  mutating func add(_ node: PatternNode) throws(Failure) -> Int {
+    if node.canBeEmpty { throw Failure(reason: "the pattern can match no words at all") }
+    if case .sequence(let items) = node, let first = items.first, case .gap = first {
+      throw Failure(reason: "a pattern cannot start with a gap")
+    }
+    let entry = newState()
+    starts.append(entry)
+    let exit = try build(node, from: entry, depth: 0)
+    let pattern = patternCount
+    raw[exit].accept.append(Int32(pattern))
+    patternCount += 1
+    return pattern
+  }
+
+  private mutating func newState() -> Int {
+    raw.append(RawState())
+    return raw.count - 1
+  }
+
+  private mutating func test(_ test: ElementTest) -> Int {
+    if let index = testIndex[test] { return index }
+    tests.append(test)
+    testIndex[test] = tests.count - 1
+    return tests.count - 1
+  }
+
+  private mutating func edge(_ from: Int, _ element: ElementTest) -> Int {
+    let target = newState()
+    raw[from].edges.append((test(element), target))
+    return target
+  }
+
+  private mutating func build(_ node: PatternNode, from entry: Int, depth: Int) throws(Failure) -> Int {
+    guard depth < 32 else { throw Failure(reason: "lexicons refer to each other in a cycle") }
+    switch node {
+    case .words(let words):
+      let ids = Set(words.compactMap { vocabulary.id(of: $0) })
+      return edge(entry, .ids(ids.sorted()))
+    case .prefix(let prefix):
+      return edge(entry, .ids(ids(withPrefix: prefix)))
+    case .regex(let pattern):
+      return edge(entry, .regex(pattern))
+    case .lexicon(let name):
+      guard let lexicon = lexicons[name] else { throw Failure(reason: "unknown lexicon '@\(name)'") }
+      return try build(lexicon, from: entry, depth: depth + 1)
+    case .sequence(let items):
+      var current = entry
+      for item in items { current = try build(item, from: current, depth: depth) }
+      return current
+    case .alternation(let branches):
+      let exit = newState()
+      for branch in branches {
+        let start = newState()
+        raw[entry].epsilon.append(start)
+        let end = try build(branch, from: start, depth: depth)
+        raw[end].epsilon.append(exit)
+      }
+      return exit
+    case .optional(let inner):
+      let exit = try build(inner, from: entry, depth: depth)
+      raw[entry].epsilon.append(exit)
+      return exit
+    case .gap(let max):
+      let exit = newState()
+      raw[entry].epsilon.append(exit)
+      var current = entry
+      for _ in 0..<max {
+        current = edge(current, .any)
+        raw[current].epsilon.append(exit)
+      }
+      return exit
+    case .matchAnchor:
+      throw Failure(reason: "{match} can only stand in an 'unless' pattern")
+    }
+  }
+
+  /// IDs of every interned word starting with `prefix`, and of the prefix entries that do.
+  private func ids(withPrefix prefix: String) -> [TokenID] {
+    var out: Set<TokenID> = []
+    for id in 1..<vocabulary.count {
+      let word = vocabulary.word(for: TokenID(id))
+      if word.hasPrefix(prefix) && !word.hasSuffix("*") { out.insert(TokenID(id)) }
+    }
+    for (other, id) in prefixIDs where other.hasPrefix(prefix) { out.insert(id) }
+    return out.sorted()
+  }
+
+  /// The finished automaton.
+  func finish() -> TokenAutomaton {
+    // Steps are the raw edges; a step's successors are the edges reachable by epsilon moves
+    // from its target, and it accepts the patterns whose exit is reachable that way.
+    var stepOf: [[Int]] = Array(repeating: [], count: raw.count)
+    var stepEdges: [(state: Int, test: Int, target: Int)] = []
+    for (state, value) in raw.enumerated() {
+      for e in value.edges {
+        stepOf[state].append(stepEdges.count)
+        stepEdges.append((state, e.test, e.target))
+      }
+    }
+    var closureCache: [Int: (steps: [Int32], accepts: [Int32])] = [:]
+    func closure(_ state: Int) -> (steps: [Int32], accepts: [Int32]) {
+      if let cached = closureCache[state] { return cached }
+      var seen: Set<Int> = [state]
+      var stack = [state]
+      var steps: [Int32] = []
+      var accepts: [Int32] = []
+      while let s = stack.popLast() {
+        steps.append(contentsOf: stepOf[s].map { Int32($0) })
+        accepts.append(contentsOf: raw[s].accept)
+        for e in raw[s].epsilon where seen.insert(e).inserted { stack.append(e) }
+      }
+      let result = (steps, accepts)
+      closureCache[state] = result
+      return result
+    }
+    var automaton = TokenAutomaton()
+    automaton.tests = tests
+    automaton.breakers = breakers
+    automaton.patternCount = patternCount
+    automaton.steps = stepEdges.map { edge in
+      let c = closure(edge.target)
+      return TokenAutomaton.Step(test: edge.test, next: c.steps, accepts: c.accepts)
+    }
+    let width = (vocabulary.count + 63) / 64
+    automaton.bitsetWidth = width
+    for (index, test) in tests.enumerated() {
+      switch test {
+      case .ids(let ids):
+        automaton.bitsetOffsets.append(automaton.bits.count)
+        var words = [UInt64](repeating: 0, count: width)
+        for id in ids { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+        automaton.bits.append(contentsOf: words)
+      case .regex(let pattern):
+        automaton.bitsetOffsets.append(-1)
+        automaton.regexes[index] = try? TokenRegex(pattern)
+      case .any:
+        automaton.bitsetOffsets.append(-1)
+      }
+    }
+    for entry in starts {
+      for step in closure(entry).steps {
+        switch tests[stepEdges[Int(step)].test] {
+        case .ids(let ids):
+          for id in ids { automaton.startsByID[id, default: []].append(step) }
+        case .regex:
+          automaton.regexStarts.append(step)
+        case .any:
+          break
+        }
+      }
+    }
+    return automaton
+  }
+}

@@ -1,0 +1,162 @@
+/// Compiles a `RuleSet` into the automata of a `RuleEngine`: parses every pattern, interns
+/// every word into one vocabulary, then builds the main automaton (all rules' patterns, and
+/// the document rules' signals) and one small automaton per rule for its `with`/`unless`.
+struct RuleCompiler {
+  struct Output {
+    var tokenizer: Tokenizer
+    var main: TokenAutomaton
+    var roles: [RuleEngine.PatternRole]
+    var primarySources: [PatternSource?]
+    var checks: [RuleEngine.RuleChecks]
+    var contrast: Set<TokenID>
+  }
+
+  /// Tokens no gap crosses: the ends of sentences and of semicolon sub-clauses.
+  static let breakerWords = [";", ".", "!", "?"]
+  /// Words that turn a sentence around, so a negation before them does not reach past them.
+  static let contrastWords = ["but", "except", "unless", "however", "although", "though", "whereas", "save", "other"]
+
+  let ruleSet: RuleSet
+
+  func compile() throws -> Output {
+    // 1. Parse every lexicon and pattern, with its location for errors.
+    var lexicons: [String: PatternNode] = [:]
+    var lexiconSources: [(PatternSource, PatternNode)] = []
+    for lexicon in ruleSet.lexicons {
+      let entries = try lexicon.entries.map { source in (source, try parse(source)) }
+      lexiconSources.append(contentsOf: entries)
+      lexicons[lexicon.name] = entries.count == 1 ? entries[0].1 : .alternation(entries.map(\.1))
+    }
+    var parsed: [PatternSource: PatternNode] = [:]
+    for rule in ruleSet.rules {
+      let all = rule.patterns + rule.with + rule.unless + rule.when + rule.reportAt + (rule.requires?.patterns ?? [])
+      for source in all { parsed[source] = try parse(source) }
+      for id in rule.requires?.rules ?? [] where ruleSet.rule(id) == nil {
+        throw RuleLoadError.unknownRule(rule.location, id: id)
+      }
+    }
+    // 2. One vocabulary: every word and prefix any pattern names.
+    var vocabulary = Vocabulary()
+    var prefixes: Set<String> = []
+    let known = ruleSet.lexicons.map(\.name)
+    for (source, node) in lexiconSources + parsed.map({ ($0.key, $0.value) }) {
+      try collect(node, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
+    }
+    for word in Self.breakerWords + Self.contrastWords { vocabulary.intern(word) }
+    var prefixTable = PrefixTable()
+    var prefixIDs: [String: TokenID] = [:]
+    for prefix in prefixes.sorted() {
+      let id = vocabulary.intern(prefix + "*")
+      prefixIDs[prefix] = id
+      prefixTable.register(prefix, id: id)
+    }
+    let breakers = Set(Self.breakerWords.compactMap { vocabulary.id(of: $0) })
+    let contrast = breakers.union(Self.contrastWords.compactMap { vocabulary.id(of: $0) })
+    func builder() -> AutomatonBuilder {
+      AutomatonBuilder(vocabulary: vocabulary, prefixIDs: prefixIDs, lexicons: lexicons, breakers: breakers)
+    }
+    // 3. The main automaton and the per-rule checks.
+    var main = builder()
+    var roles: [RuleEngine.PatternRole] = []
+    var primarySources: [PatternSource?] = []
+    var checks: [RuleEngine.RuleChecks] = []
+    func addMain(_ source: PatternSource, _ role: RuleEngine.PatternRole) throws {
+      try add(parsed[source]!, source, to: &main)
+      roles.append(role)
+      if case .primary = role { primarySources.append(source) } else { primarySources.append(nil) }
+    }
+    for (index, rule) in ruleSet.rules.enumerated() {
+      for source in rule.patterns { try addMain(source, .primary(rule: index)) }
+      for source in rule.when { try addMain(source, .when(rule: index)) }
+      for source in rule.reportAt { try addMain(source, .reportAt(rule: index)) }
+      for source in rule.requires?.patterns ?? [] { try addMain(source, .requires(rule: index)) }
+      checks.append(try ruleChecks(rule, parsed: parsed, builder: builder()))
+    }
+    return Output(
+      tokenizer: Tokenizer(vocabulary: vocabulary, prefixes: prefixTable), main: main.finish(), roles: roles,
+      primarySources: primarySources, checks: checks, contrast: contrast)
+  }
+
+  private func parse(_ source: PatternSource) throws -> PatternNode {
+    do {
+      return try PatternParser.parse(source.text)
+    } catch {
+      throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: error.reason)
+    }
+  }
+
+  @discardableResult
+  private func add(_ node: PatternNode, _ source: PatternSource, to builder: inout AutomatonBuilder) throws -> Int {
+    do {
+      return try builder.add(node)
+    } catch {
+      throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: error.reason)
+    }
+  }
+
+  private func ruleChecks(_ rule: RuleDefinition, parsed: [PatternSource: PatternNode], builder: AutomatonBuilder)
+    throws -> RuleEngine.RuleChecks
+  {
+    var builder = builder
+    var with: [(PatternSource, Int)] = []
+    var unless: [RuleEngine.UnlessCheck] = []
+    for source in rule.with { with.append((source, try add(parsed[source]!, source, to: &builder))) }
+    for source in rule.unless {
+      var check = RuleEngine.UnlessCheck(source: source, before: nil, gapBefore: 0, after: nil, gapAfter: 0, anywhere: nil)
+      let node = parsed[source]!
+      guard case .sequence(let items) = node, let anchor = items.firstIndex(of: .matchAnchor) else {
+        if node == .matchAnchor {
+          throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "{match} needs words before or after it")
+        }
+        check.anywhere = try add(node, source, to: &builder)
+        unless.append(check)
+        continue
+      }
+      var before = Array(items[..<anchor])
+      var after = Array(items[(anchor + 1)...])
+      if case .gap(let n) = before.last {
+        check.gapBefore = n
+        before.removeLast()
+      }
+      if case .gap(let n) = after.first {
+        check.gapAfter = n
+        after.removeFirst()
+      }
+      if before.contains(.matchAnchor) || after.contains(.matchAnchor) {
+        throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "{match} may stand only once")
+      }
+      if !before.isEmpty {
+        check.before = try add(before.count == 1 ? before[0] : .sequence(before), source, to: &builder)
+      }
+      if !after.isEmpty {
+        check.after = try add(after.count == 1 ? after[0] : .sequence(after), source, to: &builder)
+      }
+      unless.append(check)
+    }
+    let automaton = with.isEmpty && unless.isEmpty ? nil : builder.finish()
+    return RuleEngine.RuleChecks(automaton: automaton, with: with.map { ($0.0, $0.1) }, unless: unless)
+  }
+
+  /// Interns every word of a pattern and records its prefixes; checks lexicon names.
+  private func collect(_ node: PatternNode, source: PatternSource, vocabulary: inout Vocabulary,
+                       prefixes: inout Set<String>, lexicons: [String: PatternNode], known: [String]) throws
+  {
+    switch node {
+    case .words(let words): for word in words { vocabulary.intern(word) }
+    case .prefix(let prefix): prefixes.insert(prefix)
+    case .regex(let pattern):
+      do { _ = try TokenRegex(pattern) } catch {
+        throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "invalid regular expression /\(pattern)/")
+      }
+    case .lexicon(let name):
+      if lexicons[name] == nil { throw RuleLoadError.unknownLexicon(source.location, name: name, known: known) }
+    case .sequence(let items), .alternation(let items):
+      for item in items {
+        try collect(item, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
+      }
+    case .optional(let inner):
+      try collect(inner, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
+    case .gap, .matchAnchor: break
+    }
+  }
+}

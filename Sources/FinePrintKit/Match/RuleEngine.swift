@@ -1,0 +1,150 @@
+/// All rules compiled into one matcher over token IDs. Build it once (`init(ruleSet:)`), then
+/// match any number of clauses, from any number of threads: it is an immutable value.
+public struct RuleEngine: Sendable {
+  /// What a pattern of the main automaton is for.
+  enum PatternRole: Sendable {
+    case primary(rule: Int)
+    case when(rule: Int)
+    case reportAt(rule: Int)
+    case requires(rule: Int)
+  }
+
+  /// An `unless` pattern, split around `{match}` when it has one.
+  struct UnlessCheck: Sendable {
+    var source: PatternSource
+    /// Aux pattern that must end at most `gapBefore` tokens before the match.
+    var before: Int?
+    var gapBefore: Int
+    /// Aux pattern that must start at most `gapAfter` tokens after the match.
+    var after: Int?
+    var gapAfter: Int
+    /// Aux pattern that cancels the match wherever it stands in the clause.
+    var anywhere: Int?
+  }
+
+  /// The per-rule checks run only on clauses where the rule's patterns matched.
+  struct RuleChecks: Sendable {
+    var automaton: TokenAutomaton?
+    var with: [(source: PatternSource, pattern: Int)]
+    var unless: [UnlessCheck]
+  }
+
+  public let ruleSet: RuleSet
+  public let tokenizer: Tokenizer
+  let main: TokenAutomaton
+  let roles: [PatternRole]
+  let primarySources: [PatternSource?]
+  let checks: [RuleChecks]
+  /// Tokens that end a gap in `unless … {match}`: breakers plus but, except, unless, however…
+  let contrast: Set<TokenID>
+
+  /// The rules of `ruleSet`, compiled.
+  /// - Throws: `RuleLoadError` naming the file and line of a bad pattern or lexicon.
+  public init(ruleSet: RuleSet) throws {
+    let compiled = try RuleCompiler(ruleSet: ruleSet).compile()
+    self.ruleSet = ruleSet
+    tokenizer = compiled.tokenizer
+    main = compiled.main
+    roles = compiled.roles
+    primarySources = compiled.primarySources
+    checks = compiled.checks
+    contrast = compiled.contrast
+  }
+
+  /// The bundled rules, compiled.
+  public static func bundled() throws -> RuleEngine {
+    try RuleEngine(ruleSet: RuleSet.bundled())
+  }
+
+  /// A rule's match in a clause: token indices into the clause's tokens, inclusive.
+  public struct Hit: Hashable, Sendable {
+    public var rule: Int
+    public var start: Int
+    public var end: Int
+  }
+
+  /// What matching one clause found: rule hits, and the document-level signals it carries.
+  public struct ClauseResult: Sendable {
+    public var hits: [Hit] = []
+    var signals: [(role: PatternRole, start: Int)] = []
+  }
+
+  /// The normalised text of token `index`, for regex tests and explanations.
+  func text(of token: Token, bytes: [UInt8]) -> String {
+    if token.id != Vocabulary.unknown {
+      let word = tokenizer.vocabulary.word(for: token.id)
+      if !word.hasSuffix("*") { return word }
+    }
+    return String(decoding: bytes[token.range], as: UTF8.self).lowercased()
+  }
+
+  /// Matches every clause rule against one clause's tokens.
+  /// - Complexity: O(tokens × live automaton steps), plus the rule checks of rules that matched.
+  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8]) -> ClauseResult {
+    var result = ClauseResult()
+    var candidates: [Int: [TokenAutomaton.Match]] = [:]
+    let base = tokens.startIndex
+    let text = { (i: Int) in self.text(of: tokens[i], bytes: bytes) }
+    main.run(tokens, text: text) { match in
+      switch roles[match.pattern] {
+      case .primary(let rule): candidates[rule, default: []].append(match)
+      default: result.signals.append((roles[match.pattern], match.start))
+      }
+    }
+    for rule in candidates.keys.sorted() {
+      let matches = candidates[rule]!.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+      let aux = auxMatches(rule, tokens, text: text)
+      if !checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }) { continue }
+      if let survivor = matches.first(where: { cancellation(rule, $0, aux, tokens) == nil }) {
+        result.hits.append(Hit(rule: rule, start: survivor.start, end: survivor.end))
+      }
+    }
+    _ = base
+    return result
+  }
+
+  /// All matches of a rule's aux patterns in the clause, by aux pattern index.
+  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String)
+    -> [Int: [TokenAutomaton.Match]]
+  {
+    guard let automaton = checks[rule].automaton else { return [:] }
+    var out: [Int: [TokenAutomaton.Match]] = [:]
+    automaton.run(tokens, text: text) { out[$0.pattern, default: []].append($0) }
+    return out
+  }
+
+  /// The `unless` pattern that cancels a match, or nil when none does.
+  func cancellation(_ rule: Int, _ match: TokenAutomaton.Match, _ aux: [Int: [TokenAutomaton.Match]],
+                    _ tokens: ArraySlice<Token>) -> PatternSource?
+  {
+    let base = tokens.startIndex
+    func clear(_ from: Int, _ to: Int) -> Bool {
+      var i = from
+      while i < to {
+        if contrast.contains(tokens[base + i].id) { return false }
+        i += 1
+      }
+      return true
+    }
+    for check in checks[rule].unless {
+      if let anywhere = check.anywhere {
+        if !(aux[anywhere] ?? []).isEmpty { return check.source }
+        continue
+      }
+      var beforeOK = true
+      if let before = check.before {
+        beforeOK = (aux[before] ?? []).contains { m in
+          m.end < match.start && match.start - m.end - 1 <= check.gapBefore && clear(m.end + 1, match.start)
+        }
+      }
+      var afterOK = true
+      if let after = check.after {
+        afterOK = (aux[after] ?? []).contains { m in
+          m.start > match.end && m.start - match.end - 1 <= check.gapAfter && clear(match.end + 1, m.start)
+        }
+      }
+      if beforeOK && afterOK { return check.source }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,56 @@
+/// `--format text`: what a person reads in a terminal. Each finding as
+/// `file:line:column: severity: message [rule]`, then the clause with the matched words
+/// marked, then a one-line total.
+public struct TextReporter: Reporter {
+  public static let identifier = "text"
+  public static let summary = "For people: file:line:column, severity, message and rule, the clause with the match marked."
+
+  /// Whether to use ANSI colours (a terminal, and NO_COLOR unset).
+  public var color: Bool
+  /// Whether to show protections (info findings) too.
+  public var showInfo: Bool
+
+  public init(color: Bool = false, showInfo: Bool = true) {
+    self.color = color
+    self.showInfo = showInfo
+  }
+
+  private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+  public func render(_ report: Report) -> String {
+    var lines: [String] = []
+    for file in report.files {
+      for f in file.findings where showInfo || f.severity != .info {
+        let severity: String
+        switch f.severity {
+        case .error: severity = paint("error", "1;31")
+        case .warning: severity = paint("warning", "1;33")
+        case .info: severity = paint("info", "1;32")
+        }
+        lines.append("\(f.file):\(f.line):\(f.column): \(severity): \(f.message) [\(f.rule)]")
+        lines.append("    " + marked(f))
+      }
+    }
+    let all = report.findings.filter { showInfo || $0.severity != .info }
+    let count = { (s: Severity) in all.filter { $0.severity == s }.count }
+    let files = report.files.count
+    let total = all.isEmpty
+      ? "No findings in \(files) \(files == 1 ? "file" : "files")."
+      : "\(all.count) \(all.count == 1 ? "finding" : "findings") in \(files) \(files == 1 ? "file" : "files"): "
+        + "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) protections."
+    lines.append(total)
+    return lines.joined(separator: "\n")
+  }
+
+  /// The clause with the matched words between » and « (or underlined in colour).
+  func marked(_ f: Finding) -> String {
+    let clause = Array(f.clause.utf8)
+    let start = max(0, min(clause.count, f.textStart - f.clauseStart))
+    let end = max(start, min(clause.count, f.textEnd - f.clauseStart))
+    let before = String(decoding: clause[..<start], as: UTF8.self)
+    let match = String(decoding: clause[start..<end], as: UTF8.self)
+    let after = String(decoding: clause[end...], as: UTF8.self)
+    let shown = color ? before + paint(match, "4;1") + after : before + "»" + match + "«" + after
+    return shown.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+}

@@ -1,0 +1,83 @@
+/// A pattern as a rule file states it, with where it was written.
+public struct PatternSource: Hashable, Sendable {
+  public var text: String
+  public var location: RuleFileLocation
+
+  public init(text: String, location: RuleFileLocation) {
+    self.text = text
+    self.location = location
+  }
+}
+
+/// A text a rule must flag, or must pass, with where it was written.
+public struct RuleExample: Hashable, Sendable {
+  public var text: String
+  public var location: RuleFileLocation
+
+  public init(text: String, location: RuleFileLocation) {
+    self.text = text
+    self.location = location
+  }
+}
+
+/// Whether a rule looks at one clause at a time or at the whole document.
+public enum RuleScope: String, Sendable, CaseIterable {
+  /// Fires on a clause whose words match.
+  case clause
+  /// Fires once per document when something it `requires` is absent.
+  case document
+}
+
+/// What a document-level rule looks for: any finding of these categories or rules, or any
+/// clause matching these patterns. The rule fires when none is found.
+public struct Requirement: Hashable, Sendable {
+  public var categories: [String] = []
+  public var rules: [String] = []
+  public var patterns: [PatternSource] = []
+
+  public init(categories: [String] = [], rules: [String] = [], patterns: [PatternSource] = []) {
+    self.categories = categories
+    self.rules = rules
+    self.patterns = patterns
+  }
+}
+
+/// A rule as written in `Rules/*.yml`: what it looks for, what it tells the reader, and the
+/// texts that prove it works.
+public struct RuleDefinition: Hashable, Sendable {
+  public var id: String
+  public var category: String
+  public var severity: Severity
+  public var title: String
+  /// What it means for the reader, in plain words.
+  public var message: String
+  public var explanation: String
+  public var references: [String]
+  /// Fairer wording a reader could ask for.
+  public var suggestion: String
+  public var scope: RuleScope
+  /// Any of these matching in a clause is a candidate finding.
+  public var patterns: [PatternSource]
+  /// Each of these must also match somewhere in the same clause.
+  public var with: [PatternSource]
+  /// Any of these matching cancels the candidate; `{match}` in one anchors it to the match.
+  public var unless: [PatternSource]
+  /// Document rules: the rule applies only if one of these matches somewhere.
+  public var when: [PatternSource]
+  /// Document rules: what must be present.
+  public var requires: Requirement?
+  /// Document rules: the clause to report at is the first that matches one of these.
+  public var reportAt: [PatternSource]
+  public var flagExamples: [RuleExample]
+  public var passExamples: [RuleExample]
+  /// Earlier IDs of this rule, still accepted in configuration and suppressions.
+  public var aliases: [String]
+  public var location: RuleFileLocation
+}
+
+/// A named list of words and phrases, referenced from patterns as `@name`.
+public struct Lexicon: Hashable, Sendable {
+  public var name: String
+  public var entries: [PatternSource]
+  public var location: RuleFileLocation
+}

@@ -1,0 +1,162 @@
+import Yams
+
+/// Parses one rule or lexicon file (`Rules/*.yml`, `Rules/lexicons/*.yml`) into definitions.
+/// Structure only: patterns are checked when the rule set is compiled.
+struct RuleFileParser {
+  static let fileKeys = ["version", "pack", "description", "rules", "lexicons"]
+  static let ruleKeys = [
+    "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
+    "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases",
+  ]
+  static let requirementKeys = ["categories", "rules", "patterns"]
+  static let exampleKeys = ["flag", "pass"]
+
+  let reader: YAMLReader
+
+  init(file: String) {
+    reader = YAMLReader(file: file)
+  }
+
+  func parse(_ text: String) throws -> (rules: [RuleDefinition], lexicons: [Lexicon]) {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw Self.located(error, file: reader.file)
+    }
+    guard let root else { return ([], []) }
+    var rules: [RuleDefinition] = []
+    var lexicons: [Lexicon] = []
+    for (key, keyNode, value) in try reader.mapping(root, context: "a rule file", allowed: Self.fileKeys) {
+      switch key {
+      case "version":
+        let version = try reader.string(value, key: key)
+        if version != "1" { throw RuleLoadError.unsupportedVersion(reader.location(value), version: version) }
+      case "rules":
+        guard case .sequence(let items) = value else {
+          throw RuleLoadError.wrongType(reader.location(keyNode), key: key, expected: "a list of rules")
+        }
+        rules = try items.map(rule)
+      case "lexicons":
+        lexicons = try lexiconList(value)
+      default:
+        break
+      }
+    }
+    return (rules, lexicons)
+  }
+
+  private func lexiconList(_ node: Node) throws -> [Lexicon] {
+    guard case .mapping(let mapping) = node else {
+      throw RuleLoadError.wrongType(reader.location(node), key: "lexicons", expected: "a mapping of names to word lists")
+    }
+    return try mapping.map { key, value in
+      guard let name = key.scalar?.string, !name.isEmpty else {
+        throw RuleLoadError.wrongType(reader.location(key), key: "lexicons", expected: "named word lists")
+      }
+      return Lexicon(name: name, entries: try reader.patterns(value, key: name), location: reader.location(key))
+    }
+  }
+
+  private func rule(_ node: Node) throws -> RuleDefinition {
+    let pairs = try reader.mapping(node, context: "a rule", allowed: Self.ruleKeys)
+    var values: [String: Node] = [:]
+    for (key, _, value) in pairs { values[key] = value }
+    let here = reader.location(node)
+    func required(_ key: String) throws -> Node {
+      guard let value = values[key] else {
+        let id = values["id"].flatMap { $0.scalar?.string }.map { "rule '\($0)'" } ?? "a rule"
+        throw RuleLoadError.missingKey(here, key: key, context: id)
+      }
+      return value
+    }
+    let id = try reader.nonEmptyString(try required("id"), key: "id")
+    let categoryNode = try required("category")
+    let category = try reader.nonEmptyString(categoryNode, key: "category")
+    guard Category.named(category) != nil else {
+      throw RuleLoadError.invalidValue(reader.location(categoryNode), key: "category", value: category,
+                                       expected: Category.all.map(\.id))
+    }
+    let severityNode = try required("severity")
+    let severityText = try reader.nonEmptyString(severityNode, key: "severity")
+    guard let severity = Severity(rawValue: severityText) else {
+      throw RuleLoadError.invalidValue(reader.location(severityNode), key: "severity", value: severityText,
+                                       expected: Severity.allCases.map(\.rawValue))
+    }
+    var scope = RuleScope.clause
+    if let scopeNode = values["scope"] {
+      let text = try reader.string(scopeNode, key: "scope")
+      guard let parsed = RuleScope(rawValue: text) else {
+        throw RuleLoadError.invalidValue(reader.location(scopeNode), key: "scope", value: text,
+                                         expected: RuleScope.allCases.map(\.rawValue))
+      }
+      scope = parsed
+    }
+    let patterns = try values["patterns"].map { try reader.patterns($0, key: "patterns") } ?? []
+    if scope == .clause && patterns.isEmpty { _ = try required("patterns") }
+    var requirement: Requirement?
+    if let node = values["requires"] {
+      requirement = try self.requirement(node)
+    } else if scope == .document {
+      _ = try required("requires")
+    }
+    let (flag, pass) = try examples(try required("examples"), rule: id)
+    return RuleDefinition(
+      id: id, category: category, severity: severity,
+      title: try reader.nonEmptyString(try required("title"), key: "title"),
+      message: try reader.nonEmptyString(try required("message"), key: "message"),
+      explanation: try values["explanation"].map { try reader.string($0, key: "explanation") } ?? "",
+      references: try values["references"].map { try reader.strings($0, key: "references").map(\.0) } ?? [],
+      suggestion: try values["suggestion"].map { try reader.string($0, key: "suggestion") } ?? "",
+      scope: scope, patterns: patterns,
+      with: try values["with"].map { try reader.patterns($0, key: "with") } ?? [],
+      unless: try values["unless"].map { try reader.patterns($0, key: "unless") } ?? [],
+      when: try values["when"].map { try reader.patterns($0, key: "when") } ?? [],
+      requires: requirement,
+      reportAt: try values["report_at"].map { try reader.patterns($0, key: "report_at") } ?? [],
+      flagExamples: flag, passExamples: pass,
+      aliases: try values["aliases"].map { try reader.strings($0, key: "aliases").map(\.0) } ?? [],
+      location: here)
+  }
+
+  private func requirement(_ node: Node) throws -> Requirement {
+    var requirement = Requirement()
+    for (key, _, value) in try reader.mapping(node, context: "requires", allowed: Self.requirementKeys) {
+      switch key {
+      case "categories":
+        requirement.categories = try reader.strings(value, key: key).map { name, location in
+          guard Category.named(name) != nil else {
+            throw RuleLoadError.invalidValue(location, key: "category", value: name, expected: Category.all.map(\.id))
+          }
+          return name
+        }
+      case "rules": requirement.rules = try reader.strings(value, key: key).map(\.0)
+      default: requirement.patterns = try reader.patterns(value, key: key)
+      }
+    }
+    return requirement
+  }
+
+  private func examples(_ node: Node, rule id: String) throws -> ([RuleExample], [RuleExample]) {
+    var flag: [RuleExample] = []
+    var pass: [RuleExample] = []
+    for (key, _, value) in try reader.mapping(node, context: "examples", allowed: Self.exampleKeys) {
+      let items = try reader.strings(value, key: key).map { RuleExample(text: $0.0, location: $0.1) }
+      if key == "flag" { flag = items } else { pass = items }
+    }
+    if flag.isEmpty { throw RuleLoadError.missingExamples(reader.location(node), rule: id, kind: "flag") }
+    if pass.isEmpty { throw RuleLoadError.missingExamples(reader.location(node), rule: id, kind: "pass") }
+    return (flag, pass)
+  }
+
+  static func located(_ error: YamlError, file: String) -> RuleLoadError {
+    switch error {
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let detail = context.map { "\(problem) \($0.text)" } ?? problem
+      return .yaml(RuleFileLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+    default:
+      return .yaml(RuleFileLocation(file: file, line: 1, column: 1), problem: "\(error)")
+    }
+  }
+}

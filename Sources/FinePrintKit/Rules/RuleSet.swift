@@ -1,0 +1,95 @@
+import Foundation
+
+/// The rules and lexicons FinePrint checks with: the bundled ones, plus or instead of rule
+/// folders the user names. Validated structurally when loaded; `RuleEngine` compiles it.
+public struct RuleSet: Sendable {
+  public private(set) var rules: [RuleDefinition] = []
+  public private(set) var lexicons: [Lexicon] = []
+
+  public init() {}
+
+  /// The rules shipped inside the binary (from `Rules/` at build time).
+  public static func bundled() throws -> RuleSet {
+    try parse(files: BundledRules.files.map { ("Rules/" + $0.path, $0.contents) })
+  }
+
+  /// Every `.yml`/`.yaml` file under a directory (or one file).
+  public static func load(path: String) throws -> RuleSet {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw RuleLoadError.unreadable(file: path, reason: "no such file or directory")
+    }
+    var paths: [String] = []
+    if isDirectory.boolValue {
+      let root = URL(fileURLWithPath: path)
+      let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+      while let url = walker?.nextObject() as? URL {
+        if ["yml", "yaml"].contains(url.pathExtension) {
+          paths.append((path.hasSuffix("/") ? String(path.dropLast()) : path) + url.path.dropFirst(root.path.count))
+        }
+      }
+    } else {
+      paths = [path]
+    }
+    var files: [(String, String)] = []
+    for file in paths.sorted() {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw RuleLoadError.unreadable(file: file, reason: "cannot read the file")
+      }
+      files.append((file, String(decoding: data, as: UTF8.self)))
+    }
+    return try parse(files: files)
+  }
+
+  /// Parses rule and lexicon files given as (path, contents).
+  public static func parse(files: [(String, String)]) throws -> RuleSet {
+    var set = RuleSet()
+    for (path, contents) in files {
+      let (rules, lexicons) = try RuleFileParser(file: path).parse(contents)
+      try set.add(rules: rules, lexicons: lexicons)
+    }
+    return set
+  }
+
+  /// This set with another's rules and lexicons added.
+  /// - Throws: `RuleLoadError.duplicateID` when both define a rule or a lexicon.
+  public func merging(_ other: RuleSet) throws -> RuleSet {
+    var merged = self
+    try merged.add(rules: other.rules, lexicons: other.lexicons)
+    return merged
+  }
+
+  private mutating func add(rules newRules: [RuleDefinition], lexicons newLexicons: [Lexicon]) throws {
+    for rule in newRules {
+      if let first = rules.first(where: { $0.id == rule.id || $0.aliases.contains(rule.id) }) {
+        throw RuleLoadError.duplicateID(rule.location, id: rule.id, first: first.location)
+      }
+      rules.append(rule)
+    }
+    for lexicon in newLexicons {
+      if let first = lexicons.first(where: { $0.name == lexicon.name }) {
+        throw RuleLoadError.duplicateID(lexicon.location, id: "@" + lexicon.name, first: first.location)
+      }
+      lexicons.append(lexicon)
+    }
+  }
+
+  /// This set with lexicons it does not define yet (a rule folder reusing the bundled lexicons).
+  public func addingLexicons(_ extra: [Lexicon]) throws -> RuleSet {
+    var copy = self
+    try copy.add(rules: [], lexicons: extra.filter { lexicon in !lexicons.contains { $0.name == lexicon.name } })
+    return copy
+  }
+
+  /// The rule with this ID or alias.
+  public func rule(_ id: String) -> RuleDefinition? {
+    rules.first { $0.id == id || $0.aliases.contains(id) }
+  }
+
+  /// Keeps only the rules `keep` accepts (configuration: disabled rules and categories).
+  public func filter(_ keep: (RuleDefinition) -> Bool) -> RuleSet {
+    var copy = self
+    copy.rules = rules.filter(keep)
+    return copy
+  }
+}

@@ -1,0 +1,65 @@
+import Yams
+
+/// Reads a YAML node strictly, turning every surprise into a located `RuleLoadError`.
+struct YAMLReader {
+  let file: String
+
+  func location(_ node: Node?) -> RuleFileLocation {
+    RuleFileLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+  }
+
+  /// The pairs of a mapping, refusing keys outside `allowed` (Vale's `ErrorUnused`).
+  func mapping(_ node: Node, context: String, allowed: [String]) throws -> [(key: String, node: Node, value: Node)] {
+    guard case .mapping(let mapping) = node else {
+      throw RuleLoadError.wrongType(location(node), key: context, expected: "a mapping of keys to values")
+    }
+    var out: [(String, Node, Node)] = []
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string else {
+        throw RuleLoadError.wrongType(location(key), key: context, expected: "a mapping with text keys")
+      }
+      guard allowed.contains(name) else {
+        throw RuleLoadError.unknownKey(location(key), key: name, context: context, expected: allowed)
+      }
+      out.append((name, key, value))
+    }
+    return out
+  }
+
+  func string(_ node: Node, key: String) throws -> String {
+    guard case .scalar(let scalar) = node else {
+      throw RuleLoadError.wrongType(location(node), key: key, expected: "text")
+    }
+    return scalar.string
+  }
+
+  func nonEmptyString(_ node: Node, key: String) throws -> String {
+    let value = try string(node, key: key).trimmingCharacters(in: .whitespacesAndNewlines)
+    if value.isEmpty { throw RuleLoadError.wrongType(location(node), key: key, expected: "non-empty text") }
+    return value
+  }
+
+  /// A list of strings; a single string is accepted as a list of one.
+  func strings(_ node: Node, key: String) throws -> [(String, RuleFileLocation)] {
+    switch node {
+    case .scalar(let scalar):
+      return [(scalar.string, location(node))]
+    case .sequence(let sequence):
+      return try sequence.map { item in (try string(item, key: key), location(item)) }
+    default:
+      throw RuleLoadError.wrongType(location(node), key: key, expected: "a list of texts")
+    }
+  }
+
+  func patterns(_ node: Node, key: String) throws -> [PatternSource] {
+    let items = try strings(node, key: key)
+    if items.isEmpty { throw RuleLoadError.wrongType(location(node), key: key, expected: "a non-empty list of patterns") }
+    return try items.map { text, location in
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      if trimmed.isEmpty { throw RuleLoadError.badPattern(location, pattern: text, reason: "the pattern is empty") }
+      return PatternSource(text: trimmed, location: location)
+    }
+  }
+}
+
+import Foundation

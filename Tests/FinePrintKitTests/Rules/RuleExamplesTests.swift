@@ -1,0 +1,36 @@
+import Testing
+@testable import FinePrintKit
+
+/// The one generic test of every bundled rule: its own flag and pass examples.
+@Suite("Bundled rules prove themselves")
+struct RuleExamplesTests {
+  static let linter: Linter = {
+    // A broken bundled rule file fails every test below with its file and line.
+    (try? Linter(engine: RuleEngine.bundled())) ?? Linter(engine: try! RuleEngine(ruleSet: RuleSet()))
+  }()
+
+  static var ruleIDs: [String] { ((try? RuleSet.bundled())?.rules ?? []).map(\.id) }
+
+  @Test("The bundled rules load and compile")
+  func bundledRulesCompile() throws {
+    let engine = try RuleEngine.bundled()
+    #expect(engine.ruleSet.rules.count >= 10)
+  }
+
+  @Test("Each rule flags its flag examples and passes its pass examples", arguments: ruleIDs)
+  func examples(ruleID: String) {
+    let failures = RuleTester(linter: Self.linter).run(only: [ruleID])
+    for failure in failures {
+      Issue.record(Comment(rawValue: failure.description))
+    }
+  }
+
+  @Test("Every rule has at least three flag and three pass examples", arguments: ruleIDs)
+  func enoughExamples(ruleID: String) throws {
+    let rule = try #require(try RuleSet.bundled().rule(ruleID))
+    #expect(rule.flagExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.flagExamples.count) flag examples")
+    #expect(rule.passExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.passExamples.count) pass examples")
+    #expect(!rule.explanation.isEmpty && !rule.suggestion.isEmpty && !rule.references.isEmpty,
+            "\(rule.location): \(ruleID) needs an explanation, a suggestion and references")
+  }
+}
