@@ -87,17 +87,18 @@ struct PatternParser {
     return out
   }
 
-  private mutating func alternation() throws(Failure) -> PatternNode {
-    var branches = [try sequence()]
+  private mutating func alternation(inGroup: Bool = false) throws(Failure) -> PatternNode {
+    var branches = [try sequence(inGroup: inGroup)]
     while position < lexemes.count, lexemes[position] == .bar {
       position += 1
-      branches.append(try sequence())
+      branches.append(try sequence(inGroup: inGroup))
     }
     return branches.count == 1 ? branches[0] : .alternation(branches)
   }
 
-  private mutating func sequence() throws(Failure) -> PatternNode {
+  private mutating func sequence(inGroup: Bool) throws(Failure) -> PatternNode {
     var items: [PatternNode] = []
+    var listed: String?
     var previousListed = false
     loop: while position < lexemes.count {
       if case .item(let text) = lexemes[position], text.contains("|"), !text.hasPrefix("/") {
@@ -106,6 +107,7 @@ struct PatternParser {
             + "write spaces around '|', as in (shared | made available), and put single-word lists in their own parentheses")
         }
         previousListed = true
+        listed = text
       } else {
         previousListed = false
       }
@@ -114,7 +116,7 @@ struct PatternParser {
         break loop
       case .open:
         position += 1
-        let inner = try alternation()
+        let inner = try alternation(inGroup: true)
         guard position < lexemes.count, case .close(let optional) = lexemes[position] else {
           throw Failure(reason: "'(' without a closing ')'")
         }
@@ -126,6 +128,10 @@ struct PatternParser {
       }
     }
     if items.isEmpty { throw Failure(reason: "empty alternative: nothing between '|' or parentheses") }
+    if inGroup, items.count > 1, let listed {
+      throw Failure(reason: "'\(listed)' inside parentheses with other words is ambiguous: write (a | b c) with spaces "
+        + "around '|' for alternatives of several words, or (a|b) c for a word list followed by more")
+    }
     return items.count == 1 ? items[0] : .sequence(items)
   }
 
