@@ -177,8 +177,10 @@ struct PatternParser {
       }
       if part.hasSuffix("*") && part.count > 1 {
         let words = Tokenizer.normalizedWords(String(part.dropLast()))
-        guard words.count == 1 else { throw Failure(reason: "a prefix ('\(part)') must be one word") }
-        branches.append(.prefix(words[0]))
+        guard let last = words.last else { throw Failure(reason: "'\(part)' has no word in it") }
+        // `sub-licen*`: the words before the last stand as they are, the last is the prefix.
+        let head = words.dropLast().map { PatternNode.words([$0]) }
+        branches.append(head.isEmpty ? .prefix(last) : .sequence(head + [.prefix(last)]))
         continue
       }
       let inflect = part.hasSuffix("+") && part.count > 1
