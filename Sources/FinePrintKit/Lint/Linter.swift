@@ -33,6 +33,9 @@ public struct Linter: Sendable {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
     for (index, (clause, tokens)) in clauses.enumerated() {
+      // Headings announce a topic; the clauses under them state the terms. Matching headings
+      // would flag "Binding Arbitration" once for the title and again for the clause.
+      if clause.kind == .heading { continue }
       let result = engine.match(tokens[...], bytes: document.bytes)
       signals.record(result, clause: index)
       for hit in result.hits {
