@@ -41,7 +41,10 @@ enum WordForms {
       add(word + "s")
     }
     // -ed / -ing, with e-drop and consonant doubling (transfer → transferred).
-    if last == "e" {
+    if last == "e" && ["e", "y", "o"].contains(beforeLast) {
+      add(word + "d")  // agree → agreed, agreeing; see → seeing
+      add(word + "ing")
+    } else if last == "e" {
       add(word + "d")
       add(String(chars.dropLast()) + "ing")
     } else if last == "y" && !vowels.contains(beforeLast) {
