@@ -32,11 +32,12 @@ public struct Linter: Sendable {
   func lint(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], documentRules: Bool) -> [Finding] {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
+    var scratch = RuleEngine.MatchScratch()
     for (index, (clause, tokens)) in clauses.enumerated() {
       // Headings announce a topic; the clauses under them state the terms. Matching headings
       // would flag "Binding Arbitration" once for the title and again for the clause.
       if clause.kind == .heading { continue }
-      let result = engine.match(tokens[...], bytes: document.bytes)
+      let result = engine.match(tokens[...], bytes: document.bytes, scratch: &scratch)
       signals.record(result, clause: index)
       for hit in result.hits {
         let rule = engine.ruleSet.rules[hit.rule]

@@ -6,7 +6,8 @@ struct AutomatonBuilder {
   }
 
   private struct RawState {
-    var edges: [(test: Int, target: Int)] = []
+    /// `limit` > 0 marks the self-loop of a gap of at most `limit` tokens.
+    var edges: [(test: Int, target: Int, limit: Int)] = []
     var epsilon: [Int] = []
     var accept: [Int32] = []
   }
@@ -59,7 +60,7 @@ struct AutomatonBuilder {
 
   private mutating func edge(_ from: Int, _ element: ElementTest) -> Int {
     let target = newState()
-    raw[from].edges.append((test(element), target))
+    raw[from].edges.append((test(element), target, 0))
     return target
   }
 
@@ -94,13 +95,13 @@ struct AutomatonBuilder {
       raw[entry].epsilon.append(exit)
       return exit
     case .gap(let max):
+      // One state that loops on any token, counting: a thread carries how many tokens it has
+      // skipped, so a gap of 30 costs one live step, not thirty.
+      let loop = newState()
       let exit = newState()
-      raw[entry].epsilon.append(exit)
-      var current = entry
-      for _ in 0..<max {
-        current = edge(current, .any)
-        raw[current].epsilon.append(exit)
-      }
+      raw[entry].epsilon.append(loop)
+      raw[loop].epsilon.append(exit)
+      raw[loop].edges.append((test(.any), loop, max))
       return exit
     case .matchAnchor:
       throw Failure(reason: "{match} can only stand in an 'unless' pattern")
@@ -120,40 +121,78 @@ struct AutomatonBuilder {
 
   /// The finished automaton.
   func finish() -> TokenAutomaton {
-    // Steps are the raw edges; a step's successors are the edges reachable by epsilon moves
-    // from its target, and it accepts the patterns whose exit is reachable that way.
+    // Steps are the raw edges. A node is the epsilon closure of a raw state: the edges that
+    // leave it and the patterns it completes. Identical closures share a node.
     var stepOf: [[Int]] = Array(repeating: [], count: raw.count)
-    var stepEdges: [(state: Int, test: Int, target: Int)] = []
+    var edges: [(test: Int, target: Int, limit: Int)] = []
     for (state, value) in raw.enumerated() {
       for e in value.edges {
-        stepOf[state].append(stepEdges.count)
-        stepEdges.append((state, e.test, e.target))
+        stepOf[state].append(edges.count)
+        edges.append(e)
       }
     }
-    var closureCache: [Int: (steps: [Int32], accepts: [Int32])] = [:]
-    func closure(_ state: Int) -> (steps: [Int32], accepts: [Int32]) {
-      if let cached = closureCache[state] { return cached }
+    func closure(_ state: Int) -> (steps: [Int], accepts: [Int32]) {
       var seen: Set<Int> = [state]
       var stack = [state]
-      var steps: [Int32] = []
+      var steps: [Int] = []
       var accepts: [Int32] = []
       while let s = stack.popLast() {
-        steps.append(contentsOf: stepOf[s].map { Int32($0) })
+        steps.append(contentsOf: stepOf[s])
         accepts.append(contentsOf: raw[s].accept)
         for e in raw[s].epsilon where seen.insert(e).inserted { stack.append(e) }
       }
-      let result = (steps, accepts)
-      closureCache[state] = result
-      return result
+      return (steps.sorted(), Array(Set(accepts)).sorted())
+    }
+    struct NodeKey: Hashable {
+      var steps: [Int]
+      var accepts: [Int32]
+    }
+    var nodeIndex: [NodeKey: Int] = [:]
+    var nodes: [NodeKey] = []
+    var nodeOfState: [Int: Int] = [:]
+    func node(ofState state: Int) -> Int {
+      if let n = nodeOfState[state] { return n }
+      let c = closure(state)
+      let key = NodeKey(steps: c.steps, accepts: c.accepts)
+      let n: Int
+      if let existing = nodeIndex[key] {
+        n = existing
+      } else {
+        n = nodes.count
+        nodes.append(key)
+        nodeIndex[key] = n
+      }
+      nodeOfState[state] = n
+      return n
     }
     var automaton = TokenAutomaton()
     automaton.tests = tests
-    automaton.breakers = breakers
     automaton.patternCount = patternCount
-    automaton.steps = stepEdges.map { edge in
-      let c = closure(edge.target)
-      return TokenAutomaton.Step(test: edge.test, next: c.steps, accepts: c.accepts)
+    automaton.stepTest = edges.map { Int32($0.test) }
+    automaton.stepGapLimit = edges.map { Int32($0.limit) }
+    automaton.stepTarget = edges.map { Int32(node(ofState: $0.target)) }
+    // Nodes may be discovered while laying out others; lay out until none is new.
+    var laidOut = 0
+    while laidOut < nodes.count {
+      let key = nodes[laidOut]
+      laidOut += 1
+      automaton.acceptPatterns.append(contentsOf: key.accepts)
+      automaton.acceptOffsets.append(Int32(automaton.acceptPatterns.count))
+      var keyed: [(TokenID, Int32)] = []
+      for step in key.steps {
+        _ = node(ofState: edges[step].target)
+        switch tests[edges[step].test] {
+        case .ids(let ids): keyed.append(contentsOf: ids.map { ($0, Int32(step)) })
+        case .any, .regex: automaton.wildSteps.append(Int32(step))
+        }
+      }
+      keyed.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+      automaton.keys.append(contentsOf: keyed.map(\.0))
+      automaton.keySteps.append(contentsOf: keyed.map(\.1))
+      automaton.keyOffsets.append(Int32(automaton.keys.count))
+      automaton.wildOffsets.append(Int32(automaton.wildSteps.count))
     }
+    automaton.stepTarget = edges.map { Int32(node(ofState: $0.target)) }
     let width = (vocabulary.count + 63) / 64
     automaton.bitsetWidth = width
     for (index, test) in tests.enumerated() {
@@ -170,18 +209,25 @@ struct AutomatonBuilder {
         automaton.bitsetOffsets.append(-1)
       }
     }
+    var startsByID: [[Int32]] = Array(repeating: [], count: vocabulary.count)
     for entry in starts {
       for step in closure(entry).steps {
-        switch tests[stepEdges[Int(step)].test] {
+        switch tests[edges[step].test] {
         case .ids(let ids):
-          for id in ids { automaton.startsByID[id, default: []].append(step) }
+          for id in ids where Int(id) < startsByID.count { startsByID[Int(id)].append(Int32(step)) }
         case .regex:
-          automaton.regexStarts.append(step)
+          automaton.regexStarts.append(Int32(step))
         case .any:
           break
         }
       }
     }
+    for steps in startsByID {
+      automaton.startSteps.append(contentsOf: steps)
+      automaton.startOffsets.append(Int32(automaton.startSteps.count))
+    }
+    automaton.breakerBits = [UInt64](repeating: 0, count: width)
+    for id in breakers where Int(id >> 6) < width { automaton.breakerBits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
     return automaton
   }
 }

@@ -81,11 +81,23 @@ public struct RuleEngine: Sendable {
   /// Matches every clause rule against one clause's tokens.
   /// - Complexity: O(tokens × live automaton steps), plus the rule checks of rules that matched.
   public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8]) -> ClauseResult {
+    var scratch = MatchScratch()
+    return match(tokens, bytes: bytes, scratch: &scratch)
+  }
+
+  /// Working memory for `match`, reused across the clauses of a document.
+  public struct MatchScratch {
+    var automaton = TokenAutomaton.Scratch()
+    public init() {}
+  }
+
+  /// `match(_:bytes:)` reusing working memory across calls.
+  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], scratch: inout MatchScratch) -> ClauseResult {
     var result = ClauseResult()
     var candidates: [Int: [TokenAutomaton.Match]] = [:]
     let base = tokens.startIndex
     let text = { (i: Int) in self.text(of: tokens[i], bytes: bytes) }
-    main.run(tokens, text: text) { match in
+    main.run(tokens, scratch: &scratch.automaton, text: text) { match in
       switch roles[match.pattern] {
       case .primary(let rule): candidates[rule, default: []].append(match)
       default: result.signals.append((roles[match.pattern], match.start))

@@ -1,10 +1,13 @@
 /// Many token patterns compiled into one nondeterministic automaton over token IDs, run in a
 /// single left-to-right pass per clause.
 ///
-/// Each state is one step of some pattern (a test on the next token) together with the steps
-/// that may follow it, epsilon moves already folded in. Start steps are indexed by token ID, so
-/// a token no pattern starts with costs one array lookup. The set of live steps stays small
-/// because patterns are short; the cost is linear in the clause's length.
+/// A *node* is a set of pattern positions (an epsilon closure); a *step* is one transition
+/// out of a node, with a test on the next token. A live thread sits at a node; for each token
+/// it looks up the steps its node takes on that token ID (a binary search in the node's sorted
+/// table) and tests the node's few wildcard steps (gaps, regexes). Start steps are indexed by
+/// token ID, so a token no pattern starts with costs one array lookup. A gap `..N` is one
+/// looping step whose thread counts the tokens it has skipped. Cost: linear in the clause's
+/// length times the (small) number of live threads.
 struct TokenAutomaton: Sendable {
   /// One match of pattern `pattern` over tokens `start...end` (indices into the token array).
   struct Match: Hashable, Sendable {
@@ -13,29 +16,57 @@ struct TokenAutomaton: Sendable {
     var end: Int
   }
 
-  struct Step: Sendable {
-    var test: Int
-    var next: [Int32]
-    var accepts: [Int32]
+  /// A live thread: the node it waits at, the token its match started at, and how many
+  /// tokens the node's gap loop has skipped so far.
+  struct Thread {
+    var node: Int32
+    var start: Int
+    var skipped: Int32
   }
 
-  var steps: [Step] = []
+  /// Reusable working memory for `run`, so matching a clause allocates nothing.
+  struct Scratch {
+    var active: [Thread] = []
+    var next: [Thread] = []
+    /// For each node, the last token position a thread was added at, and where.
+    var seen: [Int] = []
+    var slot: [Int32] = []
+    var generation = 0
+  }
+
   var tests: [ElementTest] = []
   /// For `.ids` tests: where its bitset over token IDs starts in `bits` (-1 for other tests).
-  /// Every bitset is `bitsetWidth` 64-bit words, enough for the whole frozen vocabulary.
   var bitsetOffsets: [Int] = []
   var bitsetWidth = 0
   var bits: [UInt64] = []
   var regexes: [Int: TokenRegex] = [:]
-  /// Token IDs a gap never crosses (`;`, `.`, `!`, `?`).
-  var breakers: Set<TokenID> = []
-  /// Start steps by the first token ID they accept.
-  var startsByID: [TokenID: [Int32]] = [:]
+  /// Token IDs a gap never crosses (`;`, `.`, `!`, `?`), as a bitset.
+  var breakerBits: [UInt64] = []
+
+  // Steps.
+  var stepTest: [Int32] = []
+  var stepTarget: [Int32] = []
+  /// For a gap's looping step: the most tokens the gap may skip (0 otherwise).
+  var stepGapLimit: [Int32] = []
+
+  // Nodes: accepted patterns, steps by token ID (sorted keys), and wildcard steps.
+  var acceptOffsets: [Int32] = [0]
+  var acceptPatterns: [Int32] = []
+  var keyOffsets: [Int32] = [0]
+  var keys: [TokenID] = []
+  var keySteps: [Int32] = []
+  var wildOffsets: [Int32] = [0]
+  var wildSteps: [Int32] = []
+
+  /// Start steps by the first token ID they accept: `startSteps[startOffsets[i]..<startOffsets[i + 1]]`.
+  var startOffsets: [Int32] = [0]
+  var startSteps: [Int32] = []
   /// Start steps whose test is a regex, tried on every token.
   var regexStarts: [Int32] = []
   var patternCount = 0
+  var nodeCount: Int { acceptOffsets.count - 1 }
 
-  /// Whether step test `test` accepts token `token` (at index `index`, for regexes).
+  /// Whether test `test` accepts token `token` (at index `index`, for regexes).
   @inline(__always)
   func accepts(_ test: Int, _ token: TokenID, index: Int, text: (Int) -> String) -> Bool {
     let offset = bitsetOffsets[test]
@@ -45,7 +76,9 @@ struct TokenAutomaton: Sendable {
       return bits[offset + word] & (1 << UInt64(token & 63)) != 0
     }
     switch tests[test] {
-    case .any: return !breakers.contains(token)
+    case .any:
+      let word = Int(token >> 6)
+      return word >= breakerBits.count || breakerBits[word] & (1 << UInt64(token & 63)) == 0
     case .regex: return regexes[test]?.matches(text(index)) ?? false
     case .ids: return false
     }
@@ -53,39 +86,98 @@ struct TokenAutomaton: Sendable {
 
   /// Every match of every pattern in `tokens`. `text(i)` gives token i's normalised text, for
   /// regex tests only.
-  /// - Complexity: O(tokens × live steps).
-  func run(_ tokens: ArraySlice<Token>, text: (Int) -> String, onMatch: (Match) -> Void) {
-    var active: [(step: Int32, start: Int)] = []
-    var next: [(step: Int32, start: Int)] = []
-    var seen = [Int](repeating: -1, count: steps.count)
+  /// - Complexity: O(tokens × live threads × log steps per node).
+  func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
+    if scratch.seen.count < nodeCount {
+      scratch.seen = [Int](repeating: -1, count: nodeCount)
+      scratch.slot = [Int32](repeating: 0, count: nodeCount)
+    }
+    scratch.active.removeAll(keepingCapacity: true)
     let base = tokens.startIndex
     for index in tokens.indices {
       let token = tokens[index].id
       let position = index - base
-      next.removeAll(keepingCapacity: true)
-      func advance(_ stepIndex: Int32, from start: Int) {
-        let step = steps[Int(stepIndex)]
-        for pattern in step.accepts { onMatch(Match(pattern: Int(pattern), start: start, end: position)) }
-        for target in step.next {
-          let t = Int(target)
-          if seen[t] == position {
-            if let k = next.firstIndex(where: { $0.step == target }), next[k].start < start { next[k].start = start }
-          } else {
-            seen[t] = position
-            next.append((target, start))
+      scratch.generation += 1
+      let stamp = scratch.generation
+      scratch.next.removeAll(keepingCapacity: true)
+
+      /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
+      @inline(__always)
+      func take(_ step: Int, from: Int32, start: Int, skipped: Int32, _ scratch: inout Scratch) {
+        let target = stepTarget[step]
+        let limit = stepGapLimit[step]
+        var carried: Int32 = 0
+        if limit > 0 {
+          carried = (from == target ? skipped : 0) + 1
+          if carried > limit { return }
+        }
+        let t = Int(target)
+        var a = Int(acceptOffsets[t])
+        let acceptEnd = Int(acceptOffsets[t + 1])
+        while a < acceptEnd {
+          onMatch(Match(pattern: Int(acceptPatterns[a]), start: start, end: position))
+          a += 1
+        }
+        guard keyOffsets[t] != keyOffsets[t + 1] || wildOffsets[t] != wildOffsets[t + 1] else { return }
+        if scratch.seen[t] == stamp {
+          let k = Int(scratch.slot[t])
+          let old = scratch.next[k]
+          if carried < old.skipped || (carried == old.skipped && start > old.start) {
+            scratch.next[k] = Thread(node: target, start: start, skipped: carried)
           }
+        } else {
+          scratch.seen[t] = stamp
+          scratch.slot[t] = Int32(scratch.next.count)
+          scratch.next.append(Thread(node: target, start: start, skipped: carried))
         }
       }
-      for (stepIndex, start) in active where accepts(steps[Int(stepIndex)].test, token, index: index, text: text) {
-        advance(stepIndex, from: start)
+
+      var k = 0
+      while k < scratch.active.count {
+        let thread = scratch.active[k]
+        k += 1
+        let n = Int(thread.node)
+        // Steps on this token ID: binary search in the node's sorted keys.
+        var low = Int(keyOffsets[n])
+        var high = Int(keyOffsets[n + 1])
+        while low < high {
+          let mid = (low + high) >> 1
+          if keys[mid] < token { low = mid + 1 } else { high = mid }
+        }
+        let end = Int(keyOffsets[n + 1])
+        while low < end && keys[low] == token {
+          take(Int(keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped, &scratch)
+          low += 1
+        }
+        var w = Int(wildOffsets[n])
+        let wildEnd = Int(wildOffsets[n + 1])
+        while w < wildEnd {
+          let step = Int(wildSteps[w])
+          if accepts(Int(stepTest[step]), token, index: index, text: text) {
+            take(step, from: thread.node, start: thread.start, skipped: thread.skipped, &scratch)
+          }
+          w += 1
+        }
       }
-      if let starts = startsByID[token] {
-        for stepIndex in starts { advance(stepIndex, from: position) }
+      let id = Int(token)
+      if id + 1 < startOffsets.count {
+        var s = Int(startOffsets[id])
+        let end = Int(startOffsets[id + 1])
+        while s < end {
+          take(Int(startSteps[s]), from: -1, start: position, skipped: 0, &scratch)
+          s += 1
+        }
       }
-      for stepIndex in regexStarts where accepts(steps[Int(stepIndex)].test, token, index: index, text: text) {
-        advance(stepIndex, from: position)
+      for step in regexStarts where accepts(Int(stepTest[Int(step)]), token, index: index, text: text) {
+        take(Int(step), from: -1, start: position, skipped: 0, &scratch)
       }
-      swap(&active, &next)
+      swap(&scratch.active, &scratch.next)
     }
+  }
+
+  /// `run` with working memory of its own, for one-off use.
+  func run(_ tokens: ArraySlice<Token>, text: (Int) -> String, onMatch: (Match) -> Void) {
+    var scratch = Scratch()
+    run(tokens, scratch: &scratch, text: text, onMatch: onMatch)
   }
 }
