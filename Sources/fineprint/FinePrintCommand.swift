@@ -7,7 +7,7 @@ struct FinePrintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fineprint",
     abstract: "A linter for the fine print of contracts: consent forms, terms of service, privacy policies.",
-    subcommands: [Lint.self, Clauses.self, Classify.self, Rules.self],
+    subcommands: [Lint.self, Clauses.self, Classify.self, Rules.self, Explain.self],
     defaultSubcommand: Lint.self
   )
 }
