@@ -11,6 +11,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
   case invalidEncoding(path: String, line: Int, column: Int, reason: String)
   case malformed(path: String, line: Int, column: Int, reason: String)
   case unsafeMarkup(path: String, line: Int, reason: String)
+  case noVisibleText(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -32,6 +33,8 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
       return "\(path):\(line):\(column): \(reason)"
     case .unsafeMarkup(let path, let line, let reason):
       return "\(path):\(line): \(reason)"
+    case .noVisibleText(let path, let reason):
+      return "\(path): nothing to check: \(reason)"
     }
   }
 
@@ -40,7 +43,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     switch self {
     case .fileNotFound(let path), .unreadable(let path, _), .noDocuments(let path), .empty(let path),
       .binary(let path, _), .tooLarge(let path, _, _), .invalidEncoding(let path, _, _, _),
-      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _):
+      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _), .noVisibleText(let path, _):
       return path
     }
   }

@@ -1,0 +1,283 @@
+import CLibXML2
+
+/// Reads HTML or XML through libxml2's SAX interface into visible text, blocks and a source
+/// map. SAX, not a DOM: positions come from the parser's input cursor at each text run
+/// (checked against the source bytes), and nothing is built that is not needed.
+final class MarkupReader {
+  enum Mode { case html, xml }
+
+  private struct Open {
+    var name: String
+    var isBlock: Bool
+    var listNumber: String?
+  }
+
+  let mode: Mode
+  private let source: UnsafeBufferPointer<UInt8>
+  private(set) var builder = VisibleTextBuilder()
+  private(set) var title: String?
+  private var stack: [Open] = []
+  private var hiddenFrom: Int?
+  private var titleFrom: Int?
+  private var titleText: [UInt8] = []
+  private var lists: [(ordered: Bool, next: Int, type: String)] = []
+  /// Akoma Ntoso: a `num` has opened a heading block that its `heading` (or content) continues.
+  private var afterNumber = false
+  private var lastEnd = 0
+  fileprivate var context: UnsafeMutablePointer<xmlParserCtxt>?
+
+  init(mode: Mode, source: UnsafeBufferPointer<UInt8>) {
+    self.mode = mode
+    self.source = source
+  }
+
+  // MARK: - Elements
+
+  func startElement(_ rawName: String, attributes: [String: String]) {
+    let name = rawName.split(separator: ":").last.map { String($0).lowercased() } ?? rawName.lowercased()
+    if (mode == .html && name == "title") || (mode == .xml && name == "doctitle") {
+      if titleFrom == nil { titleFrom = stack.count }
+    }
+    let hides: Bool
+    switch mode {
+    case .html:
+      hides = MarkupElements.htmlHidden.contains(name) || attributes["hidden"] != nil
+        || attributes["style"].map(MarkupElements.styleHides) == true
+    case .xml:
+      hides = MarkupElements.xmlHidden.contains(name)
+    }
+    if hiddenFrom == nil && hides && !(mode == .html && name == "title") { hiddenFrom = stack.count }
+    let isBlock: Bool = mode == .html ? MarkupElements.htmlBlocks.contains(name) || name == "br"
+      : !MarkupElements.xmlInline.contains(name)
+    var open = Open(name: name, isBlock: isBlock && name != "br", listNumber: nil)
+    if name == "ul" || name == "ol" || name == "menu" {
+      let start = attributes["start"].flatMap { Int($0) } ?? 1
+      lists.append((name == "ol", start, attributes["type"] ?? "1"))
+    }
+    if name == "li", let last = lists.last, last.ordered {
+      open.listNumber = MarkupElements.listMarker(last.next, type: last.type)
+      lists[lists.count - 1].next += 1
+    }
+    stack.append(open)
+    guard hiddenFrom == nil else { return }
+    if mode == .xml { startXMLBlock(name) } else if isBlock { builder.beginBlock(kindFromStack(), level: levelFromStack(), number: numberFromStack()) }
+  }
+
+  func endElement(_ rawName: String) {
+    let name = rawName.split(separator: ":").last.map { String($0).lowercased() } ?? rawName.lowercased()
+    guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
+    let closing = stack[index...]
+    let closedBlock = closing.contains { $0.isBlock }
+    for element in closing.reversed() where element.name == "ul" || element.name == "ol" || element.name == "menu" {
+      if !lists.isEmpty { lists.removeLast() }
+    }
+    stack.removeSubrange(index...)
+    if let from = titleFrom, stack.count <= from {
+      titleFrom = nil
+      let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      if title == nil && !text.isEmpty { title = text }
+    }
+    if let from = hiddenFrom {
+      if stack.count <= from { hiddenFrom = nil }
+      return
+    }
+    if mode == .xml {
+      endXMLBlock(name)
+    } else if closedBlock {
+      builder.beginBlock(kindFromStack(), level: levelFromStack(), number: numberFromStack())
+    }
+  }
+
+  private func startXMLBlock(_ name: String) {
+    let depth = max(1, stack.filter { MarkupElements.aknHierarchy.contains($0.name) }.count)
+    if name == "num" {
+      builder.beginBlock(.heading, level: depth)
+      afterNumber = true
+      return
+    }
+    if afterNumber {
+      if name == "heading" || name == "subheading" { return }
+      if MarkupElements.xmlInline.contains(name) { return }
+      // A number followed by text, not a heading: "(a) the text" is a list item.
+      if name == "content" || name == "p" || name == "intro" || name == "blocklist" {
+        builder.setKind(.listItem, level: depth)
+        afterNumber = false
+        return
+      }
+    }
+    afterNumber = false
+    guard !MarkupElements.xmlInline.contains(name) else { return }
+    if MarkupElements.xmlHeadings.contains(name) {
+      builder.beginBlock(.heading, level: depth)
+    } else {
+      builder.beginBlock(.paragraph)
+    }
+  }
+
+  private func endXMLBlock(_ name: String) {
+    if name == "num" && afterNumber {
+      builder.appendSeparator()
+      return
+    }
+    if MarkupElements.xmlInline.contains(name) { return }
+    afterNumber = false
+    builder.beginBlock(.paragraph)
+  }
+
+  private func kindFromStack() -> Block.Kind {
+    for element in stack.reversed() {
+      switch element.name {
+      case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
+      case "li", "dt", "dd": return .listItem
+      case "td", "th": return .tableCell
+      case "pre": return .preformatted
+      default: continue
+      }
+    }
+    return .paragraph
+  }
+
+  private func levelFromStack() -> Int {
+    for element in stack.reversed() {
+      if element.name.count == 2, element.name.hasPrefix("h"), let level = Int(element.name.dropFirst()) { return level }
+      if element.name == "li" || element.name == "dd" || element.name == "dt" { return max(1, lists.count) }
+    }
+    return 0
+  }
+
+  private func numberFromStack() -> String? {
+    stack.last { $0.name == "li" }?.listNumber
+  }
+
+  private var preserving: Bool { stack.contains { $0.name == "pre" || $0.name == "textarea" } }
+
+  // MARK: - Text
+
+  /// A run of text from the parser; `end` is the source offset just past it, as the parser
+  /// reports it.
+  func characters(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+    if titleFrom != nil { titleText.append(contentsOf: bytes) }
+    guard hiddenFrom == nil, !bytes.isEmpty else { return }
+    if let start = locate(bytes, end: end) {
+      builder.appendVerbatim(bytes, sourceStart: start, preserve: preserving)
+      lastEnd = start + bytes.count
+      return
+    }
+    let span = entitySpan(endingAt: min(max(end, lastEnd), source.count))
+    builder.appendReplaced(Array(bytes), source: span, preserve: preserving)
+    lastEnd = span.upperBound
+  }
+
+  /// Where in the source a run that was copied verbatim starts, if it was.
+  private func locate(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+    let n = bytes.count
+    func matches(_ start: Int) -> Bool {
+      guard start >= 0, start + n <= source.count else { return false }
+      var i = 0
+      while i < n {
+        if source[start + i] != bytes[i] { return false }
+        i += 1
+      }
+      return true
+    }
+    if matches(end - n) { return end - n }
+    // An entity ends here: the run is its decoded text, not a copy.
+    if end - 1 >= 0, end - 1 < source.count, source[end - 1] == UInt8(ascii: ";"), bytes.last != UInt8(ascii: ";") {
+      return nil
+    }
+    // libxml2 flushes long runs early and reports an end a character short.
+    for shift in [1, 2, 3, 4, -1, -2, -3, -4] where matches(end - n + shift) { return end - n + shift }
+    // Last resort: search forward from the end of the previous run.
+    var start = lastEnd
+    let limit = min(source.count - n, lastEnd + 4096)
+    while start <= limit {
+      if matches(start) { return start }
+      start += 1
+    }
+    return nil
+  }
+
+  /// The `&…;` (or `&…`) span that ends at `end`, else what lies between the last run and `end`.
+  private func entitySpan(endingAt end: Int) -> Range<Int> {
+    var i = end - 1
+    let floor = max(lastEnd, end - 40)
+    while i >= floor {
+      if source[i] == UInt8(ascii: "&") { return i..<end }
+      i -= 1
+    }
+    return min(lastEnd, end)..<end
+  }
+
+  /// The source offset just past what the parser has consumed.
+  fileprivate func currentOffset() -> Int {
+    guard let input = context?.pointee.input?.pointee, let base = input.base, let cur = input.cur else { return lastEnd }
+    return Int(input.consumed) + base.distance(to: cur)
+  }
+
+  func finish() {
+    builder.endBlock()
+  }
+}
+
+// MARK: - libxml2 callbacks
+
+/// The reader behind a SAX callback's context (the parser context, whose `_private` holds it).
+private func reader(_ ctx: UnsafeMutableRawPointer?) -> MarkupReader? {
+  guard let ctx else { return nil }
+  let context = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+  guard let opaque = context.pointee._private else { return nil }
+  return Unmanaged<MarkupReader>.fromOpaque(opaque).takeUnretainedValue()
+}
+
+private func attributes(_ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String: String] {
+  guard let atts else { return [:] }
+  var out: [String: String] = [:]
+  var i = 0
+  while let name = atts[i] {
+    let value = atts[i + 1].map { String(cString: $0) } ?? ""
+    out[String(cString: name).lowercased()] = value
+    i += 2
+  }
+  return out
+}
+
+extension MarkupReader {
+  /// A SAX handler that sends elements and text to the reader and ignores everything else:
+  /// no entity declarations are stored and no external entity is ever loaded.
+  static func handler(cdataIsText: Bool) -> xmlSAXHandler {
+    var handler = xmlSAXHandler()
+    handler.startElement = { ctx, name, atts in
+      guard let reader = reader(ctx), let name else { return }
+      reader.startElement(String(cString: name), attributes: attributes(atts))
+    }
+    handler.endElement = { ctx, name in
+      guard let reader = reader(ctx), let name else { return }
+      reader.endElement(String(cString: name))
+    }
+    handler.characters = { ctx, ch, len in
+      guard let reader = reader(ctx), let ch, len > 0 else { return }
+      reader.characters(UnsafeBufferPointer(start: ch, count: Int(len)), end: reader.currentOffset())
+    }
+    handler.ignorableWhitespace = handler.characters
+    if cdataIsText {
+      handler.cdataBlock = { ctx, ch, len in
+        guard let reader = reader(ctx), let ch, len > 0 else { return }
+        reader.characters(UnsafeBufferPointer(start: ch, count: Int(len)), end: reader.currentOffset())
+      }
+    }
+    return handler
+  }
+
+  /// Attaches the reader to a parser context for the duration of `body`.
+  func attach<T>(to context: UnsafeMutablePointer<xmlParserCtxt>, _ body: () -> T) -> T {
+    let unmanaged = Unmanaged.passRetained(self)
+    context.pointee._private = unmanaged.toOpaque()
+    self.context = context
+    defer {
+      context.pointee._private = nil
+      self.context = nil
+      unmanaged.release()
+    }
+    return body()
+  }
+}
