@@ -182,7 +182,9 @@ final class MarkupReader {
     }
     if matches(end - n) { return end - n }
     // An entity ends here: the run is its decoded text, not a copy.
-    if end - 1 >= 0, end - 1 < source.count, source[end - 1] == UInt8(ascii: ";"), bytes.last != UInt8(ascii: ";") {
+    // An entity's decoded text is a few bytes at most; a long run is a copy even when a
+    // semicolon happens to stand where the parser says the run ends.
+    if n <= 8, end - 1 >= 0, end - 1 < source.count, source[end - 1] == UInt8(ascii: ";"), bytes.last != UInt8(ascii: ";") {
       return nil
     }
     // libxml2 flushes long runs early and reports an end a character short.

@@ -25,8 +25,10 @@ struct VisibleTextBuilder {
   /// Closes the open block, if it holds any text.
   mutating func endBlock() {
     pendingSpace = nil
-    if let start = blockStart, start < text.count {
-      blocks.append(Block(kind: kind, level: level, range: start..<text.count, number: number))
+    var end = text.count
+    while let start = blockStart, end > start, Self.isSpace(text[end - 1]) { end -= 1 }
+    if let start = blockStart, start < end {
+      blocks.append(Block(kind: kind, level: level, range: start..<end, number: number))
     }
     blockStart = nil
     number = nil
@@ -62,6 +64,10 @@ struct VisibleTextBuilder {
         i = j
         continue
       }
+      if preserve && blockStart == nil && Self.isSpace(bytes[i]) {
+        i += 1  // a preformatted block starts at its first visible character
+        continue
+      }
       var j = i
       while j < n && (preserve || !Self.isSpace(bytes[j])) { j += 1 }
       flushSpace()
@@ -74,7 +80,8 @@ struct VisibleTextBuilder {
 
   /// Appends decoded text that stands for a different source span (an entity).
   mutating func appendReplaced(_ bytes: [UInt8], source: Range<Int>, preserve: Bool) {
-    if !preserve && bytes.allSatisfy(Self.isSpace) {
+    // An entity for white space (&nbsp;, &#32;) reads as a space; runs of them, as one.
+    if !preserve && (bytes.allSatisfy(Self.isSpace) || bytes == [0xC2, 0xA0]) {
       if let pending = pendingSpace { pendingSpace = pending.lowerBound..<source.upperBound } else { pendingSpace = source }
       return
     }
