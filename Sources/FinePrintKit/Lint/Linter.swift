@@ -12,7 +12,9 @@ public struct Linter: Sendable {
   /// The clauses of a document with their tokens.
   public func tokenizedClauses(_ document: Document) -> [(clause: Clause, tokens: [Token])] {
     segmenter.clauses(in: document).map { clause in
-      (clause, engine.tokenizer.tokens(in: document.bytes, range: clause.range))
+      let own = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
+      guard let leadIn = clause.leadIn else { return (clause, own) }
+      return (clause, engine.tokenizer.tokens(in: document.bytes, range: leadIn) + own)
     }
   }
 
@@ -39,9 +41,12 @@ public struct Linter: Sendable {
       if clause.kind == .heading { continue }
       let result = engine.match(tokens[...], bytes: document.bytes, scratch: &scratch)
       signals.record(result, clause: index)
-      for hit in result.hits {
+      // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
+      // with the clause they belong to.
+      let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+      for hit in result.hits where hit.end >= own {
         let rule = engine.ruleSet.rules[hit.rule]
-        let range = tokens[hit.start].range.lowerBound..<tokens[hit.end].range.upperBound
+        let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
         findings.append(finding(rule, document: document, clause: clause, range: range))
       }
     }

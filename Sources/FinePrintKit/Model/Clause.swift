@@ -15,11 +15,15 @@ public struct Clause: Hashable, Sendable {
   public var headings: [String]
   /// The index of the block the clause came from.
   public var blockIndex: Int
+  /// For a sub-clause: the words that introduce the list it belongs to ("You agree not to:"),
+  /// which rules read with it, so "(b) sell your data" under "We will not:" stays negated.
+  public var leadIn: Range<Int>?
 
-  public init(kind: Kind, range: Range<Int>, headings: [String], blockIndex: Int) {
+  public init(kind: Kind, range: Range<Int>, headings: [String], blockIndex: Int, leadIn: Range<Int>? = nil) {
     self.kind = kind
     self.range = range
     self.headings = headings
     self.blockIndex = blockIndex
+    self.leadIn = leadIn
   }
 }

@@ -1,35 +1,161 @@
-/// Splits a document's blocks into clauses. (Minimal version: one clause per sentence, split
-/// at `. ` followed by a capital; the full segmenter replaces it.)
+/// Splits a document's blocks into clauses: headings, list items, sentences, and sub-clauses
+/// where a list of obligations is run together with semicolons. Each clause keeps the path of
+/// headings it stands under.
+///
+/// Plain text carries its structure in line breaks: a blank line ends a block; inside a block
+/// a line break is a soft wrap when the line before it fills the block's width, and a boundary
+/// when the line is short, when the next line starts with a list marker (`1.`, `(a)`, `•`), or
+/// when the lines are whole paragraphs (longer than any wrap width).
 public struct ClauseSegmenter: Sendable {
+  /// Lines longer than this are whole paragraphs, not hard-wrapped text.
+  public var wrapWidth = 100
+  /// Split sentences into sub-clauses at semicolons that separate enumerated items.
+  public var splitsSubClauses = true
+
   public init() {}
 
   public func clauses(in document: Document) -> [Clause] {
     var out: [Clause] = []
-    var headings: [String] = []
-    let b = document.bytes
+    var headings = HeadingTracker()
+    let bytes = document.bytes
     for (index, block) in document.blocks.enumerated() {
       if block.kind == .heading {
-        headings = [document.text(in: block.range)]
-        out.append(Clause(kind: .heading, range: block.range, headings: [], blockIndex: index))
+        let text = Self.collapsed(document.text(in: block.range))
+        let parents = headings.enter(text, level: max(block.level, 1))
+        out.append(Clause(kind: .heading, range: block.range, headings: parents, blockIndex: index))
         continue
       }
-      var start = block.range.lowerBound
-      var i = start
-      while i < block.range.upperBound {
-        if (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "?") || b[i] == UInt8(ascii: "!")),
-          i + 2 < block.range.upperBound, b[i + 1] == 0x20, b[i + 2] >= 0x41, b[i + 2] <= 0x5A
-        {
-          out.append(Clause(kind: .sentence, range: start..<(i + 1), headings: headings, blockIndex: index))
-          start = i + 2
-          i = start
+      for unit in units(of: block, bytes: bytes) {
+        if let level = headingLevel(unit, bytes: bytes, alone: unit.aloneInBlock) {
+          let parents = headings.enter(Self.collapsed(String(decoding: bytes[unit.range], as: UTF8.self)), level: level)
+          out.append(Clause(kind: .heading, range: unit.range, headings: parents, blockIndex: index))
           continue
         }
-        i += 1
-      }
-      if start < block.range.upperBound {
-        out.append(Clause(kind: .sentence, range: start..<block.range.upperBound, headings: headings, blockIndex: index))
+        let isItem = block.kind == .listItem || unit.marker != nil
+        let scanStart = unit.range.lowerBound + (unit.marker?.length ?? 0)
+        var sentences = SentenceScanner.sentences(in: bytes, range: scanStart..<unit.range.upperBound)
+        if unit.marker != nil, !sentences.isEmpty {
+          sentences[0] = unit.range.lowerBound..<sentences[0].upperBound
+        }
+        for (k, sentence) in sentences.enumerated() {
+          let kind: Clause.Kind = isItem && k == 0 ? .listItem : .sentence
+          let pieces = splitsSubClauses ? SubClauseSplitter.pieces(bytes, sentence) : [sentence]
+          if pieces.count == 1 {
+            out.append(Clause(kind: kind, range: sentence, headings: headings.path, blockIndex: index))
+          } else {
+            let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0])
+            for (p, piece) in pieces.enumerated() {
+              out.append(Clause(kind: .subClause, range: piece, headings: headings.path, blockIndex: index,
+                                leadIn: p == 0 ? nil : leadIn))
+            }
+          }
+        }
       }
     }
     return out
   }
+
+  /// A run of lines read together: one paragraph, list item or heading line.
+  struct Unit {
+    var range: Range<Int>
+    var marker: ListMarker?
+    var aloneInBlock: Bool
+  }
+
+  private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C }
+
+  /// The units of a block. Blocks from markup are one unit unless they keep line breaks.
+  func units(of block: Block, bytes: [UInt8]) -> [Unit] {
+    var lines: [Range<Int>] = []
+    var start = block.range.lowerBound
+    for i in block.range where bytes[i] == 0x0A {
+      lines.append(start..<i)
+      start = i + 1
+    }
+    lines.append(start..<block.range.upperBound)
+    lines = lines.map { line in
+      var a = line.lowerBound
+      var b = line.upperBound
+      while a < b && Self.isSpace(bytes[a]) { a += 1 }
+      while b > a && Self.isSpace(bytes[b - 1]) { b -= 1 }
+      return a..<b
+    }.filter { !$0.isEmpty }
+    guard !lines.isEmpty else { return [] }
+    let width = lines.map { Self.displayLength(bytes, $0) }.max() ?? 0
+    let wrapped = width <= wrapWidth && lines.count > 1
+    var units: [Unit] = []
+    for (k, line) in lines.enumerated() {
+      let marker = ListMarker.at(bytes, line.lowerBound, end: line.upperBound)
+      if let last = units.last, k > 0 {
+        let previous = lines[k - 1]
+        let previousFull = Self.displayLength(bytes, previous) * 10 >= width * 7
+        let previousIsHeading = headingLevel(Unit(range: previous, marker: nil, aloneInBlock: false), bytes: bytes, alone: false) != nil
+          && !last.range.contains(previous.lowerBound - 1) && last.range.lowerBound == previous.lowerBound
+        if wrapped && previousFull && marker == nil && !previousIsHeading {
+          units[units.count - 1].range = last.range.lowerBound..<line.upperBound
+          continue
+        }
+      }
+      units.append(Unit(range: line, marker: marker, aloneInBlock: false))
+    }
+    if units.count == 1 { units[0].aloneInBlock = true }
+    return units
+  }
+
+  /// Code points in a line (a good enough measure of its width).
+  static func displayLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var n = 0
+    for i in range where bytes[i] & 0xC0 != 0x80 { n += 1 }
+    return n
+  }
+
+  /// The heading level of a unit that reads as a heading, else nil: a short numbered title
+  /// ("7. Disputes", "7.2 Arbitration"), a short ALL-CAPS line, or a short title-case line
+  /// standing alone in its block.
+  func headingLevel(_ unit: Unit, bytes: [UInt8], alone: Bool) -> Int? {
+    let range = unit.range
+    guard range.count >= 2, range.count <= 120, !bytes[range].contains(0x0A) else { return nil }
+    let marker = unit.marker ?? ListMarker.at(bytes, range.lowerBound, end: range.upperBound)
+    let textStart = range.lowerBound + (marker?.length ?? 0)
+    let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
+      .split(whereSeparator: { $0 == " " || $0 == "\t" })
+    guard !words.isEmpty, words.count <= 12 else { return nil }
+    let last = bytes[range.upperBound - 1]
+    let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+      || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
+    let letters = bytes[textStart..<range.upperBound].filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+    guard letters.count >= 2 else { return nil }
+    let upper = letters.filter { $0 <= 0x5A }.count
+    let allCaps = upper * 10 >= letters.count * 9
+    let small: Set<String> = ["a", "an", "and", "or", "of", "the", "to", "in", "on", "for", "by", "with", "your", "our", "&", "-", "–"]
+    let titleCase = words.allSatisfy { w in
+      guard let f = w.unicodeScalars.first else { return true }
+      return small.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
+    }
+    if let marker {
+      switch marker.style {
+      case .decimal(let depth) where depth <= 3 && words.count <= 8 && (titleCase || allCaps):
+        return depth
+      case .section where words.count <= 8:
+        return 1
+      case .roman, .letter where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
+        return 1
+      default:
+        return nil
+      }
+    }
+    // An ALL-CAPS line is a title ("TERMS OF SERVICE", "JURY TRIAL WAIVER."), above numbered
+    // sections; a short one may end with a period, a longer one that does is a sentence.
+    if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words.count <= 5)) && words.count <= 10 { return 0 }
+    if endsSentence { return nil }
+    if alone && titleCase && words.count <= 8 && !endsSentence { return 2 }
+    return nil
+  }
+
+  /// Text with runs of white space folded to single spaces.
+  public static func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
 }
+
+import Foundation
