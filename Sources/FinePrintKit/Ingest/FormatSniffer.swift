@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether bytes are plain text, HTML or XML: from the file name's extension, checked
 /// against the content, because extensions lie (an `.html` that is a plain-text export, an
 /// XML file saved as `.txt`, standard input with no name at all).
@@ -22,14 +24,15 @@ public enum FormatSniffer {
     if trimmed.hasPrefix("<?xml") {
       return head.contains("<html") ? .html : .xml
     }
+    let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
+                    "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
     if trimmed.hasPrefix("<!--") || trimmed.hasPrefix("<") {
-      for tag in ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<table", "<ul", "<br"]
-      where head.contains(tag) {
-        return .html
-      }
+      for tag in htmlTags where head.contains(tag) { return .html }
       return trimmed.hasPrefix("<!--") ? .html : .xml
     }
-    return .plainText
+    // Text with HTML tags in it (an export that starts with a title line) is HTML.
+    let tagCount = htmlTags.reduce(0) { $0 + head.components(separatedBy: $1).count - 1 }
+    return tagCount >= 2 ? .html : .plainText
   }
 
   /// The format to parse `source` as: the declared one, else the extension's unless the content
