@@ -99,7 +99,11 @@ final class MarkupReader {
       if name == "heading" || name == "subheading" { return }
       if MarkupElements.xmlInline.contains(name) { return }
       // A number followed by text, not a heading: "(a) the text" is a list item.
-      if name == "content" || name == "p" || name == "intro" || name == "blocklist" {
+      if name == "content" || name == "intro" || name == "blocklist" {
+        builder.setKind(.listItem, level: depth)
+        return
+      }
+      if name == "p" {
         builder.setKind(.listItem, level: depth)
         afterNumber = false
         return
