@@ -138,7 +138,9 @@ public struct ClauseSegmenter: Sendable {
         return depth
       case .section where words.count <= 8:
         return 1
-      case .roman, .letter where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
+      case .roman where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
+        return 1
+      case .letter where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
         return 1
       default:
         return nil

@@ -1,0 +1,86 @@
+import Testing
+@testable import FinePrintKit
+
+/// The pattern language and the engine's scoping, on small rule sets written here.
+@Suite("Pattern language and matching")
+struct PatternLanguageTests {
+  /// A one-rule engine.
+  func engine(_ patterns: [String], unless: [String] = [], with: [String] = []) throws -> Linter {
+    let quote = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+    var lines = [
+      "version: 1", "lexicons:", "  party: [third parties, partners, data brokers]", "rules:", "  - id: test-rule",
+      "    category: third-party-resale", "    severity: error", "    title: Test", "    message: Test.",
+      "    patterns: [\(patterns.map(quote).joined(separator: ", "))]", "    examples: {flag: [x], pass: [y]}",
+    ]
+    if !unless.isEmpty { lines.append("    unless: [\(unless.map(quote).joined(separator: ", "))]") }
+    if !with.isEmpty { lines.append("    with: [\(with.map(quote).joined(separator: ", "))]") }
+    let yaml = lines.joined(separator: "\n")
+    return Linter(engine: try RuleEngine(ruleSet: try RuleSet.parse(files: [("test.yml", yaml)])))
+  }
+
+  func matches(_ linter: Linter, _ text: String) -> [String] {
+    linter.classify(text).map(\.match)
+  }
+
+  @Test("Word forms: sell+ matches sells, selling, sold")
+  func wordForms() throws {
+    let linter = try engine(["sell+ data"])
+    for text in ["we sell data", "she sells data", "selling data", "we sold data"] {
+      #expect(!matches(linter, text).isEmpty, "\(text)")
+    }
+    #expect(matches(linter, "we seller data").isEmpty)
+  }
+
+  @Test("Prefixes match words no rule names")
+  func prefixes() throws {
+    let linter = try engine(["arbitrat*"])
+    #expect(matches(linter, "The arbitrator decides.") == ["arbitrator"])
+  }
+
+  @Test("Gaps are bounded and do not cross a semicolon")
+  func gaps() throws {
+    let linter = try engine(["share+ ..3 @party"])
+    #expect(matches(linter, "We share it with third parties.") == ["share it with third parties"])
+    #expect(matches(linter, "We share it only, sometimes, with third parties.").isEmpty)
+    #expect(matches(linter, "We share it; partners are great.").isEmpty)
+  }
+
+  @Test("Optional words and grouped alternatives of several words")
+  func optionalsAndGroups() throws {
+    let linter = try engine(["(sell+ | make+ available) (your)? data"])
+    #expect(matches(linter, "we make available data").count == 1)
+    #expect(matches(linter, "we sell your data").count == 1)
+    #expect(matches(linter, "we make data").isEmpty)
+  }
+
+  @Test("unless {match}: a negation just before the match cancels it, one after a 'but' does not")
+  func negationScope() throws {
+    let linter = try engine(["sell+ ..3 data"], unless: ["(not|never) ..3 {match}"])
+    #expect(matches(linter, "We do not sell your data.").isEmpty)
+    #expect(matches(linter, "We will never sell data.").isEmpty)
+    #expect(!matches(linter, "We do not rent, but we sell your data.").isEmpty)
+    #expect(!matches(linter, "We sell your data.").isEmpty)
+  }
+
+  @Test("with: the rule fires only when the other pattern is in the clause too")
+  func withPattern() throws {
+    let linter = try engine(["share+"], with: ["@party"])
+    #expect(matches(linter, "We share data with partners.") == ["share"])
+    #expect(matches(linter, "We share data.").isEmpty)
+  }
+
+  @Test("Contractions are negations too: don't, won't, cannot")
+  func contractions() throws {
+    let linter = try engine(["sell+ ..3 data"], unless: ["not ..3 {match}"])
+    for text in ["We don't sell data.", "We won’t sell data.", "We cannot sell data."] {
+      #expect(matches(linter, text).isEmpty, "\(text)")
+    }
+  }
+
+  @Test("Sub-clauses are read with their lead-in: a negated list stays negated")
+  func leadIn() throws {
+    let linter = try engine(["sell+ ..3 data"], unless: ["not ..6 {match}"])
+    let text = "We will not: (a) sell your data; (b) rent it; or (c) trade it."
+    #expect(matches(linter, text).isEmpty)
+  }
+}

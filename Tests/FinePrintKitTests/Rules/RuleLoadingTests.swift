@@ -1,0 +1,58 @@
+import Testing
+@testable import FinePrintKit
+
+@Suite("Loading rule files: located errors")
+struct RuleLoadingTests {
+  static let valid = """
+    version: 1
+    rules:
+      - id: sample-rule
+        category: third-party-resale
+        severity: warning
+        title: Sample
+        message: Sample.
+        patterns: ["sell+ ..3 @personal-data"]
+        examples: {flag: [We sell your data.], pass: [We do not.]}
+    """
+
+  func error(_ yaml: String) -> String? {
+    do {
+      let set = try RuleSet.parse(files: [("Rules/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons)
+      _ = try RuleEngine(ruleSet: set)
+      return nil
+    } catch {
+      return (error as? RuleLoadError)?.errorDescription
+    }
+  }
+
+  @Test("A valid rule file loads")
+  func validFile() {
+    #expect(error(Self.valid) == nil)
+  }
+
+  @Test("Every mistake names the file and line", arguments: [
+    ("unknown key", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    titel: Sample"),
+     "Rules/bad.yml:6:5: unknown key 'titel'"),
+    ("unknown lexicon", Self.valid.replacingOccurrences(of: "@personal-data", with: "@persnal-data"),
+     "Rules/bad.yml:8:16: unknown lexicon '@persnal-data' (did you mean '@personal-data'?)"),
+    ("bad category", Self.valid.replacingOccurrences(of: "third-party-resale", with: "resale"),
+     "Rules/bad.yml:4:15: 'resale' is not a valid category"),
+    ("bad severity", Self.valid.replacingOccurrences(of: "severity: warning", with: "severity: fatal"),
+     "Rules/bad.yml:5:15: 'fatal' is not a valid severity"),
+    ("empty pattern", Self.valid.replacingOccurrences(of: "[\"sell+ ..3 @personal-data\"]", with: "[\"  \"]"),
+     "Rules/bad.yml:8:16: invalid pattern"),
+    ("bad regex", Self.valid.replacingOccurrences(of: "sell+ ..3", with: "sell+ /([a-z/"),
+     "Rules/bad.yml:8:16: invalid pattern"),
+    ("no pass example", Self.valid.replacingOccurrences(of: ", pass: [We do not.]", with: ""),
+     "Rules/bad.yml:9:15: rule 'sample-rule' has no 'pass' examples"),
+    ("duplicate id", Self.valid + "\n" + Self.valid.split(separator: "\n").dropFirst(2).joined(separator: "\n"),
+     "duplicate rule id 'sample-rule'"),
+    ("YAML syntax", "version: 1\nrules:\n  - id: [unclosed\n", "Rules/bad.yml:4:1: invalid YAML"),
+    ("newer version", Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"),
+     "Rules/bad.yml:1:10: rule format version 2 is newer"),
+  ])
+  func located(name: String, yaml: String, expected: String) {
+    let message = error(yaml)
+    #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import FinePrintKit
+
+@Suite("Clause segmentation")
+struct ClauseSegmenterTests {
+  func clauses(_ text: String) throws -> [(kind: Clause.Kind, text: String, headings: [String])] {
+    let doc = try TestSupport.document(text)
+    return ClauseSegmenter().clauses(in: doc).map { ($0.kind, ClauseSegmenter.collapsed(doc.text(in: $0.range)), $0.headings) }
+  }
+
+  @Test("Sentences do not end at abbreviations, initials or decimals", arguments: [
+    ("We share data with Acme Inc. and its affiliates, e.g. Acme Ltd. in the U.S. today.", 1),
+    ("See Sec. 4 and No. 7 of the Act. Then read Art. 3.", 2),
+    ("The fee is 3.5 euros per hour. J. Smith signed it.", 2),
+    ("We may change this (see section 2. below) at any time. You agree.", 2),
+    ("He said \"we sell data.\" Then he left.", 2),
+    ("Is this fair? Yes! It is.", 3),
+  ])
+  func sentences(text: String, count: Int) throws {
+    #expect(try clauses(text).count == count)
+  }
+
+  @Test("Numbered sections become headings and build the heading path")
+  func headingPath() throws {
+    let result = try clauses("""
+      TERMS OF SERVICE
+
+      7. Disputes
+
+      7.2 Arbitration
+
+      Any dispute will be resolved by binding arbitration.
+
+      8. Liability
+
+      We are not liable.
+      """)
+    #expect(result.map(\.kind) == [.heading, .heading, .heading, .sentence, .heading, .sentence])
+    #expect(result[3].headings == ["TERMS OF SERVICE", "7. Disputes", "7.2 Arbitration"])
+    #expect(result[5].headings == ["TERMS OF SERVICE", "8. Liability"])
+  }
+
+  @Test("Hard-wrapped text: a single line break is no boundary, a blank line is")
+  func hardWrapped() throws {
+    let result = try clauses("""
+      We may share your health data with our partners, including insurers and
+      employers that sponsor wellness programmes, for their own purposes.
+
+      A second paragraph starts here.
+      """)
+    #expect(result.map(\.text) == [
+      "We may share your health data with our partners, including insurers and employers that sponsor wellness programmes, for their own purposes.",
+      "A second paragraph starts here.",
+    ])
+  }
+
+  @Test("Lines that start with a marker are list items, even inside a wrapped paragraph")
+  func listItems() throws {
+    let result = try clauses("""
+      You must not:
+      - copy the recordings
+      - sell them to anyone
+      (a) reverse engineer the app;
+      (iv) remove any notice.
+      """)
+    #expect(result.map(\.kind) == [.sentence, .listItem, .listItem, .listItem, .listItem])
+    #expect(result[2].text == "- sell them to anyone")
+  }
+
+  @Test("Unwrapped paragraphs (one per line) are separate units")
+  func onePerLine() throws {
+    let long = String(repeating: "This line is a whole paragraph of a contract ", count: 3)
+    let result = try clauses("\(long)one\n\(long)two")
+    #expect(result.count == 2)
+  }
+
+  @Test("Semicolons split an enumerated list into sub-clauses, which keep the list's lead-in")
+  func subClauses() throws {
+    let doc = try TestSupport.document("You agree not to: (a) copy the service; (b) sell your data; and (c) reverse engineer it.")
+    let result = ClauseSegmenter().clauses(in: doc)
+    #expect(result.map { doc.text(in: $0.range) } == [
+      "You agree not to: (a) copy the service;", "(b) sell your data;", "and (c) reverse engineer it.",
+    ])
+    #expect(result.allSatisfy { $0.kind == .subClause })
+    #expect(result[1].leadIn.map { doc.text(in: $0) } == "You agree not to:")
+  }
+
+  @Test("An ordinary semicolon does not split")
+  func ordinarySemicolon() throws {
+    #expect(try clauses("We keep your data for a year; after that we delete it.").count == 1)
+  }
+
+  @Test("ALL-CAPS: a short line is a heading, a long paragraph is sentences")
+  func allCaps() throws {
+    let result = try clauses("""
+      DISCLAIMER
+
+      THE SERVICE IS PROVIDED AS IS. WE ARE NOT LIABLE FOR ANY LOSS OF DATA ARISING FROM YOUR USE OF IT.
+      """)
+    #expect(result.map(\.kind) == [.heading, .sentence, .sentence])
+  }
+
+  @Test("HTML headings nest by level")
+  func htmlHeadings() throws {
+    let doc = try TestSupport.html("<h1>Terms</h1><h2>Data</h2><p>We sell it.</p><h2>Disputes</h2><h3>Arbitration</h3><p>Binding.</p>")
+    let result = ClauseSegmenter().clauses(in: doc)
+    #expect(result[2].headings == ["Terms", "Data"])
+    #expect(result.last?.headings == ["Terms", "Disputes", "Arbitration"])
+  }
+
+  @Test("Random bytes never crash or hang the pipeline")
+  func randomBytes() throws {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = Array(" .;:()\"'\n\n\t-•1aZ§é".utf8) + [0xE2, 0x80, 0x9D, 0xC2, 0xA0, 0xFF, 0x00]
+    for _ in 0..<300 {
+      let count = Int.random(in: 1...400, using: &generator)
+      let bytes = (0..<count).map { _ in alphabet.randomElement(using: &generator)! }
+      guard let doc = try? DocumentIngester().ingest(InputSource(name: "fuzz.txt", bytes: bytes, declaredFormat: .plainText))
+      else { continue }
+      for clause in ClauseSegmenter().clauses(in: doc) {
+        #expect(clause.range.lowerBound >= 0 && clause.range.upperBound <= doc.bytes.count)
+      }
+    }
+  }
+}
