@@ -134,7 +134,8 @@ public struct ClauseSegmenter: Sendable {
     }
     if let marker {
       switch marker.style {
-      case .decimal(let depth) where depth <= 3 && words.count <= 8 && (titleCase || allCaps):
+      // "7. Disputes", "2. Data we collect": short, and either unpunctuated or in title case.
+      case .decimal(let depth) where depth <= 3 && words.count <= 8 && (titleCase || allCaps || !endsSentence):
         return depth
       case .section where words.count <= 8:
         return 1
