@@ -31,8 +31,16 @@ public enum FormatSniffer {
       return trimmed.hasPrefix("<!--") ? .html : .xml
     }
     // Text with HTML tags in it (an export that starts with a title line) is HTML.
-    let tagCount = htmlTags.reduce(0) { $0 + head.components(separatedBy: $1).count - 1 }
-    return tagCount >= 2 ? .html : .plainText
+    let headBytes = Array(head.utf8)
+    let tags = htmlTags.map { Array($0.utf8) }
+    var tagCount = 0
+    for i in headBytes.indices where headBytes[i] == UInt8(ascii: "<") {
+      if tags.contains(where: { tag in headBytes.count - i >= tag.count && headBytes[i..<(i + tag.count)].elementsEqual(tag) }) {
+        tagCount += 1
+        if tagCount >= 2 { return .html }
+      }
+    }
+    return .plainText
   }
 
   /// The format to parse `source` as: the declared one, else the extension's unless the content

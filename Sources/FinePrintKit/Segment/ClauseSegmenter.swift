@@ -81,17 +81,18 @@ public struct ClauseSegmenter: Sendable {
       return a..<b
     }.filter { !$0.isEmpty }
     guard !lines.isEmpty else { return [] }
-    let width = lines.map { Self.displayLength(bytes, $0) }.max() ?? 0
+    let lengths = lines.map { Self.displayLength(bytes, $0) }
+    let width = lengths.max() ?? 0
     let wrapped = width <= wrapWidth && lines.count > 1
     var units: [Unit] = []
     for (k, line) in lines.enumerated() {
       let marker = ListMarker.at(bytes, line.lowerBound, end: line.upperBound)
-      if let last = units.last, k > 0 {
+      if wrapped, k > 0, marker == nil, let last = units.last, lengths[k - 1] * 10 >= width * 7 {
+        // A full line wraps into the next, unless it was a heading line of its own.
         let previous = lines[k - 1]
-        let previousFull = Self.displayLength(bytes, previous) * 10 >= width * 7
-        let previousIsHeading = headingLevel(Unit(range: previous, marker: nil, aloneInBlock: false), bytes: bytes, alone: false) != nil
-          && !last.range.contains(previous.lowerBound - 1) && last.range.lowerBound == previous.lowerBound
-        if wrapped && previousFull && marker == nil && !previousIsHeading {
+        let previousIsHeading = last.range.lowerBound == previous.lowerBound
+          && headingLevel(Unit(range: previous, marker: nil, aloneInBlock: false), bytes: bytes, alone: false) != nil
+        if !previousIsHeading {
           units[units.count - 1].range = last.range.lowerBound..<line.upperBound
           continue
         }

@@ -26,6 +26,9 @@ struct ListMarker: Equatable {
 
   private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
   private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+  private static let bullets: [[UInt8]] = ["•", "·", "▪", "‣", "◦", "–", "—", "○", "■", "►"].map { Array($0.utf8) }
+  private static let sectionWords: [[UInt8]] = ["§", "Section", "SECTION", "Article", "ARTICLE", "Clause", "CLAUSE", "Part",
+                                                "PART", "Chapter", "CHAPTER"].map { Array($0.utf8) }
   private static let romanLetters: Set<UInt8> = Array("ivxlcdmIVXLCDM".utf8).reduce(into: []) { $0.insert($1) }
 
   /// The marker starting at `start`, if there is one followed by white space (and text).
@@ -40,9 +43,9 @@ struct ListMarker: Equatable {
     let b = bytes[start]
     // Bullets: - * • · ▪ ‣ –
     if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && followedBySpace(start + 1) { return make(.bullet, start + 1) }
-    for bullet in ["•", "·", "▪", "‣", "◦", "–", "—", "○", "■", "►"] {
-      let u = Array(bullet.utf8)
-      if start + u.count <= end, Array(bytes[start..<(start + u.count)]) == u, followedBySpace(start + u.count) {
+    if b >= 0x80 {
+      for u in bullets where start + u.count <= end && bytes[start..<(start + u.count)].elementsEqual(u)
+        && followedBySpace(start + u.count) {
         return make(.bullet, start + u.count)
       }
     }
@@ -84,10 +87,10 @@ struct ListMarker: Equatable {
       }
     }
     // § 3, Section 3, Article 4, Clause 7, Part II
-    let prefixes = ["§", "Section", "SECTION", "Article", "ARTICLE", "Clause", "CLAUSE", "Part", "PART", "Chapter", "CHAPTER"]
-    for prefix in prefixes {
-      let p = Array(prefix.utf8)
-      guard start + p.count < end, Array(bytes[start..<(start + p.count)]) == p else { continue }
+    guard b == 0xC2 || b == UInt8(ascii: "S") || b == UInt8(ascii: "A") || b == UInt8(ascii: "C") || b == UInt8(ascii: "P")
+    else { return nil }
+    for p in sectionWords {
+      guard start + p.count < end, bytes[start..<(start + p.count)].elementsEqual(p) else { continue }
       var i = start + p.count
       while i < end && bytes[i] == 0x20 { i += 1 }
       let numberStart = i

@@ -4,6 +4,7 @@
 /// a colon introduces three or more semicolon-separated items; ordinary semicolons stay.
 enum SubClauseSplitter {
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+  private static let joiners: [[UInt8]] = ["and ", "or ", "and/or "].map { Array($0.utf8) }
 
   static func pieces(_ bytes: [UInt8], _ sentence: Range<Int>) -> [Range<Int>] {
     var semicolons: [Int] = []
@@ -22,9 +23,8 @@ enum SubClauseSplitter {
     func itemFollows(_ i: Int) -> Bool {
       var j = i + 1
       while j < sentence.upperBound && isSpace(bytes[j]) { j += 1 }
-      for joiner in ["and ", "or ", "and/or "] {
-        let u = Array(joiner.utf8)
-        if j + u.count <= sentence.upperBound && Array(bytes[j..<(j + u.count)]) == u { j += u.count }
+      for u in joiners where j + u.count <= sentence.upperBound && bytes[j..<(j + u.count)].elementsEqual(u) {
+        j += u.count
       }
       return ListMarker.at(bytes, j, end: sentence.upperBound).map { $0.style != .bullet } ?? false
     }
