@@ -2,7 +2,7 @@
 /// match any number of clauses, from any number of threads: it is an immutable value.
 public struct RuleEngine: Sendable {
   /// What a pattern of the main automaton is for.
-  enum PatternRole: Sendable {
+  enum PatternRole: Sendable, Equatable {
     case primary(rule: Int)
     case when(rule: Int)
     case reportAt(rule: Int)
@@ -94,24 +94,32 @@ public struct RuleEngine: Sendable {
   /// `match(_:bytes:)` reusing working memory across calls.
   public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], scratch: inout MatchScratch) -> ClauseResult {
     var result = ClauseResult()
-    var candidates: [Int: [TokenAutomaton.Match]] = [:]
-    let base = tokens.startIndex
+    var candidates: [(rule: Int, match: TokenAutomaton.Match)] = []
     let text = { (i: Int) in self.text(of: tokens[i], bytes: bytes) }
     main.run(tokens, scratch: &scratch.automaton, text: text) { match in
       switch roles[match.pattern] {
-      case .primary(let rule): candidates[rule, default: []].append(match)
-      default: result.signals.append((roles[match.pattern], match.start))
+      case .primary(let rule):
+        candidates.append((rule, match))
+      case let role:
+        // A document rule needs to know only that a clause carries the signal, once.
+        if !result.signals.contains(where: { $0.role == role }) { result.signals.append((role, match.start)) }
       }
     }
-    for rule in candidates.keys.sorted() {
-      let matches = candidates[rule]!.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
+    guard !candidates.isEmpty else { return result }
+    candidates.sort { ($0.rule, $0.match.start, $1.match.end) < ($1.rule, $1.match.start, $0.match.end) }
+    var i = 0
+    while i < candidates.count {
+      let rule = candidates[i].rule
+      var j = i
+      while j < candidates.count && candidates[j].rule == rule { j += 1 }
       let aux = auxMatches(rule, tokens, text: text)
-      if !checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }) { continue }
-      if let survivor = matches.first(where: { cancellation(rule, $0, aux, tokens) == nil }) {
-        result.hits.append(Hit(rule: rule, start: survivor.start, end: survivor.end))
+      if checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }),
+        let survivor = candidates[i..<j].first(where: { cancellation(rule, $0.match, aux, tokens) == nil })
+      {
+        result.hits.append(Hit(rule: rule, start: survivor.match.start, end: survivor.match.end))
       }
+      i = j
     }
-    _ = base
     return result
   }
 
