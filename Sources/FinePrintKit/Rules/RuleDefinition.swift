@@ -1,5 +1,6 @@
-/// A pattern as a rule file states it, with where it was written.
-public struct PatternSource: Hashable, Sendable {
+/// A piece of text from a rule file with where it was written: a pattern, or an example a
+/// rule must flag or pass. Failures point at it (`Rules/sharing.yml:42:11`).
+public struct LocatedText: Hashable, Sendable {
   public var text: String
   public var location: RuleFileLocation
 
@@ -9,16 +10,10 @@ public struct PatternSource: Hashable, Sendable {
   }
 }
 
-/// A text a rule must flag, or must pass, with where it was written.
-public struct RuleExample: Hashable, Sendable {
-  public var text: String
-  public var location: RuleFileLocation
-
-  public init(text: String, location: RuleFileLocation) {
-    self.text = text
-    self.location = location
-  }
-}
+/// A pattern as a rule file states it.
+public typealias PatternSource = LocatedText
+/// A text a rule must flag, or must pass.
+public typealias RuleExample = LocatedText
 
 /// Whether a rule looks at one clause at a time or at the whole document.
 public enum RuleScope: String, Sendable, CaseIterable {

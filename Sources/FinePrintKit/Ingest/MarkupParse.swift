@@ -1,0 +1,70 @@
+import CLibXML2
+import Foundation
+
+/// One SAX parse of an HTML or XML input into a `MarkupReader`: the steps both ingesters
+/// share — transcode to UTF-8 first (libxml2's own converter breaks offsets on large files),
+/// create a memory parser, install the reader's handler, parse, and note the first error.
+struct MarkupParse {
+  /// The transcoded source the positions refer to.
+  let source: [UInt8]
+  let reader: MarkupReader
+  /// What `TextDecoding` did, for a warning.
+  let decodingNote: String?
+  /// libxml2's last error when the input was not well-formed (XML only).
+  let problem: (line: Int, column: Int, message: String)?
+
+  init(_ input: InputSource, mode: MarkupReader.Mode) throws {
+    let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
+    source = decoded.utf8
+    decodingNote = decoded.note
+    var problem: (line: Int, column: Int, message: String)?
+    reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
+      let reader = MarkupReader(mode: mode, source: buffer)
+      let parsed: Bool = buffer.withMemoryRebound(to: CChar.self) { chars in
+        let created = mode == .html
+          ? htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
+          : xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
+        guard let context = created else { return false }
+        defer { mode == .html ? htmlFreeParserCtxt(context) : xmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee = MarkupReader.handler(cdataIsText: mode == .xml)
+        switch mode {
+        case .html:
+          htmlCtxtUseOptions(context, Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+              | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+          context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+          reader.attach(to: context) { _ = htmlParseDocument(context) }
+        case .xml:
+          // No XML_PARSE_NOENT or DTDLOAD: entities are never substituted, nothing is loaded.
+          xmlCtxtUseOptions(context, Int32(
+            XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+              | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
+          context.pointee.replaceEntities = 0
+          reader.attach(to: context) { _ = xmlParseDocument(context) }
+          if context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) {
+            let message = error.pointee.message.map { String(cString: $0) }?
+              .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
+            problem = (Int(error.pointee.line), Int(error.pointee.int2), message)
+          }
+        }
+        return true
+      }
+      guard parsed else {
+        throw IngestError.unreadable(path: input.name, reason: "the \(mode == .html ? "HTML" : "XML") parser could not start")
+      }
+      reader.finish()
+      return reader
+    }
+    self.problem = problem
+  }
+
+  /// The document, once the caller has checked there is text.
+  func document(_ input: InputSource, format: DocumentFormat) -> Document {
+    var document = Document(
+      path: input.name, format: format, text: String(decoding: reader.builder.text, as: UTF8.self),
+      blocks: reader.builder.blocks, title: reader.title, sourceMap: reader.builder.map,
+      lineIndex: LineIndex(source: source))
+    if let note = decodingNote { document.warnings.append("\(input.name): \(note)") }
+    return document
+  }
+}
