@@ -31,6 +31,8 @@ struct Lint: ParsableCommand {
       files.append(Report.FileResult(path: document.path, findings: linter.lint(document)))
     }
     let report = Report(files: files, rules: linter.engine.ruleSet)
+    // Nothing could be read: the errors above say why; a total of nothing would only confuse.
+    if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
     switch format {
     case .json:
       Console.out(JSONReporter().render(report))
