@@ -183,6 +183,9 @@ struct PatternParser {
         branches.append(head.isEmpty ? .prefix(last) : .sequence(head + [.prefix(last)]))
         continue
       }
+      if part.dropLast().contains("?") || part.dropLast().contains("*") || part.dropLast().contains("+") {
+        throw Failure(reason: "'\(part)': ?, * and + go at the end of a word (optional, prefix, word forms); list other spellings with |")
+      }
       let inflect = part.hasSuffix("+") && part.count > 1
       let words = Tokenizer.normalizedWords(inflect ? String(part.dropLast()) : part)
       guard !words.isEmpty else { throw Failure(reason: "'\(part)' has no word in it") }
