@@ -7,12 +7,16 @@ public struct TextReporter: Reporter {
 
   /// Whether to use ANSI colours (a terminal, and NO_COLOR unset).
   public var color: Bool
-  /// Whether to show protections (info findings) too.
-  public var showInfo: Bool
+  /// Whether to show protections (findings of protection categories) too.
+  public var showProtections: Bool
 
-  public init(color: Bool = false, showInfo: Bool = true) {
+  public init(color: Bool = false, showProtections: Bool = true) {
     self.color = color
-    self.showInfo = showInfo
+    self.showProtections = showProtections
+  }
+
+  private func shown(_ f: Finding) -> Bool {
+    showProtections || Category.named(f.category)?.polarity != .protection
   }
 
   private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -20,7 +24,7 @@ public struct TextReporter: Reporter {
   public func render(_ report: Report) -> String {
     var lines: [String] = []
     for file in report.files {
-      for f in file.findings where showInfo || f.severity != .info {
+      for f in file.findings where shown(f) {
         let severity: String
         switch f.severity {
         case .error: severity = paint("error", "1;31")
@@ -31,13 +35,15 @@ public struct TextReporter: Reporter {
         lines.append("    " + marked(f))
       }
     }
-    let all = report.findings.filter { showInfo || $0.severity != .info }
+    let all = report.findings.filter(shown)
     let count = { (s: Severity) in all.filter { $0.severity == s }.count }
+    let protections = all.filter { Category.named($0.category)?.polarity == .protection }.count
     let files = report.files.count
     let total = all.isEmpty
       ? "No findings in \(files) \(files == 1 ? "file" : "files")."
       : "\(all.count) \(all.count == 1 ? "finding" : "findings") in \(files) \(files == 1 ? "file" : "files"): "
-        + "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) protections."
+        + "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info"
+        + (protections > 0 ? " (\(protections) of them protections)." : ".")
     lines.append(total)
     return lines.joined(separator: "\n")
   }

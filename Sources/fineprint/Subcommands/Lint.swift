@@ -20,7 +20,7 @@ struct Lint: ParsableCommand {
   @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never.")
   var failOn: FailOn = .warning
 
-  @Flag(help: "Hide protections (info findings) in text output.")
+  @Flag(help: "Hide protections (what the terms promise you) in text output.")
   var hideProtections = false
 
   func run() throws {
@@ -38,7 +38,7 @@ struct Lint: ParsableCommand {
       Console.out(JSONReporter().render(report))
     case .text:
       let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      Console.out(TextReporter(color: color, showInfo: !hideProtections).render(report))
+      Console.out(TextReporter(color: color, showProtections: !hideProtections).render(report))
     }
     if loader.failures > 0 { throw ExitCode(2) }
     let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
