@@ -68,7 +68,11 @@ struct AutomatonBuilder {
     guard depth < 32 else { throw Failure(reason: "lexicons refer to each other in a cycle") }
     switch node {
     case .words(let words):
-      let ids = Set(words.compactMap { vocabulary.id(of: $0) })
+      var ids = Set(words.compactMap { vocabulary.id(of: $0) })
+      if words.contains("#number") {
+        // Numbers a rule names are in the vocabulary; every other number gets #number's ID.
+        for id in 1..<vocabulary.count where Self.isNumeric(vocabulary.word(for: TokenID(id))) { ids.insert(TokenID(id)) }
+      }
       return edge(entry, .ids(ids.sorted()))
     case .prefix(let prefix):
       return edge(entry, .ids(ids(withPrefix: prefix)))
@@ -106,6 +110,11 @@ struct AutomatonBuilder {
     case .matchAnchor:
       throw Failure(reason: "{match} can only stand in an 'unless' pattern")
     }
+  }
+
+  static func isNumeric(_ word: String) -> Bool {
+    guard let first = word.unicodeScalars.first, ("0"..."9").contains(first) else { return false }
+    return word.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." || $0 == "," }
   }
 
   /// IDs of every interned word starting with `prefix`, and of the prefix entries that do.

@@ -138,6 +138,9 @@ struct PatternParser {
   /// One space-separated item: a gap, a lexicon, a regex or word alternatives, maybe optional.
   private static func item(_ raw: String) throws(Failure) -> PatternNode {
     if raw == "{match}" { return .matchAnchor }
+    if raw == "#number" || raw == "#number?" {
+      return raw.hasSuffix("?") ? .optional(.words(["#number"])) : .words(["#number"])
+    }
     if raw == "..." { return .gap(max: defaultGap) }
     if raw.hasPrefix("..") {
       guard let n = Int(raw.dropFirst(2)), n > 0, n <= 50 else {

@@ -50,6 +50,7 @@ struct RuleCompiler {
       prefixIDs[prefix] = id
       prefixTable.register(prefix, id: id)
     }
+    let numberID = vocabulary.id(of: "#number")
     let breakers = Set(Self.breakerWords.compactMap { vocabulary.id(of: $0) })
     let contrast = breakers.union(Self.contrastWords.compactMap { vocabulary.id(of: $0) })
     func builder() -> AutomatonBuilder {
@@ -73,7 +74,7 @@ struct RuleCompiler {
       checks.append(try ruleChecks(rule, parsed: parsed, builder: builder()))
     }
     return Output(
-      tokenizer: Tokenizer(vocabulary: vocabulary, prefixes: prefixTable), main: main.finish(), roles: roles,
+      tokenizer: Tokenizer(vocabulary: vocabulary, prefixes: prefixTable, numberID: numberID), main: main.finish(), roles: roles,
       primarySources: primarySources, checks: checks, contrast: contrast)
   }
 

@@ -9,17 +9,20 @@
 public struct Tokenizer: Sendable {
   public let vocabulary: Vocabulary
   public let prefixes: PrefixTable
+  /// The ID every number no rule names receives (`#number` in patterns), if rules use it.
+  public let numberID: TokenID?
 
-  public init(vocabulary: Vocabulary, prefixes: PrefixTable = PrefixTable()) {
+  public init(vocabulary: Vocabulary, prefixes: PrefixTable = PrefixTable(), numberID: TokenID? = nil) {
     self.vocabulary = vocabulary
     self.prefixes = prefixes
+    self.numberID = numberID
   }
 
   /// Tokens of `bytes[range]`, looked up in the frozen vocabulary (unknown words get
   /// `Vocabulary.unknown`).
   /// - Complexity: O(range.count).
   public func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
-    var resolver = LookupResolver(vocabulary: vocabulary, prefixes: prefixes)
+    var resolver = LookupResolver(vocabulary: vocabulary, prefixes: prefixes, numberID: numberID)
     var out: [Token] = []
     out.reserveCapacity(range.count / 5)
     Self.scan(bytes, range: range, resolver: &resolver, into: &out)
@@ -53,9 +56,18 @@ protocol WordResolver {
 struct LookupResolver: WordResolver {
   let vocabulary: Vocabulary
   let prefixes: PrefixTable
+  let numberID: TokenID?
   func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
     let id = vocabulary.lookup(word, hash: hash)
-    return id == Vocabulary.unknown ? prefixes.lookup(word) : id
+    if id != Vocabulary.unknown { return id }
+    if let numberID, Self.isNumber(word) { return numberID }
+    return prefixes.lookup(word)
+  }
+
+  /// Digits, with inner dots or commas ("12", "3.5", "1,000" arrives as "1" "," "000").
+  static func isNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = word.first, first >= 0x30, first <= 0x39 else { return false }
+    return word.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
   }
 }
 

@@ -37,6 +37,14 @@ struct PatternLanguageTests {
     #expect(matches(linter, "The arbitrator decides.") == ["arbitrator"])
   }
 
+  @Test("#number matches any number, named by a rule or not")
+  func numbers() throws {
+    let linter = try engine(["pay+ ..2 #number (per | each)"])
+    #expect(matches(linter, "We pay $12 per batch.") == ["pay $12 per"])
+    #expect(matches(linter, "We pay 3.5 each.").count == 1)
+    #expect(matches(linter, "We pay twelve per batch.").isEmpty)
+  }
+
   @Test("Gaps are bounded and do not cross a semicolon")
   func gaps() throws {
     let linter = try engine(["share+ ..3 @party"])
