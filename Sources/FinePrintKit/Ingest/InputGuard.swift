@@ -11,11 +11,13 @@ public enum InputGuard {
     ([0x1F, 0x8B], "a gzip archive"),
   ]
 
+  /// Throws when `source` is not worth parsing.
+  /// - Throws: `IngestError.empty` when it holds nothing but white space (after any byte-order
+  ///   mark, in any of the encodings `TextDecoding` reads); `IngestError.binary` for a known
+  ///   binary signature or a NUL byte in the first 64 KiB of a file that is not UTF-16.
   public static func check(_ source: InputSource) throws {
     let bytes = source.bytes
-    if bytes.isEmpty || bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-      throw IngestError.empty(path: source.name)
-    }
+    if isBlank(bytes) { throw IngestError.empty(path: source.name) }
     for (magic, what) in signatures where bytes.starts(with: magic) {
       throw IngestError.binary(path: source.name, reason: "it is \(what)")
     }
@@ -23,5 +25,18 @@ public enum InputGuard {
     if !isUTF16, let nul = bytes.prefix(65_536).firstIndex(of: 0) {
       throw IngestError.binary(path: source.name, reason: "NUL byte at offset \(nul)")
     }
+  }
+
+  /// True when the bytes hold no visible character: nothing, or only a byte-order mark and
+  /// white space (including form feeds, vertical tabs and no-break spaces).
+  static func isBlank(_ bytes: [UInt8]) -> Bool {
+    let asciiBlank: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+    let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+      || bytes.starts(with: [0xFE, 0xFF])
+    // Fast path for the usual case: the first byte is already visible.
+    if !hasMark, let first = bytes.first(where: { !asciiBlank($0) }), first < 0x80 { return false }
+    if !hasMark, !bytes.contains(where: { !asciiBlank($0) }) { return true }
+    let decoded = TextDecoding.decode(bytes).utf8
+    return String(decoding: decoded, as: UTF8.self).unicodeScalars.allSatisfy { $0.properties.isWhitespace }
   }
 }
