@@ -16,9 +16,14 @@ public enum FormatSniffer {
 
   /// The format the content shows, looking at its first non-blank bytes.
   public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
-    var start = 0
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-    let head = String(decoding: bytes[start..<min(bytes.count, start + 2048)], as: UTF8.self).lowercased()
+    let head: String
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      // UTF-16: decode a head of whole code units (an odd count would lose the last one anyway).
+      head = String(decoding: TextDecoding.decode(Array(bytes.prefix(4098))).utf8, as: UTF8.self).lowercased()
+    } else {
+      let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      head = String(decoding: bytes[start..<max(start, min(bytes.count, start + 2048))], as: UTF8.self).lowercased()
+    }
     let trimmed = head.drop { $0.isWhitespace }
     if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") { return .html }
     if trimmed.hasPrefix("<?xml") {
@@ -26,7 +31,9 @@ public enum FormatSniffer {
     }
     let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
                     "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
-    if trimmed.hasPrefix("<!--") || trimmed.hasPrefix("<") {
+    // Markup opens with a tag, a comment, a declaration or a processing instruction; text may
+    // merely start with "<" ("< 18 year olds…", "<<IMPORTANT>>").
+    if trimmed.hasPrefix("<"), let next = trimmed.dropFirst().first, next.isLetter || next == "!" || next == "?" {
       for tag in htmlTags where head.contains(tag) { return .html }
       return trimmed.hasPrefix("<!--") ? .html : .xml
     }
