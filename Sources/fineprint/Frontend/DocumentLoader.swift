@@ -12,13 +12,15 @@ struct DocumentLoader {
 
   /// Calls `body` with each document that could be read, in the order given.
   mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
-    let paths: [String]
-    do {
-      paths = try options.collector.expand(options.paths)
-    } catch {
-      Console.error(error)
-      failures += 1
-      return
+    // Each argument is expanded on its own, so a missing file does not stop the others.
+    var paths: [String] = []
+    for argument in options.paths {
+      do {
+        paths += try options.collector.expand([argument])
+      } catch {
+        Console.error(error)
+        failures += 1
+      }
     }
     for path in paths {
       do {

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import FinePrintKit
+
+@Suite("fineprint command line, end to end")
+struct CLITests {
+  /// The package root: three levels above this file (Tests/FinePrintKitTests/CLI/).
+  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The built `fineprint`: next to the test bundle (the products directory), as
+  /// swift-argument-parser's tests find theirs, else in `.build/debug`.
+  static var executable: URL? {
+    var candidates: [URL] = []
+    #if os(macOS)
+      for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+        candidates.append(bundle.bundleURL.deletingLastPathComponent())
+      }
+    #endif
+    let main = Bundle.main.bundleURL
+    candidates += [main, main.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")]
+    return candidates.map { $0.appendingPathComponent("fineprint") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+  }
+
+  /// Runs `fineprint` in the package root with `arguments`, feeding `stdin` to it.
+  private func run(_ arguments: [String], stdin: String = "") throws -> Run {
+    let binary = try #require(Self.executable, "build the fineprint product first (swift build)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
+    try Data(stdin.utf8).write(to: paths[0])
+    for path in paths.dropFirst() { try Data().write(to: path) }
+    let handles = try (
+      FileHandle(forReadingFrom: paths[0]), FileHandle(forWritingTo: paths[1]), FileHandle(forWritingTo: paths[2])
+    )
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.packageRoot
+    process.standardInput = handles.0
+    process.standardOutput = handles.1
+    process.standardError = handles.2
+    try process.run()
+    process.waitUntilExit()
+    try handles.0.close()
+    try handles.1.close()
+    try handles.2.close()
+    return Run(
+      status: process.terminationStatus,
+      stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
+  }
+
+  private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url
+  }
+
+  private static let fitness = "Samples/fitness-consent.txt"
+
+  @Test("clauses prints the clauses of a plain-text sample, each at its place in the file")
+  func clausesText() throws {
+    let result = try run(["clauses", Self.fitness])
+    #expect(result.status == 0)
+    #expect(result.stderr == "")
+    let lines = result.stdoutLines
+    #expect(lines.count > 40)
+    #expect(lines.first?.hasPrefix(Self.fitness + ":1:1: ") == true)
+    #expect(lines.first?.contains("PULSEPATH HEALTH DATA CONSENT AND REWARDS TERMS") == true)
+    #expect(lines.allSatisfy { $0.hasPrefix(Self.fitness + ":") })
+    #expect(lines.contains { $0.contains("permanently barred.") })
+  }
+
+  @Test("clauses --format jsonl prints one JSON object per clause, with positions that point at its text")
+  func clausesJSONL() throws {
+    let result = try run(["clauses", "--format", "jsonl", Self.fitness])
+    #expect(result.status == 0)
+    let sourceLines = try String(contentsOf: Self.packageRoot.appendingPathComponent(Self.fitness), encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    let lines = result.stdoutLines
+    #expect(lines.count > 40)
+    for line in lines {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(Set(object.keys) == ["file", "text", "kind", "headings", "line", "column", "endLine", "endColumn"])
+      #expect(object["headings"] is [String])
+      let record = try JSONDecoder().decode(ClauseRecord.self, from: Data(line.utf8))
+      #expect(record.file == Self.fitness)
+      #expect(["heading", "list-item", "sentence", "sub-clause"].contains(record.kind))
+      // The first character of the text stands at (line, column), the last just before (endLine, endColumn).
+      let text = Array(record.text.unicodeScalars)
+      let first = try #require(text.first)
+      let last = try #require(text.last)
+      let startLine = try #require(sourceLines[safe: record.line - 1])
+      let endLine = try #require(sourceLines[safe: record.endLine - 1])
+      #expect(startLine[safe: record.column - 1] == first, "\(line)")
+      #expect(endLine[safe: record.endColumn - 2] == last, "\(line)")
+    }
+    let barred = try #require(lines.first { $0.contains("permanently barred") })
+    let record = try JSONDecoder().decode(ClauseRecord.self, from: Data(barred.utf8))
+    let barredLine = try #require(sourceLines.firstIndex { String(String.UnicodeScalarView($0)).contains("permanently barred") })
+    #expect(record.endLine == barredLine + 1)
+  }
+
+  @Test("A missing file: exit status 2 and one line on standard error naming it")
+  func missingFile() throws {
+    let result = try run(["lint", "missing.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr == "fineprint: error: missing.txt: no such file or directory\n")
+  }
+
+  @Test("A missing file does not stop the others from being read")
+  func missingFileAmongOthers() throws {
+    let result = try run(["clauses", "missing.txt", Self.fitness])
+    #expect(result.status == 2)
+    #expect(result.stderr == "fineprint: error: missing.txt: no such file or directory\n")
+    #expect(result.stdoutLines.first?.hasPrefix(Self.fitness + ":1:1: ") == true)
+  }
+
+  @Test("An empty file: exit status 2, naming it")
+  func emptyFile() throws {
+    let file = try temporaryFile("empty.txt", [])
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    let result = try run(["lint", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr == "fineprint: error: \(file.path): file is empty: there is nothing to check\n")
+  }
+
+  @Test("A binary file: exit status 2, naming it")
+  func binaryFile() throws {
+    let file = try temporaryFile("photo.html", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00])
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    let result = try run(["lint", file.path])
+    #expect(result.status == 2)
+    #expect(result.stderr == "fineprint: error: \(file.path): not a text document (it is a PNG image)\n")
+  }
+
+  @Test("- reads standard input")
+  func standardInput() throws {
+    let result = try run(["clauses", "--format", "jsonl", "-"], stdin: "Heading\n\nWe sell data. You agree.\n")
+    #expect(result.status == 0)
+    let records = try result.stdoutLines.map { try JSONDecoder().decode(ClauseRecord.self, from: Data($0.utf8)) }
+    #expect(records.map(\.file) == Array(repeating: "-", count: records.count))
+    #expect(records.first?.text == "Heading")
+    let sell = try #require(records.first { $0.text.contains("sell") })
+    #expect(sell.line == 3)
+    #expect(sell.column == 1)
+  }
+
+  @Test("Empty standard input: exit status 2, naming -")
+  func emptyStandardInput() throws {
+    let result = try run(["lint", "-"], stdin: "")
+    #expect(result.status == 2)
+    #expect(result.stderr == "fineprint: error: -: file is empty: there is nothing to check\n")
+  }
+}
+
+extension Array {
+  fileprivate subscript(safe index: Int) -> Element? {
+    indices.contains(index) ? self[index] : nil
+  }
+}
