@@ -2,6 +2,8 @@
 public struct DocumentIngester: Sendable {
   public init() {}
 
+  /// Checks `source` with `InputGuard`, then parses it as the format `FormatSniffer` resolves.
+  /// - Throws: `IngestError`, naming `source.name`.
   public func ingest(_ source: InputSource) throws -> Document {
     try InputGuard.check(source)
     switch FormatSniffer.resolve(source) {

@@ -26,7 +26,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case .binary(let path, let reason):
       return "\(path): not a text document (\(reason))"
     case .tooLarge(let path, let bytes, let limit):
-      return "\(path): \(bytes / 1_048_576) MB is larger than the \(limit / 1_048_576) MB limit (raise it with --max-size)"
+      return "\(path): \(Self.size(bytes)) is larger than the \(Self.size(limit)) limit (raise it with --max-size)"
     case .invalidEncoding(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): \(reason)"
     case .malformed(let path, let line, let column, let reason):
@@ -36,6 +36,11 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case .noVisibleText(let path, let reason):
       return "\(path): nothing to check: \(reason)"
     }
+  }
+
+  /// A size as people read it: whole megabytes from 1 MB up, else bytes.
+  private static func size(_ bytes: Int) -> String {
+    bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
 
   /// The file the error is about.

@@ -4,6 +4,8 @@
 public struct PlainTextIngester: Sendable {
   public init() {}
 
+  /// Decodes `source` (see `TextDecoding`) and splits it into paragraph blocks. A decoding
+  /// fallback is reported in `Document.warnings`, naming the file.
   public func ingest(_ source: InputSource) throws -> Document {
     let decoded = TextDecoding.decode(source.bytes)
     let bytes = decoded.utf8
@@ -40,7 +42,7 @@ public struct PlainTextIngester: Sendable {
         if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
         lineStart = i + 1
         lineHasContent = false
-      } else if !(b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0B) {
+      } else if !Self.isBlank(b) {
         lineHasContent = true
       }
       i += 1
@@ -50,15 +52,20 @@ public struct PlainTextIngester: Sendable {
     return blocks
   }
 
+  /// Space, tab, vertical tab and form feed: the bytes a line may hold and still be blank.
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+  }
+
   private static func firstContent(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
     var i = from
-    while i < to, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+    while i < to, isBlank(bytes[i]) { i += 1 }
     return i
   }
 
   private static func lastContent(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Int {
     var i = to
-    while i > from, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 || bytes[i - 1] == 0x0D { i -= 1 }
+    while i > from, isBlank(bytes[i - 1]) || bytes[i - 1] == 0x0D { i -= 1 }
     return i
   }
 }

@@ -10,6 +10,8 @@ public enum TextDecoding {
     public var note: String?
   }
 
+  /// Decodes `bytes` to UTF-8 without a byte-order mark; `declaredCharset` (from markup) may
+  /// name a single-byte encoding to use instead of guessing.
   public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil) -> Result {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(Array(bytes.dropFirst(3)), declaredCharset: "utf-8") }
     if bytes.starts(with: [0xFF, 0xFE]) { return Result(utf8: utf16(bytes.dropFirst(2), bigEndian: false), note: nil) }
@@ -77,7 +79,7 @@ public enum TextDecoding {
     for b in bytes {
       if b < 0x80 { out.append(b); continue }
       let value = b < 0xA0 ? cp1252High[Int(b - 0x80)] : UInt32(b)
-      out.append(contentsOf: String(Unicode.Scalar(value)!).utf8)
+      out.append(contentsOf: String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
     }
     return out
   }

@@ -139,6 +139,8 @@ struct InputCollectorTests {
     try write(Array("0123456789".utf8), to: path)
     #expect(try InputCollector(maxBytes: 10).read(path).bytes.count == 10)
     #expect(ingestError(path, collector: InputCollector(maxBytes: 9)) == .tooLarge(path: path, bytes: 10, limit: 9))
+    #expect(IngestError.tooLarge(path: path, bytes: 10, limit: 9).errorDescription
+      == "\(path): 10 bytes is larger than the 9 bytes limit (raise it with --max-size)")
   }
 
   // MARK: directories

@@ -123,6 +123,13 @@ struct PlainTextIngesterTests {
     #expect(position(of: "3. Law", in: document)[0...1] == [7, 1])
   }
 
+  @Test("Form feeds and vertical tabs are blank: a page break separates paragraphs and is not part of one")
+  func formFeeds() throws {
+    let document = try ingest("Page one ends.\n\u{0C}\n\u{0C} Page two starts.\u{0B}\n")
+    #expect(blockTexts(document) == ["Page one ends.", "Page two starts."])
+    #expect(position(of: "Page two", in: document)[0...1] == [3, 3])
+  }
+
   @Test("A document of one line without a final line break is one paragraph")
   func singleLine() throws {
     let document = try ingest("We sell data.")
