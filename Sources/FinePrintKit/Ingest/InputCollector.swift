@@ -42,7 +42,9 @@ public struct InputCollector: Sendable {
       at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else { return [] }
     var paths: [String] = []
-    for case let url as URL in walker where Self.documentExtensions.contains(url.pathExtension.lowercased()) {
+    for case let url as URL in walker where Self.documentExtensions.contains(url.pathExtension.lowercased())
+      && !Self.isProjectFile(url.lastPathComponent)
+    {
       let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
       if values?.isRegularFile == true {
         let relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.path
@@ -50,6 +52,13 @@ public struct InputCollector: Sendable {
       }
     }
     return paths.sorted()
+  }
+
+  /// A folder's README or CHANGELOG describes the folder; it is not one of its documents. Named
+  /// on the command line, it is read like any file.
+  static func isProjectFile(_ name: String) -> Bool {
+    let stem = name.split(separator: ".").first.map { $0.uppercased() } ?? ""
+    return ["README", "CHANGELOG", "LICENSE", "CONTRIBUTING"].contains(stem)
   }
 
   /// Reads one file (or standard input for `-`), refusing more than `maxBytes`.
