@@ -18,7 +18,11 @@ public struct ClauseSegmenter: Sendable {
     var out: [Clause] = []
     var headings = HeadingTracker()
     let bytes = document.bytes
-    for (index, block) in document.blocks.enumerated() {
+    for (index, original) in document.blocks.enumerated() {
+      // Blocks come from an ingester; a hand-built document may hold ranges past its text.
+      var block = original
+      block.range = original.range.clamped(to: 0..<bytes.count)
+      if block.range.isEmpty { continue }
       if block.kind == .heading {
         let text = Self.collapsed(document.text(in: block.range))
         let parents = headings.enter(text, level: max(block.level, 1))
