@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs the whole pipeline on a document: segment, tokenize, match every clause rule, then the
 /// document-level rules ("X is present but Y is absent"). An immutable value: share it.
 public struct Linter: Sendable {
@@ -44,6 +46,7 @@ public struct Linter: Sendable {
       // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
       // with the clause they belong to.
       let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+      findings += measured(clause, document: document)
       for hit in result.hits where hit.end >= own {
         let rule = engine.ruleSet.rules[hit.rule]
         let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
@@ -55,6 +58,28 @@ public struct Linter: Sendable {
                                                                  clauseFindings: findings)
     }
     return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+  }
+
+  /// Findings of readability rules (a metric over the whole clause, no patterns).
+  func measured(_ clause: Clause, document: Document) -> [Finding] {
+    let rules = engine.ruleSet.rules.filter { $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause }
+    guard !rules.isEmpty else { return [] }
+    let score = ReadabilityScore(text: document.text(in: clause.range))
+    var out: [Finding] = []
+    for rule in rules {
+      guard let metric = rule.metric, score.words >= max(metric.minWords, 1) else { continue }
+      let value: Double
+      switch metric.measure {
+      case .words: value = Double(score.words)
+      case .readingEase: value = score.readingEase
+      case .gradeLevel: value = score.gradeLevel
+      case .matches: continue
+      }
+      guard metric.fires(value) else { continue }
+      let detail = String(format: " (%d words, reading ease %.0f, grade %.1f)", score.words, score.readingEase, score.gradeLevel)
+      out.append(finding(rule, document: document, clause: clause, range: clause.range, message: rule.message + detail))
+    }
+    return out
   }
 
   func finding(_ rule: RuleDefinition, document: Document, clause: Clause, range: Range<Int>,

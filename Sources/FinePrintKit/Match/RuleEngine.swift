@@ -113,10 +113,25 @@ public struct RuleEngine: Sendable {
       var j = i
       while j < candidates.count && candidates[j].rule == rule { j += 1 }
       let aux = auxMatches(rule, tokens, text: text)
-      if checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }),
-        let survivor = candidates[i..<j].first(where: { cancellation(rule, $0.match, aux, tokens) == nil })
-      {
-        result.hits.append(Hit(rule: rule, start: survivor.match.start, end: survivor.match.end))
+      if checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }) {
+        if let metric = ruleSet.rules[rule].metric, metric.measure == .matches {
+          // Count separate (non-overlapping) surviving matches: "three legalese terms in a clause".
+          var count = 0
+          var lastEnd = -1
+          var first: TokenAutomaton.Match?
+          for candidate in candidates[i..<j] where candidate.match.start > lastEnd
+            && cancellation(rule, candidate.match, aux, tokens) == nil
+          {
+            count += 1
+            lastEnd = candidate.match.end
+            if first == nil { first = candidate.match }
+          }
+          if let first, metric.fires(Double(count)) {
+            result.hits.append(Hit(rule: rule, start: first.start, end: first.end))
+          }
+        } else if let survivor = candidates[i..<j].first(where: { cancellation(rule, $0.match, aux, tokens) == nil }) {
+          result.hits.append(Hit(rule: rule, start: survivor.match.start, end: survivor.match.end))
+        }
       }
       i = j
     }

@@ -37,6 +37,43 @@ public struct Requirement: Hashable, Sendable {
   }
 }
 
+/// A measurement a rule compares with a threshold instead of (or on top of) matching words:
+/// how long a clause is, how hard it is to read, how many times its patterns occur.
+public struct MetricSpec: Hashable, Sendable {
+  public enum Measure: String, Sendable, CaseIterable {
+    /// Words in the clause.
+    case words
+    /// Flesch reading ease of the clause (higher is easier).
+    case readingEase = "reading-ease"
+    /// Flesch–Kincaid grade level of the clause.
+    case gradeLevel = "grade-level"
+    /// Separate matches of the rule's patterns in the clause.
+    case matches
+  }
+
+  public var measure: Measure
+  /// Fires when the measure is above this…
+  public var above: Double?
+  /// …or below this.
+  public var below: Double?
+  /// Clauses shorter than this are not measured (a three-word heading has no reading ease).
+  public var minWords: Int
+
+  public init(measure: Measure, above: Double? = nil, below: Double? = nil, minWords: Int = 0) {
+    self.measure = measure
+    self.above = above
+    self.below = below
+    self.minWords = minWords
+  }
+
+  /// Whether a measured value crosses the threshold.
+  public func fires(_ value: Double) -> Bool {
+    if let above, value > above { return true }
+    if let below, value < below { return true }
+    return false
+  }
+}
+
 /// A rule as written in `Rules/*.yml`: what it looks for, what it tells the reader, and the
 /// texts that prove it works.
 public struct RuleDefinition: Hashable, Sendable {
@@ -63,6 +100,8 @@ public struct RuleDefinition: Hashable, Sendable {
   public var requires: Requirement?
   /// Document rules: the clause to report at is the first that matches one of these.
   public var reportAt: [PatternSource]
+  /// A measurement and its threshold, for readability rules.
+  public var metric: MetricSpec?
   public var flagExamples: [RuleExample]
   public var passExamples: [RuleExample]
   /// Earlier IDs of this rule, still accepted in configuration and suppressions.

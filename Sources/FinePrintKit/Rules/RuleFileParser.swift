@@ -6,8 +6,9 @@ struct RuleFileParser {
   static let fileKeys = ["version", "pack", "description", "rules", "lexicons"]
   static let ruleKeys = [
     "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
-    "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases",
+    "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
   ]
+  static let metricKeys = ["measure", "above", "below", "min_words"]
   static let requirementKeys = ["categories", "rules", "patterns"]
   static let exampleKeys = ["flag", "pass"]
 
@@ -93,7 +94,8 @@ struct RuleFileParser {
       scope = parsed
     }
     let patterns = try values["patterns"].map { try reader.patterns($0, key: "patterns") } ?? []
-    if scope == .clause && patterns.isEmpty { _ = try required("patterns") }
+    let metric = try values["metric"].map { try self.metric($0) }
+    if scope == .clause && patterns.isEmpty && (metric == nil || metric?.measure == .matches) { _ = try required("patterns") }
     var requirement: Requirement?
     if let node = values["requires"] {
       requirement = try self.requirement(node)
@@ -114,9 +116,37 @@ struct RuleFileParser {
       when: try values["when"].map { try reader.patterns($0, key: "when") } ?? [],
       requires: requirement,
       reportAt: try values["report_at"].map { try reader.patterns($0, key: "report_at") } ?? [],
-      flagExamples: flag, passExamples: pass,
+      metric: metric, flagExamples: flag, passExamples: pass,
       aliases: try values["aliases"].map { try reader.strings($0, key: "aliases").map(\.0) } ?? [],
       location: here)
+  }
+
+  private func metric(_ node: Node) throws -> MetricSpec {
+    var measure: MetricSpec.Measure?
+    var spec = MetricSpec(measure: .words)
+    for (key, _, value) in try reader.mapping(node, context: "metric", allowed: Self.metricKeys) {
+      let text = try reader.string(value, key: key)
+      switch key {
+      case "measure":
+        guard let parsed = MetricSpec.Measure(rawValue: text) else {
+          throw RuleLoadError.invalidValue(reader.location(value), key: "measure", value: text,
+                                           expected: MetricSpec.Measure.allCases.map(\.rawValue))
+        }
+        measure = parsed
+      case "min_words":
+        guard let n = Int(text), n >= 0 else { throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a whole number") }
+        spec.minWords = n
+      default:
+        guard let number = Double(text) else { throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a number") }
+        if key == "above" { spec.above = number } else { spec.below = number }
+      }
+    }
+    guard let measure else { throw RuleLoadError.missingKey(reader.location(node), key: "measure", context: "metric") }
+    guard spec.above != nil || spec.below != nil else {
+      throw RuleLoadError.missingKey(reader.location(node), key: "above' or 'below", context: "metric")
+    }
+    spec.measure = measure
+    return spec
   }
 
   private func requirement(_ node: Node) throws -> Requirement {

@@ -51,8 +51,8 @@ public struct RuleTester: Sendable {
       // The same text after a multi-byte prefix must fire at the same words.
       let shifted = findings(of: rule, in: Self.multiBytePrefix + example.text)
       let expected = found[0].match
-      if rule.scope == .document {
-        // A document finding stands at a whole clause, which the prefix joins.
+      if rule.scope == .document || (rule.metric != nil && rule.metric?.measure != .matches) {
+        // A document or readability finding stands at a whole clause, which the prefix joins.
         if shifted.isEmpty {
           failures.append(Failure(rule: rule.id, location: example.location, problem: "did not fire after a multi-byte prefix"))
         }

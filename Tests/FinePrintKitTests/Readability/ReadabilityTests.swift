@@ -1,0 +1,40 @@
+import Testing
+@testable import FinePrintKit
+
+@Suite("Readability")
+struct ReadabilityTests {
+  @Test("Syllables are counted as a reader says them", arguments: [
+    ("cat", 1), ("table", 2), ("make", 1), ("shared", 1), ("created", 3), ("licence", 2), ("recordings", 3),
+    ("biometric", 4), ("media", 3), ("the", 1), ("agreeing", 3), ("irrevocable", 5), ("notwithstanding", 4),
+    ("uses", 2), ("makes", 1), ("people", 2),
+  ])
+  func syllables(word: String, expected: Int) {
+    #expect(SyllableCounter.count(word) == expected)
+  }
+
+  @Test("Flesch reading ease and grade level follow the published formulas")
+  func formulas() {
+    // "The cat sat on the mat." 6 words, 1 sentence, 6 syllables.
+    let easy = ReadabilityScore(text: "The cat sat on the mat.")
+    #expect(easy.words == 6 && easy.sentences == 1 && easy.syllables == 6)
+    #expect(abs(easy.readingEase - (206.835 - 1.015 * 6 - 84.6 * 1)) < 0.001)
+    #expect(abs(easy.gradeLevel - (0.39 * 6 + 11.8 * 1 - 15.59)) < 0.001)
+    let hard = ReadabilityScore(text: "Notwithstanding the aforementioned indemnification obligations, the licensee's liability hereunder shall survive termination.")
+    #expect(hard.readingEase < 10)
+    #expect(hard.gradeLevel > 16)
+  }
+
+  @Test("Ohio counts a semicolon or colon as the end of a sentence")
+  func ohioRule() {
+    let text = "You agree to the following: we may share data; we may keep it."
+    #expect(ReadabilityScore(text: text).sentences == 1)
+    #expect(ReadabilityScore(text: text, ohioRule: true).sentences == 3)
+  }
+
+  @Test("A document's score combines its clauses")
+  func combined() {
+    let parts = [ReadabilityScore(text: "We pay you."), ReadabilityScore(text: "You may stop at any time.")]
+    let all = ReadabilityScore.combined(parts)
+    #expect(all.words == 9 && all.sentences == 2)
+  }
+}
