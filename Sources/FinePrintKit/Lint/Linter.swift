@@ -64,7 +64,7 @@ public struct Linter: Sendable {
   func measured(_ clause: Clause, document: Document) -> [Finding] {
     let rules = engine.ruleSet.rules.filter { $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause }
     guard !rules.isEmpty else { return [] }
-    let score = ReadabilityScore(text: document.text(in: clause.range))
+    let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
     for rule in rules {
       guard let metric = rule.metric, score.words >= max(metric.minWords, 1) else { continue }

@@ -47,6 +47,57 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
     self.init(words: words, sentences: max(sentences, words > 0 ? 1 : 0), syllables: syllables)
   }
 
+  /// Scores the text in `bytes[range]` (UTF-8), without building strings: a word is a run of
+  /// letters (any non-ASCII byte counts as a letter), a sentence ends at `.`, `!` or `?`.
+  public init(bytes: [UInt8], range: Range<Int>) {
+    var words = 0
+    var syllables = 0
+    var sentences = 0
+    var sawWord = false
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { letters in
+      var count = 0
+      var inWord = false
+      func finish() {
+        if inWord {
+          words += 1
+          syllables += count == 0 ? 1 : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]))
+          sawWord = true
+        }
+        inWord = false
+        count = 0
+      }
+      let clamped = range.clamped(to: 0..<bytes.count)
+      var i = clamped.lowerBound
+      while i < clamped.upperBound {
+        var b = bytes[i]
+        if b >= 0xC0 {
+          // A non-ASCII character: a letter (é, 中) continues or starts a word; a symbol (€) ends it.
+          let (value, length) = bytes.withUnsafeBufferPointer { Tokenizer.decode($0, i, clamped.upperBound) }
+          if Tokenizer.classify(value).0 == .word { inWord = true } else { finish() }
+          i += length
+          continue
+        }
+        i += 1
+        if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
+        if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) {
+          inWord = true
+          if count < 64 { letters[count] = b; count += 1 }
+        } else if b >= 0x80 || b == UInt8(ascii: "'") {
+          continue
+        } else {
+          finish()
+          if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+            if sawWord { sentences += 1 }
+            sawWord = false
+          }
+        }
+      }
+      finish()
+    }
+    if sawWord { sentences += 1 }
+    self.init(words: words, sentences: max(sentences, words > 0 ? 1 : 0), syllables: syllables)
+  }
+
   public var wordsPerSentence: Double { sentences == 0 ? 0 : Double(words) / Double(sentences) }
   public var syllablesPerWord: Double { words == 0 ? 0 : Double(syllables) / Double(words) }
 

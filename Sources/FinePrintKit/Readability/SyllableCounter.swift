@@ -20,10 +20,19 @@ public enum SyllableCounter {
 
   /// Syllables in one word (lower-case letters; anything else is ignored).
   public static func count(_ word: String) -> Int {
-    let lower = word.lowercased()
-    if let known = exceptions[lower] { return known }
-    let letters = Array(lower.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    let letters = Array(word.lowercased().utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    return letters.withUnsafeBufferPointer { count(letters: $0) }
+  }
+
+  /// The exceptions by the FNV-1a hash of their letters, so the hot path builds no strings.
+  static let exceptionsByHash: [UInt64: Int] = Dictionary(uniqueKeysWithValues: exceptions.map { word, n in
+    (Array(word.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }.withUnsafeBufferPointer(Vocabulary.hash), n)
+  })
+
+  /// Syllables in a word given as lower-case ASCII letters.
+  static func count(letters: UnsafeBufferPointer<UInt8>) -> Int {
     guard !letters.isEmpty else { return 0 }
+    if let known = exceptionsByHash[Vocabulary.hash(letters)] { return known }
     if letters.count <= 3 { return 1 }
     var groups = 0
     var previousVowel = false

@@ -38,3 +38,18 @@ struct ReadabilityTests {
     #expect(all.words == 9 && all.sentences == 2)
   }
 }
+
+@Suite("Readability on bytes")
+struct ReadabilityBytesTests {
+  @Test("Scoring bytes gives the same figures as scoring the text", arguments: [
+    "The cat sat on the mat.",
+    "Notwithstanding the aforementioned obligations, the licensee's liability hereunder shall survive. You agree!",
+    "We pay €25 for each session; you may stop at any time.",
+  ])
+  func sameAsText(text: String) {
+    let bytes = Array(text.utf8)
+    let a = ReadabilityScore(bytes: bytes, range: 0..<bytes.count)
+    let b = ReadabilityScore(text: text)
+    #expect(a.sentences == b.sentences && a.syllables == b.syllables && a.words == b.words)
+  }
+}
