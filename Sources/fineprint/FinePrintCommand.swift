@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `fineprint`: reads consent forms, terms of service and privacy policies and flags what a
 /// careful reader would warn about.
@@ -10,4 +11,19 @@ struct FinePrintCommand: ParsableCommand {
     subcommands: [Lint.self, Clauses.self, Classify.self, Rules.self, Explain.self],
     defaultSubcommand: Lint.self
   )
+
+  /// Runs the command; usage errors exit with 2 (FinePrint's documented code), not 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -8,20 +8,33 @@ struct Lint: ParsableCommand {
     abstract: "Check documents for risky terms.",
     discussion: "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
   enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
 
   @OptionGroup var input: InputOptions
   @OptionGroup var rules: RuleOptions
 
-  @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var format: Format = .text
+  @Option(help: ArgumentHelp(
+    "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
+    discussion: "With several, the n-th --output receives the n-th format; formats without one go to standard output."))
+  var format: [String] = []
+
+  @Option(help: "Write a format's output to this file instead of standard output. Repeatable.")
+  var output: [String] = []
 
   @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never.")
   var failOn: FailOn = .warning
 
   @Flag(help: "Hide protections (what the terms promise you) in text output.")
   var hideProtections = false
+
+  func validate() throws {
+    for name in format where Reporters.reporter(name) == nil {
+      throw ValidationError("unknown format '\(name)'; use one of: \(Reporters.identifiers.joined(separator: ", "))")
+    }
+    if output.count > max(format.count, 1) {
+      throw ValidationError("\(output.count) --output files for \(max(format.count, 1)) formats")
+    }
+  }
 
   func run() throws {
     let linter = try rules.linter()
@@ -33,12 +46,31 @@ struct Lint: ParsableCommand {
     let report = Report(files: files, rules: linter.engine.ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
-    switch format {
-    case .json:
-      Console.out(JSONReporter().render(report))
-    case .text:
-      let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      Console.out(TextReporter(color: color, showProtections: !hideProtections).render(report))
+    let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let formats = format.isEmpty ? [TextReporter.identifier] : format
+    for (n, name) in formats.enumerated() {
+      let destination = n < output.count ? output[n] : nil
+      guard let reporter = Reporters.reporter(name, color: color && destination == nil, showProtections: !hideProtections)
+      else { continue }
+      let rendered = reporter.render(report)
+      if let destination {
+        do {
+          try (rendered + "\n").write(toFile: destination, atomically: true, encoding: .utf8)
+        } catch {
+          Console.error(ValidationError("cannot write \(destination): \(error.localizedDescription)"))
+          throw ExitCode(2)
+        }
+      } else if !rendered.isEmpty {
+        Console.out(rendered)
+      }
+      if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
+        // The annotations GitHub shows are capped; the job summary gets every finding.
+        if let handle = FileHandle(forWritingAtPath: summary) {
+          handle.seekToEndOfFile()
+          handle.write(Data((MarkdownReporter().render(report) + "\n").utf8))
+          try? handle.close()
+        }
+      }
     }
     if loader.failures > 0 { throw ExitCode(2) }
     let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
