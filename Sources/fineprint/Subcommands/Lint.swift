@@ -24,6 +24,12 @@ struct Lint: ParsableCommand {
   @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never.")
   var failOn: FailOn = .warning
 
+  @Option(help: "Report only findings that are not in this baseline file (matched by rule and clause, not line).")
+  var baseline: String?
+
+  @Option(help: "Record today's findings in this baseline file (and report them as usual).")
+  var writeBaseline: String?
+
   @Flag(help: "Hide protections (what the terms promise you) in text output.")
   var hideProtections = false
 
@@ -42,6 +48,22 @@ struct Lint: ParsableCommand {
     var files: [Report.FileResult] = []
     try loader.forEachDocument { document in
       files.append(Report.FileResult(path: document.path, findings: linter.lint(document)))
+    }
+    if let writeBaseline {
+      do {
+        try Baseline(findings: files.flatMap(\.findings)).write(to: writeBaseline)
+      } catch {
+        Console.error(ValidationError("cannot write baseline \(writeBaseline): \(error.localizedDescription)"))
+        throw ExitCode(2)
+      }
+    }
+    if let baseline {
+      let known: Baseline
+      do { known = try Baseline.load(path: baseline) } catch {
+        Console.error(error)
+        throw ExitCode(2)
+      }
+      files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings)) }
     }
     let report = Report(files: files, rules: linter.engine.ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
