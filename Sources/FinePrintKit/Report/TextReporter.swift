@@ -24,7 +24,16 @@ public struct TextReporter: Reporter {
   public func render(_ report: Report) -> String {
     var lines: [String] = []
     for file in report.files {
+      // Readability findings can be many on long terms: one line per rule, at the first clause.
+      var readability: [String: [Finding]] = [:]
+      for f in file.findings where f.category == "plain-language" { readability[f.rule, default: []].append(f) }
       for f in file.findings where shown(f) {
+        if let group = readability[f.rule], group.count > 3 {
+          guard group.first == f else { continue }
+          lines.append("\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(group.count) clauses: \(f.message) [\(f.rule)]")
+          lines.append("    first: " + marked(f))
+          continue
+        }
         let severity: String
         switch f.severity {
         case .error: severity = paint("error", "1;31")

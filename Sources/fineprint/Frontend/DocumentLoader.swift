@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import FinePrintKit
 
 /// Reads and ingests the documents named on the command line, reporting each failure on
@@ -10,9 +12,9 @@ struct DocumentLoader {
     self.options = options
   }
 
-  /// Calls `body` with each document that could be read, in the order given.
-  mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
-    // Each argument is expanded on its own, so a missing file does not stop the others.
+  /// The files the arguments name; each argument is expanded on its own, so a missing file
+  /// does not stop the others.
+  mutating func paths() -> [String] {
     var paths: [String] = []
     for argument in options.paths {
       do {
@@ -22,7 +24,46 @@ struct DocumentLoader {
         failures += 1
       }
     }
-    for path in paths {
+    return paths
+  }
+
+  /// Reads, ingests and processes every document on all cores, and returns the results in
+  /// the order the inputs were given (errors and warnings are printed in that order too).
+  mutating func mapDocuments<T: Sendable>(_ transform: @escaping @Sendable (Document) -> T) -> [T] {
+    let paths = paths()
+    let options = self.options
+    let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      do {
+        var source = try options.collector.read(paths[index])
+        source.declaredFormat = options.declaredFormat
+        let document = try DocumentIngester().ingest(source)
+        results.set(index, .success((transform(document), document.warnings)))
+      } catch let error as IngestError {
+        results.set(index, .failure(error))
+      } catch {
+        results.set(index, .failure(.unreadable(path: paths[index], reason: "\(error)")))
+      }
+    }
+    var out: [T] = []
+    for result in results.values {
+      switch result {
+      case .success(let (value, warnings))?:
+        warnings.forEach(Console.warning)
+        out.append(value)
+      case .failure(let error)?:
+        Console.error(error)
+        failures += 1
+      case nil:
+        break
+      }
+    }
+    return out
+  }
+
+  /// Calls `body` with each document that could be read, in the order given.
+  mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
+    for path in paths() {
       do {
         var source = try options.collector.read(path)
         source.declaredFormat = options.declaredFormat
@@ -34,5 +75,27 @@ struct DocumentLoader {
         failures += 1
       }
     }
+  }
+}
+
+/// Results filled in from many threads, read back in order.
+final class OrderedResults<T>: @unchecked Sendable {
+  private var storage: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    storage = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ value: T) {
+    lock.lock()
+    storage[index] = value
+    lock.unlock()
+  }
+
+  var values: [T?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
   }
 }
