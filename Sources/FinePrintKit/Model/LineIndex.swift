@@ -5,24 +5,32 @@
 public struct LineIndex: Sendable {
   /// Byte offset where each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Whether each line is pure ASCII, where a column is a byte count (no scan needed).
+  private let asciiLines: [Bool]
   private let source: [UInt8]
 
   public init(source: [UInt8]) {
     self.source = source
     var starts = [0]
+    var ascii = [true]
     var i = 0
     let n = source.count
     while i < n {
       let byte = source[i]
       if byte == 0x0A {
         starts.append(i + 1)
+        ascii.append(true)
       } else if byte == 0x0D {
         if i + 1 < n, source[i + 1] == 0x0A { i += 1 }
         starts.append(i + 1)
+        ascii.append(true)
+      } else if byte >= 0x80 {
+        ascii[ascii.count - 1] = false
       }
       i += 1
     }
     lineStarts = starts
+    asciiLines = ascii
   }
 
   /// The number of lines (a final line without a line break counts).
@@ -38,6 +46,7 @@ public struct LineIndex: Sendable {
       let mid = (low + high + 1) / 2
       if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
     }
+    if asciiLines[low] { return SourceLocation(line: low + 1, column: offset - lineStarts[low] + 1, offset: offset) }
     var column = 1
     var i = lineStarts[low]
     while i < offset {
