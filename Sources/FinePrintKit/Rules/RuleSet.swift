@@ -86,6 +86,13 @@ public struct RuleSet: Sendable {
     rules.first { $0.id == id || $0.aliases.contains(id) }
   }
 
+  /// The same set with each rule transformed (configuration: severities, thresholds).
+  public func map(_ transform: (RuleDefinition) -> RuleDefinition) -> RuleSet {
+    var copy = self
+    copy.rules = rules.map(transform)
+    return copy
+  }
+
   /// Keeps only the rules `keep` accepts (configuration: disabled rules and categories).
   public func filter(_ keep: (RuleDefinition) -> Bool) -> RuleSet {
     var copy = self

@@ -7,6 +7,8 @@ import FinePrintKit
 struct DocumentLoader {
   let options: InputOptions
   private(set) var failures = 0
+  /// Paths the configuration ignores.
+  var skip: (String) -> Bool = { _ in false }
 
   init(options: InputOptions) {
     self.options = options
@@ -18,7 +20,7 @@ struct DocumentLoader {
     var paths: [String] = []
     for argument in options.paths {
       do {
-        paths += try options.collector.expand([argument])
+        paths += try options.collector.expand([argument]).filter { !skip($0) }
       } catch {
         Console.error(error)
         failures += 1

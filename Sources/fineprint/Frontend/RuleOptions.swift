@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FinePrintKit
 
 /// Which rules to run: the bundled ones, plus (`--rules`) or instead of (`--only-rules`)
@@ -10,6 +11,31 @@ struct RuleOptions: ParsableArguments {
   @Option(name: .customLong("only-rules"), help: "Use only the rules in this folder (or file). Repeatable.")
   var onlyRules: [String] = []
 
+  @Option(help: "Read this configuration instead of the nearest .fineprint.yml above the first input.")
+  var config: String?
+
+  @Flag(help: "Ignore any .fineprint.yml.")
+  var noConfig = false
+
+  /// The configuration in force for these inputs: --config, else the nearest .fineprint.yml.
+  func configuration(for inputs: [String]) throws -> Configuration {
+    if noConfig { return Configuration() }
+    let start = inputs.first.map { input -> String in
+      var isDirectory: ObjCBool = false
+      if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
+        return isDirectory.boolValue ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
+      }
+      return FileManager.default.currentDirectoryPath
+    } ?? FileManager.default.currentDirectoryPath
+    guard let path = config ?? Configuration.find(from: start) else { return Configuration() }
+    do {
+      return try Configuration.load(path: path)
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
+    }
+  }
+
   /// The rule set these options name.
   func ruleSet() throws -> RuleSet {
     var set = onlyRules.isEmpty ? try RuleSet.bundled() : RuleSet()
@@ -18,10 +44,13 @@ struct RuleOptions: ParsableArguments {
     return onlyRules.isEmpty ? set : try set.addingLexicons(try RuleSet.bundled().lexicons)
   }
 
-  /// The compiled rules; a bad rule file is a usage error (exit 2) naming file and line.
-  func linter() throws -> Linter {
+  /// The compiled rules, with a configuration applied; a bad rule file is a usage error
+  /// (exit 2) naming file and line.
+  func linter(_ configuration: Configuration = Configuration()) throws -> Linter {
     do {
-      return Linter(engine: try RuleEngine(ruleSet: try ruleSet()))
+      var set = try ruleSet()
+      for folder in configuration.ruleFolders { set = try set.merging(try RuleSet.load(path: folder)) }
+      return Linter(engine: try RuleEngine(ruleSet: configuration.apply(to: set)))
     } catch {
       Console.error(error)
       throw ExitCode(2)

@@ -21,8 +21,8 @@ struct Lint: ParsableCommand {
   @Option(help: "Write a format's output to this file instead of standard output. Repeatable.")
   var output: [String] = []
 
-  @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never.")
-  var failOn: FailOn = .warning
+  @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
+  var failOn: FailOn?
 
   @Option(help: "Report only findings that are not in this baseline file (matched by rule and clause, not line).")
   var baseline: String?
@@ -43,8 +43,10 @@ struct Lint: ParsableCommand {
   }
 
   func run() throws {
-    let linter = try rules.linter()
+    let configuration = try rules.configuration(for: input.paths)
+    let linter = try rules.linter(configuration)
     var loader = DocumentLoader(options: input)
+    loader.skip = configuration.ignores
     // Documents are linted on all cores; results come back in the order given.
     var files = loader.mapDocuments { document in Report.FileResult(path: document.path, findings: linter.lint(document)) }
     if let writeBaseline {
@@ -93,6 +95,7 @@ struct Lint: ParsableCommand {
       }
     }
     if loader.failures > 0 { throw ExitCode(2) }
+    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
     let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
     if let threshold, report.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
   }

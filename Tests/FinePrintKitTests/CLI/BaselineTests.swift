@@ -36,3 +36,26 @@ struct BaselineTests {
     #expect(result.stderr.contains(bad.path) && result.stderr.contains("not a FinePrint baseline"))
   }
 }
+
+@Suite("Configuration, end to end", .enabled(if: CLIRunner.executable != nil, "needs the built fineprint binary"))
+struct ConfigurationCLITests {
+  @Test("The nearest .fineprint.yml is applied: ignored paths, severities, fail_on")
+  func applied() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let legal = dir.appendingPathComponent("legal/archive")
+    try FileManager.default.createDirectory(at: legal, withIntermediateDirectories: true)
+    let terms = "All disputes will be resolved by binding arbitration.\n\nYou may withdraw your consent at any time."
+    try terms.write(to: dir.appendingPathComponent("legal/terms.txt"), atomically: true, encoding: .utf8)
+    try terms.write(to: legal.appendingPathComponent("old.txt"), atomically: true, encoding: .utf8)
+    try "version: 1\nseverity: {waived-litigation: info}\nignore: [\"legal/archive/**\"]\nfail_on: warning\n"
+      .write(to: dir.appendingPathComponent(".fineprint.yml"), atomically: true, encoding: .utf8)
+    let result = try CLIRunner.run(["lint", "--format", "jsonl", dir.appendingPathComponent("legal").path])
+    let findings = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    #expect(findings.allSatisfy { ($0["file"] as? String)?.contains("archive") == false })
+    #expect(findings.first { $0["rule"] as? String == "binding-arbitration" }?["severity"] as? String == "info")
+    #expect(result.status == 0, "arbitration is only info here, and fail_on is warning")
+    let strict = try CLIRunner.run(["lint", "--no-config", dir.appendingPathComponent("legal").path])
+    #expect(strict.status == 1)
+  }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Yams
+
+/// A project's `.fineprint.yml`: which rules run and how severe they are, extra rule folders,
+/// paths to ignore, the exit threshold and the readability thresholds. Unknown keys are errors
+/// with file and line, as in rule files.
+///
+/// ```yaml
+/// version: 1
+/// disable: [plain-language, any-purpose]      # rule IDs or categories
+/// severity: {international-transfer: warning} # rule ID or category → error | warning | info
+/// rules: [legal/fineprint-rules]              # extra rule folders, relative to this file
+/// ignore: ["archive/**", "*.draft.html"]       # paths not linted
+/// fail_on: error
+/// readability: {reading_ease_below: 30, sentence_words_above: 50}
+/// ```
+public struct Configuration: Sendable, Equatable {
+  public enum Key: String, CaseIterable {
+    case version, disable, severity, rules, ignore
+    case failOn = "fail_on"
+    case readability
+  }
+
+  public enum ReadabilityKey: String, CaseIterable {
+    case readingEaseBelow = "reading_ease_below"
+    case sentenceWordsAbove = "sentence_words_above"
+  }
+
+  /// The file the configuration came from.
+  public var path: String?
+  public var disabled: Set<String> = []
+  public var severities: [String: Severity] = [:]
+  public var ruleFolders: [String] = []
+  public var ignore: [String] = []
+  public var failOn: String?
+  public var readingEaseBelow: Double?
+  public var sentenceWordsAbove: Double?
+
+  public init() {}
+
+  /// The name FinePrint looks for.
+  public static let fileName = ".fineprint.yml"
+
+  /// The nearest `.fineprint.yml` in `directory` or above it.
+  public static func find(from directory: String) -> String? {
+    var url = URL(fileURLWithPath: directory).standardizedFileURL
+    while true {
+      let candidate = url.appendingPathComponent(fileName).path
+      if FileManager.default.fileExists(atPath: candidate) { return candidate }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path { return nil }
+      url = parent
+    }
+  }
+
+  /// Reads a configuration file.
+  /// - Throws: `RuleLoadError` naming the file and line of an unknown key or a bad value.
+  public static func load(path: String) throws -> Configuration {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw RuleLoadError.unreadable(file: path, reason: "no such file")
+    }
+    let reader = YAMLReader(file: path)
+    var config = Configuration()
+    config.path = path
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+    } catch let error as YamlError {
+      throw RuleFileParser.located(error, file: path)
+    }
+    guard let root else { return config }
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+    for (key, _, value) in try reader.mapping(root, context: "the configuration", allowed: Key.allCases.map(\.rawValue)) {
+      switch Key(rawValue: key)! {
+      case .version:
+        let version = try reader.string(value, key: key)
+        if version != "1" { throw RuleLoadError.unsupportedVersion(reader.location(value), version: version) }
+      case .disable:
+        config.disabled = Set(try reader.strings(value, key: key).map(\.0))
+      case .severity:
+        guard case .mapping(let mapping) = value else {
+          throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a mapping of rule IDs or categories to severities")
+        }
+        for (name, level) in mapping {
+          let text = try reader.string(level, key: "severity")
+          guard let severity = Severity(rawValue: text) else {
+            throw RuleLoadError.invalidValue(reader.location(level), key: "severity", value: text,
+                                             expected: Severity.allCases.map(\.rawValue))
+          }
+          config.severities[name.scalar?.string ?? ""] = severity
+        }
+      case .rules:
+        config.ruleFolders = try reader.strings(value, key: key).map { base.appendingPathComponent($0.0).path }
+      case .ignore:
+        config.ignore = try reader.strings(value, key: key).map(\.0)
+      case .failOn:
+        let text = try reader.string(value, key: key)
+        guard ["error", "warning", "info", "never"].contains(text) else {
+          throw RuleLoadError.invalidValue(reader.location(value), key: key, value: text, expected: ["error", "warning", "info", "never"])
+        }
+        config.failOn = text
+      case .readability:
+        for (name, _, number) in try reader.mapping(value, context: "readability", allowed: ReadabilityKey.allCases.map(\.rawValue)) {
+          guard let n = Double(try reader.string(number, key: name)) else {
+            throw RuleLoadError.wrongType(reader.location(number), key: name, expected: "a number")
+          }
+          if name == ReadabilityKey.readingEaseBelow.rawValue { config.readingEaseBelow = n } else { config.sentenceWordsAbove = n }
+        }
+      }
+    }
+    return config
+  }
+
+  /// The rule set with this configuration applied: disabled rules and categories removed,
+  /// severities changed, readability thresholds set.
+  public func apply(to rules: RuleSet) -> RuleSet {
+    rules.filter { !disabled.contains($0.id) && !disabled.contains($0.category) }.map { rule in
+      var rule = rule
+      if let severity = severities[rule.id] ?? severities[rule.category] { rule.severity = severity }
+      if var metric = rule.metric {
+        if metric.measure == .readingEase, let below = readingEaseBelow { metric.below = below }
+        if metric.measure == .words, let above = sentenceWordsAbove { metric.above = above }
+        rule.metric = metric
+      }
+      return rule
+    }
+  }
+
+  /// Whether a path is ignored (`*` within a name, `**` across folders; relative to the config).
+  public func ignores(_ path: String) -> Bool {
+    guard !ignore.isEmpty else { return false }
+    var candidate = URL(fileURLWithPath: path).standardizedFileURL.path
+    if let base = configDirectory, candidate.hasPrefix(base + "/") { candidate = String(candidate.dropFirst(base.count + 1)) }
+    return ignore.contains { Self.glob($0, matches: candidate) || Self.glob($0, matches: URL(fileURLWithPath: candidate).lastPathComponent) }
+  }
+
+  private var configDirectory: String? {
+    path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path }
+  }
+
+  /// Glob matching with `*` (no `/`), `**` (anything) and `?`.
+  static func glob(_ pattern: String, matches text: String) -> Bool {
+    let p = Array(pattern)
+    let t = Array(text)
+    func match(_ i: Int, _ j: Int) -> Bool {
+      if i == p.count { return j == t.count }
+      if p[i] == "*" {
+        let deep = i + 1 < p.count && p[i + 1] == "*"
+        let next = deep ? i + 2 : i + 1
+        var k = j
+        while true {
+          if match(next, k) { return true }
+          if k == t.count || (!deep && t[k] == "/") { return false }
+          k += 1
+        }
+      }
+      guard j < t.count, p[i] == "?" || p[i] == t[j] else { return false }
+      return match(i + 1, j + 1)
+    }
+    return match(0, 0)
+  }
+}

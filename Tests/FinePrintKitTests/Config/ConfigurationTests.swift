@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import FinePrintKit
+
+@Suite("Configuration (.fineprint.yml)")
+struct ConfigurationTests {
+  func write(_ text: String, in dir: URL) throws -> String {
+    let path = dir.appendingPathComponent(Configuration.fileName).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("Rules and categories are disabled, severities changed, thresholds set")
+  func apply() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try write("""
+      version: 1
+      disable: [plain-language, any-purpose]
+      severity: {waived-litigation: info, sell-personal-data: warning}
+      readability: {reading_ease_below: 35, sentence_words_above: 40}
+      """, in: dir)
+    let config = try Configuration.load(path: path)
+    let rules = config.apply(to: try RuleSet.bundled())
+    #expect(rules.rule("any-purpose") == nil)
+    #expect(rules.rules.filter { $0.category == "plain-language" }.isEmpty)
+    #expect(rules.rule("binding-arbitration")?.severity == .info)
+    #expect(rules.rule("sell-personal-data")?.severity == .warning)
+    var keep = config
+    keep.disabled = []
+    let tuned = keep.apply(to: try RuleSet.bundled())
+    #expect(tuned.rule("hard-to-read-clause")?.metric?.below == 35)
+    #expect(tuned.rule("very-long-sentence")?.metric?.above == 40)
+  }
+
+  @Test("It is found by walking up from the document")
+  func find() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try write("version: 1\n", in: dir)
+    let deep = dir.appendingPathComponent("a/b/c")
+    try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+    #expect(Configuration.find(from: deep.path).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            == URL(fileURLWithPath: path).standardizedFileURL.path)
+  }
+
+  @Test("Mistakes name the file and line", arguments: [
+    ("version: 1\ndisabel: [x]\n", ":2:1: unknown key 'disabel' in the configuration"),
+    ("version: 1\nseverity: {x: fatal}\n", ":2:15: 'fatal' is not a valid severity"),
+    ("version: 1\nfail_on: sometimes\n", ":2:10: 'sometimes' is not a valid fail_on"),
+    ("version: 1\nreadability: {reading_ease: 30}\n", ":2:15: unknown key 'reading_ease' in readability"),
+  ])
+  func errors(yaml: String, expected: String) throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try write(yaml, in: dir)
+    #expect {
+      try Configuration.load(path: path)
+    } throws: { error in
+      (error as? RuleLoadError)?.errorDescription?.contains(path + expected) == true
+    }
+  }
+
+  @Test("Ignored paths: * within a name, ** across folders", arguments: [
+    ("archive/**", "archive/2020/old.html", true), ("archive/**", "current/terms.html", false),
+    ("*.draft.html", "legal/terms.draft.html", true), ("legal/*.txt", "legal/sub/x.txt", false),
+  ])
+  func glob(pattern: String, path: String, expected: Bool) {
+    var config = Configuration()
+    config.ignore = [pattern]
+    config.path = "/repo/.fineprint.yml"
+    #expect(config.ignores("/repo/" + path) == expected)
+  }
+}
