@@ -65,6 +65,7 @@ struct MarkupParse {
       blocks: reader.builder.blocks, title: reader.title, sourceMap: reader.builder.map,
       lineIndex: LineIndex(source: source))
     if let note = decodingNote { document.warnings.append("\(input.name): \(note)") }
+    document.comments = reader.comments
     return document
   }
 }

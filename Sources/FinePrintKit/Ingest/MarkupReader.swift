@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Reads HTML or XML through libxml2's SAX interface into visible text, blocks and a source
 /// map. SAX, not a DOM: positions come from the parser's input cursor at each text run
@@ -16,6 +17,8 @@ final class MarkupReader {
   private let source: UnsafeBufferPointer<UInt8>
   private(set) var builder = VisibleTextBuilder()
   private(set) var title: String?
+  /// Comments that may hold FinePrint directives.
+  private(set) var comments: [SourceComment] = []
   private var stack: [Open] = []
   private var hiddenFrom: Int?
   private var titleFrom: Int?
@@ -214,6 +217,19 @@ final class MarkupReader {
     return min(lastEnd, end)..<end
   }
 
+  /// A comment; kept only when it speaks to FinePrint.
+  func comment(_ text: String, end: Int) {
+    guard text.contains("fineprint-") else { return }
+    // The parser stands just past "-->"; find where "<!--" began.
+    var start = max(0, min(end, source.count) - 4)
+    while start > 0 && !(source[start] == UInt8(ascii: "<") && start + 3 < source.count && source[start + 1] == UInt8(ascii: "!")
+      && source[start + 2] == UInt8(ascii: "-") && source[start + 3] == UInt8(ascii: "-"))
+    {
+      start -= 1
+    }
+    comments.append(SourceComment(text: text.trimmingCharacters(in: .whitespacesAndNewlines), range: start..<end))
+  }
+
   /// The source offset just past what the parser has consumed.
   fileprivate func currentOffset() -> Int {
     guard let input = context?.pointee.input?.pointee, let base = input.base, let cur = input.cur else { return lastEnd }
@@ -265,6 +281,10 @@ extension MarkupReader {
       reader.characters(UnsafeBufferPointer(start: ch, count: Int(len)), end: reader.currentOffset())
     }
     handler.ignorableWhitespace = handler.characters
+    handler.comment = { ctx, value in
+      guard let reader = reader(ctx), let value else { return }
+      reader.comment(String(cString: value), end: reader.currentOffset())
+    }
     if cdataIsText {
       handler.cdataBlock = { ctx, ch, len in
         guard let reader = reader(ctx), let ch, len > 0 else { return }

@@ -15,7 +15,27 @@ public struct PlainTextIngester: Sendable {
       path: source.name, format: .plainText, text: String(decoding: bytes, as: UTF8.self),
       blocks: Self.paragraphs(bytes), sourceMap: map, lineIndex: LineIndex(source: bytes))
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
+    document.comments = Self.directiveLines(bytes)
     return document
+  }
+
+  /// Lines that start with `fineprint-` (after optional white space or `#`/`//`): plain text's
+  /// inline suppressions.
+  static func directiveLines(_ bytes: [UInt8]) -> [SourceComment] {
+    var out: [SourceComment] = []
+    var lineStart = 0
+    let marker = Array("fineprint-".utf8)
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+      var j = lineStart
+      while j < i, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "/") { j += 1 }
+      if i - j >= marker.count, bytes[j..<(j + marker.count)].elementsEqual(marker) {
+        var end = i
+        if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+        out.append(SourceComment(text: String(decoding: bytes[j..<end], as: UTF8.self), range: lineStart..<end))
+      }
+      lineStart = i + 1
+    }
+    return out
   }
 
   /// Paragraph blocks: runs of lines separated by lines that hold only white space.

@@ -17,6 +17,9 @@ public struct Document: Sendable {
   /// Things the reader should know but that did not stop ingestion ("not valid UTF-8, read as
   /// Windows-1252").
   public var warnings: [String] = []
+  /// Comments of the source (HTML/XML `<!-- … -->`; in plain text, lines that start with
+  /// `fineprint-`), with their source byte ranges: where inline suppressions are written.
+  public var comments: [SourceComment] = []
 
   public init(path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
               sourceMap: SourceMap, lineIndex: LineIndex) {
@@ -41,5 +44,17 @@ public struct Document: Sendable {
     let source = sourceMap.sourceRange(ofText: range)
     return SourceSpan(start: lineIndex.location(ofOffset: source.lowerBound),
                       end: lineIndex.location(ofOffset: source.upperBound))
+  }
+}
+
+/// A comment in the source file, for inline suppressions.
+public struct SourceComment: Hashable, Sendable {
+  public var text: String
+  /// Byte offsets in the (UTF-8) source.
+  public var range: Range<Int>
+
+  public init(text: String, range: Range<Int>) {
+    self.text = text
+    self.range = range
   }
 }

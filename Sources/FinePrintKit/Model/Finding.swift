@@ -29,6 +29,8 @@ public struct Finding: Codable, Sendable, Equatable {
   public var clauseEnd: Int
   /// True for findings of document-level rules (something looked for and not found).
   public var documentLevel: Bool
+  /// When an inline suppression silenced the finding: its justification.
+  public var suppression: String?
 
   public init(rule: String, category: String, severity: Severity, message: String, file: String,
               span: SourceSpan, match: String, clause: String, headings: [String],

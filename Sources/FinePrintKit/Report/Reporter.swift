@@ -4,10 +4,13 @@ public struct Report: Sendable {
   public struct FileResult: Sendable {
     public var path: String
     public var findings: [Finding]
+    /// Findings inline suppressions silenced (SARIF reports them as suppressed).
+    public var suppressed: [Finding]
 
-    public init(path: String, findings: [Finding]) {
+    public init(path: String, findings: [Finding], suppressed: [Finding] = []) {
       self.path = path
       self.findings = findings
+      self.suppressed = suppressed
     }
   }
 

@@ -35,7 +35,8 @@ public struct SARIFReporter: Reporter {
         ] as [String: Any],
       ]
     }
-    let results: [[String: Any]] = report.findings.map { f in
+    let all = report.files.flatMap { $0.findings + $0.suppressed }
+    let results: [[String: Any]] = all.map { f in
       var result: [String: Any] = [
         "ruleId": f.rule,
         "level": Self.level(f.severity),
@@ -54,6 +55,9 @@ public struct SARIFReporter: Reporter {
         "properties": ["category": f.category, "clause": f.clause, "headings": f.headings] as [String: Any],
       ]
       if let i = index[f.rule] { result["ruleIndex"] = i }
+      if let justification = f.suppression {
+        result["suppressions"] = [["kind": "inSource", "justification": justification]]
+      }
       return result
     }
     let sarif: [String: Any] = [

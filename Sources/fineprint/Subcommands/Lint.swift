@@ -48,7 +48,12 @@ struct Lint: ParsableCommand {
     var loader = DocumentLoader(options: input)
     loader.skip = configuration.ignores
     // Documents are linted on all cores; results come back in the order given.
-    var files = loader.mapDocuments { document in Report.FileResult(path: document.path, findings: linter.lint(document)) }
+    let results = loader.mapDocuments { document in
+      let result = linter.lintApplyingSuppressions(document)
+      return (Report.FileResult(path: document.path, findings: result.findings, suppressed: result.suppressed), result.problems)
+    }
+    for (_, problems) in results { problems.forEach(Console.warning) }
+    var files = results.map(\.0)
     if let writeBaseline {
       do {
         try Baseline(findings: files.flatMap(\.findings)).write(to: writeBaseline)
@@ -63,7 +68,7 @@ struct Lint: ParsableCommand {
         Console.error(error)
         throw ExitCode(2)
       }
-      files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings)) }
+      files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings), suppressed: $0.suppressed) }
     }
     let report = Report(files: files, rules: linter.engine.ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.

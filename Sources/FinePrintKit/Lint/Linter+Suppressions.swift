@@ -1,0 +1,80 @@
+import Foundation
+
+/// The findings of a document once its inline suppressions are applied.
+public struct LintResult: Sendable {
+  /// Findings to report.
+  public var findings: [Finding]
+  /// Findings an inline suppression silenced, with its justification in `suppression`.
+  public var suppressed: [Finding]
+  /// Suppressions that are wrong: naming no rule, expired, or suppressing nothing
+  /// (`file:line: …`, for the user to fix).
+  public var problems: [String]
+}
+
+extension Linter {
+  /// Lints a document and applies the suppressions written in it.
+  /// - Parameter today: the date expiries are checked against.
+  public func lintApplyingSuppressions(_ document: Document, today: Date = Date()) -> LintResult {
+    let clauses = tokenizedClauses(document)
+    let all = lint(document, clauses: clauses, documentRules: true)
+    let directives = document.comments.compactMap(Suppression.parse)
+    guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: []) }
+    var problems: [String] = []
+    func place(_ s: Suppression) -> String {
+      let at = document.lineIndex.location(ofOffset: s.range.lowerBound)
+      return "\(document.path):\(at.line):\(at.column)"
+    }
+    // Where each finding stands in the source, to compare with the comments.
+    let sourceStart = { (f: Finding) in document.sourceMap.sourceStart(ofText: f.textStart) }
+    let clauseStarts = clauses.map { document.sourceMap.sourceStart(ofText: $0.clause.range.lowerBound) }
+    var active: [Suppression] = []
+    var scopes: [(suppression: Suppression, covers: (Finding) -> Bool)] = []
+    for s in directives.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      if s.kind != .enable && s.targets.isEmpty {
+        problems.append("\(place(s)): \(s.kind.rawValue) names no rule: write a rule ID or category after it")
+        continue
+      }
+      if let expires = s.expires, expires <= today {
+        problems.append("\(place(s)): suppression of \(s.targets.joined(separator: ", ")) expired; review it or remove it")
+        continue
+      }
+      switch s.kind {
+      case .nextLine:
+        // The next clause after the comment.
+        guard let next = clauseStarts.enumerated().first(where: { $0.element >= s.range.upperBound }) else { continue }
+        let clauseStart = clauses[next.offset].clause.range.lowerBound
+        scopes.append((s, { $0.clauseStart == clauseStart }))
+      case .disable:
+        active.append(s)
+      case .enable:
+        let closing = active.filter { s.targets.isEmpty || !Set($0.targets).isDisjoint(with: s.targets) }
+        active.removeAll { a in closing.contains(a) }
+        for open in closing {
+          let range = open.range.upperBound..<s.range.lowerBound
+          scopes.append((open, { range.contains(sourceStart($0)) }))
+        }
+      }
+    }
+    for open in active {  // disabled to the end of the document
+      let from = open.range.upperBound
+      scopes.append((open, { sourceStart($0) >= from }))
+    }
+    var findings: [Finding] = []
+    var suppressed: [Finding] = []
+    var used = Set<Int>()
+    for f in all {
+      if let k = scopes.firstIndex(where: { $0.suppression.covers(f) && $0.covers(f) }) {
+        var silenced = f
+        silenced.suppression = scopes[k].suppression.justification
+        suppressed.append(silenced)
+        used.insert(k)
+      } else {
+        findings.append(f)
+      }
+    }
+    for (k, scope) in scopes.enumerated() where !used.contains(k) {
+      problems.append("\(place(scope.suppression)): suppression of \(scope.suppression.targets.joined(separator: ", ")) suppresses nothing; remove it")
+    }
+    return LintResult(findings: findings, suppressed: suppressed, problems: problems)
+  }
+}
