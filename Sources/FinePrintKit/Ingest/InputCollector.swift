@@ -17,7 +17,7 @@ public struct InputCollector: Sendable {
   public func expand(_ arguments: [String]) throws -> [String] {
     var out: [String] = []
     for argument in arguments {
-      if argument == "-" {
+      if argument == "-" || URLFetcher.isURL(argument) {
         out.append(argument)
         continue
       }
@@ -61,8 +61,9 @@ public struct InputCollector: Sendable {
     return ["README", "CHANGELOG", "LICENSE", "CONTRIBUTING"].contains(stem)
   }
 
-  /// Reads one file (or standard input for `-`), refusing more than `maxBytes`.
+  /// Reads one file (standard input for `-`, a web page for an http(s) URL), refusing more than `maxBytes`.
   public func read(_ path: String) throws -> InputSource {
+    if URLFetcher.isURL(path) { return try URLFetcher(maxBytes: maxBytes).fetch(path) }
     if path == "-" {
       var data = Data()
       while true {

@@ -38,7 +38,7 @@ struct DocumentLoader {
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       do {
         var source = try options.collector.read(paths[index])
-        source.declaredFormat = options.declaredFormat
+        if let declared = options.declaredFormat { source.declaredFormat = declared }
         let document = try DocumentIngester().ingest(source)
         results.set(index, .success((transform(document), document.warnings)))
       } catch let error as IngestError {
