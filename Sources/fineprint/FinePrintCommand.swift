@@ -8,7 +8,7 @@ struct FinePrintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fineprint",
     abstract: "A linter for the fine print of contracts: consent forms, terms of service, privacy policies.",
-    subcommands: [Lint.self, Clauses.self, Classify.self, Rules.self, Explain.self, Diff.self],
+    subcommands: [Lint.self, Summarize.self, Clauses.self, Classify.self, Rules.self, Explain.self, Diff.self],
     defaultSubcommand: Lint.self
   )
 

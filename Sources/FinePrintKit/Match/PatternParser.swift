@@ -20,6 +20,13 @@ struct PatternParser {
     if parser.position < parser.lexemes.count {
       throw Failure(reason: "unbalanced ')'")
     }
+    if case .sequence(let items) = node, case .gap = items.last {
+      // Usually YAML's doing: in an unquoted `- … #number`, ' #' starts a comment.
+      throw Failure(reason: "a pattern cannot end with a gap (if it ended with #number, quote it: YAML reads ' #' as a comment)")
+    }
+    if case .sequence(let items) = node, case .gap = items.first {
+      throw Failure(reason: "a pattern cannot start with a gap")
+    }
     return node
   }
 

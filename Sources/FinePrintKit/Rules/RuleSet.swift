@@ -59,7 +59,7 @@ public struct RuleSet: Sendable {
     return merged
   }
 
-  private mutating func add(rules newRules: [RuleDefinition], lexicons newLexicons: [Lexicon]) throws {
+  mutating func add(rules newRules: [RuleDefinition], lexicons newLexicons: [Lexicon]) throws {
     for rule in newRules {
       if let first = rules.first(where: { $0.id == rule.id || $0.aliases.contains(rule.id) }) {
         throw RuleLoadError.duplicateID(rule.location, id: rule.id, first: first.location)

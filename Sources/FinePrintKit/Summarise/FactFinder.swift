@@ -1,0 +1,70 @@
+import Foundation
+
+/// Finds the facts a summary reports but no rule flags: the kinds of data a document names
+/// (lexicons `data-kind-…`) and statements the questions look for (lexicons `fact-…`), both
+/// defined in `Rules/lexicons/summary.yml` so that they can be changed without Swift.
+public struct FactFinder: Sendable {
+  /// One fact found in a clause.
+  public struct Fact: Sendable, Hashable {
+    /// The lexicon's name (`data-kind-voice`, `fact-retention-limit`).
+    public var name: String
+    /// Index of the clause in the document's clause list.
+    public var clause: Int
+    /// Byte range of the matched words in the document's text.
+    public var range: Range<Int>
+  }
+
+  public static let dataKindPrefix = "data-kind-"
+  public static let factPrefix = "fact-"
+
+  let engine: RuleEngine
+  /// "We do not keep it for 30 days" states no limit.
+  static let factNegations = ["@negation ..3 {match}"]
+  /// "We will not collect your location" names a kind of data they do not take.
+  static let dataKindNegations = [
+    "@negation ..3 {match}",
+    "@negation ..2 (collect+ | record+ | gather+ | store+ | capture+ | obtain+ | request+ | ask+ | access+ | use+ | process+) ..12 {match}",
+  ]
+
+  /// Compiles every `data-kind-…` and `fact-…` lexicon of `ruleSet` (a negation just before a
+  /// fact cancels it).
+  /// - Throws: `RuleLoadError` when a lexicon's pattern is malformed.
+  public init(ruleSet: RuleSet) throws {
+    var facts = RuleSet()
+    let names = ruleSet.lexicons.map(\.name).filter { $0.hasPrefix(Self.dataKindPrefix) || $0.hasPrefix(Self.factPrefix) }
+    let rules = names.map { name in
+      let location = ruleSet.lexicons.first { $0.name == name }!.location
+      return RuleDefinition(
+        id: name, category: "summary", severity: .info, title: name, message: name, explanation: "", references: [],
+        suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)], with: [],
+        unless: (name.hasPrefix(Self.factPrefix) ? Self.factNegations : Self.dataKindNegations).map {
+          PatternSource(text: $0, location: location)
+        },
+        when: [], requires: nil, reportAt: [], metric: nil, flagExamples: [], passExamples: [], aliases: [],
+        location: location)
+    }
+    try facts.add(rules: rules, lexicons: ruleSet.lexicons)
+    engine = try RuleEngine(ruleSet: facts)
+  }
+
+  /// The facts in each clause of a document (headings included: "Voice recordings" as a
+  /// heading names a kind of data).
+  public func facts(in document: Document, clauses: [Clause]) -> [Fact] {
+    var out: [Fact] = []
+    var scratch = RuleEngine.MatchScratch()
+    for (index, clause) in clauses.enumerated() {
+      let tokens = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
+      guard !tokens.isEmpty else { continue }
+      for hit in engine.match(tokens[...], bytes: document.bytes, scratch: &scratch).hits {
+        out.append(Fact(name: engine.ruleSet.rules[hit.rule].id, clause: index,
+                        range: tokens[hit.start].range.lowerBound..<tokens[hit.end].range.upperBound))
+      }
+    }
+    return out
+  }
+
+  /// A data kind's name as readers see it: `data-kind-face-and-likeness` → "face and likeness".
+  public static func label(ofDataKind name: String) -> String {
+    String(name.dropFirst(dataKindPrefix.count)).replacingOccurrences(of: "-", with: " ")
+  }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Builds the plain-language `Summary` of a document from its findings and facts.
+public struct Summarizer: Sendable {
+  public let linter: Linter
+  let facts: FactFinder
+  /// Promises and the kinds of clause that take them back.
+  static let contradictions: [(promise: SummaryQuestion.Evidence, exception: SummaryQuestion.Evidence, explanation: String)] = [
+    (.init(categories: ["no-sale"]), .init(categories: ["third-party-resale", "deidentified-data"]),
+     "They promise not to sell or share your data, but another clause lets others have it."),
+    (.init(categories: ["revocation-right"]),
+     .init(categories: ["perpetual-license", "data-retention"], rules: ["irrevocable-consent", "deletion-impossible"]),
+     "You are told you can withdraw or delete, but another clause keeps your data or their rights to it."),
+    (.init(categories: ["clear-compensation"]), .init(categories: ["compensation"]),
+     "The pay is stated, but another clause lets them change or withhold it."),
+  ]
+
+  /// - Throws: `RuleLoadError` when the summary lexicons are malformed.
+  public init(linter: Linter) throws {
+    self.linter = linter
+    facts = try FactFinder(ruleSet: linter.engine.ruleSet)
+  }
+
+  public func summarize(_ document: Document) -> Summary {
+    let clauses = linter.segmenter.clauses(in: document)
+    let findings = linter.lint(document)
+    let found = facts.facts(in: document, clauses: clauses)
+    let readability = readabilityReport(document, clauses: clauses, findings: findings)
+
+    let (risks, protections) = points(findings)
+    let counts = Summary.PointCounts(
+      good: protections.count, bad: risks.count { $0.severity != .error }, blockers: risks.count { $0.severity == .error })
+    var grade: String?
+    var reason = ""
+    let withheld = GradingFormula.withheld(words: readability.words, points: counts)
+    if withheld == nil { (grade, reason) = GradingFormula.grade(counts) }
+    let reasons = risks.isEmpty ? protections.prefix(5).map(\.title) : risks.prefix(5).map(\.title)
+
+    return Summary(
+      file: document.path, title: document.title, grade: grade, gradeWithheld: withheld, gradeReason: reason,
+      gradeReasons: reasons, formulaVersion: GradingFormula.version, formula: GradingFormula.description,
+      points: counts,
+      answers: SummaryQuestion.all.map { answer($0, findings: findings, facts: found, document: document, clauses: clauses) },
+      risks: risks, protections: protections,
+      contradictions: contradictions(findings),
+      readability: readability, clauses: clauses.count { $0.kind != .heading }, version: FinePrintVersion.current)
+  }
+
+  // MARK: Points
+
+  /// One point per rule; risks worst first, then in document order.
+  func points(_ findings: [Finding]) -> (risks: [Summary.Point], protections: [Summary.Point]) {
+    var order: [String] = []
+    var byRule: [String: [Finding]] = [:]
+    for finding in findings where finding.category != "plain-language" {
+      if byRule[finding.rule] == nil { order.append(finding.rule) }
+      byRule[finding.rule, default: []].append(finding)
+    }
+    var risks: [Summary.Point] = []
+    var protections: [Summary.Point] = []
+    for rule in order {
+      let group = byRule[rule]!
+      let first = group[0]
+      let definition = linter.engine.ruleSet.rule(rule)
+      let protection = Category.named(first.category)?.polarity == .protection
+      let point = Summary.Point(
+        rule: rule, category: first.category, severity: first.severity,
+        level: protection ? "green" : (first.severity == .error ? "red" : "amber"),
+        title: definition?.title ?? rule, message: definition?.message ?? first.message,
+        quotes: group.map(Self.quote))
+      if protection { protections.append(point) } else { risks.append(point) }
+    }
+    let ranked = risks.enumerated().sorted { ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset) }
+    return (ranked.map(\.element), protections)
+  }
+
+  static func quote(_ finding: Finding) -> Summary.Quote {
+    Summary.Quote(text: finding.clause, match: finding.match, line: finding.line, column: finding.column,
+                  endLine: finding.endLine, endColumn: finding.endColumn,
+                  clauseStart: finding.clauseStart, clauseEnd: finding.clauseEnd)
+  }
+
+  func quote(_ fact: FactFinder.Fact, document: Document, clauses: [Clause]) -> Summary.Quote {
+    let clause = clauses[fact.clause]
+    let span = document.span(of: fact.range)
+    return Summary.Quote(text: document.text(in: clause.range), match: document.text(in: fact.range),
+                         line: span.start.line, column: span.start.column, endLine: span.end.line,
+                         endColumn: span.end.column, clauseStart: clause.range.lowerBound,
+                         clauseEnd: clause.range.upperBound)
+  }
+
+  // MARK: Answers
+
+  /// The clause findings and facts that count as `evidence`, as quotes (one per clause).
+  func quotes(_ evidence: SummaryQuestion.Evidence, findings: [Finding], facts: [FactFinder.Fact],
+              document: Document, clauses: [Clause]) -> [Summary.Quote] {
+    var out = findings.filter { finding in
+      !finding.documentLevel && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
+    }.map(Self.quote)
+    out += facts.filter { fact in
+      evidence.facts.contains(fact.name) || (evidence.dataKinds && fact.name.hasPrefix(FactFinder.dataKindPrefix))
+    }.map { quote($0, document: document, clauses: clauses) }
+    var seen = Set<Int>()
+    return out.sorted { ($0.clauseStart, $0.line, $0.column) < ($1.clauseStart, $1.line, $1.column) }
+      .filter { seen.insert($0.clauseStart).inserted }
+  }
+
+  func answer(_ question: SummaryQuestion, findings: [Finding], facts: [FactFinder.Fact], document: Document,
+              clauses: [Clause]) -> Summary.Answer {
+    let yes = quotes(question.yes, findings: findings, facts: facts, document: document, clauses: clauses)
+    let no = quotes(question.no, findings: findings, facts: facts, document: document, clauses: clauses)
+    let verdict: SummaryQuestion.Verdict?
+    switch (yes.isEmpty, no.isEmpty) {
+    case (true, true): verdict = nil
+    case (false, true): verdict = .yes
+    case (true, false): verdict = .no
+    case (false, false): verdict = question.whenBoth
+    }
+    var detail: String
+    switch verdict {
+    case nil: detail = question.notStatedText
+    case .yes?: detail = question.yesText
+    case .no?: detail = question.noText
+    }
+    if question.yes.dataKinds, verdict == .yes {
+      var kinds: [String] = []
+      for fact in facts where fact.name.hasPrefix(FactFinder.dataKindPrefix) {
+        let label = FactFinder.label(ofDataKind: fact.name)
+        if !kinds.contains(label) { kinds.append(label) }
+      }
+      detail += ": " + kinds.joined(separator: ", ") + "."
+    } else if let verdict {
+      let titles = titlesOf(verdict == .yes ? question.yes : question.no, findings: findings)
+      let said = titles.joined(separator: "; ")
+      detail = detail.isEmpty ? said : (said.isEmpty ? detail : detail + ": " + said.lowercasedFirst)
+      if !detail.isEmpty { detail += "." }
+      if !yes.isEmpty, !no.isEmpty {
+        let otherTitles = titlesOf(verdict == .yes ? question.no : question.yes, findings: findings)
+        let other = otherTitles.isEmpty ? (verdict == .yes ? question.noText : question.yesText) : otherTitles.joined(separator: "; ")
+        if !other.isEmpty { detail += " They also say: \(other.lowercasedFirst)." }
+      }
+    }
+    let concern = verdict.map { $0 == question.concern } ?? question.silenceIsConcern
+    var seen = Set<Int>()
+    let quotes = (verdict == nil ? [] : (verdict == .yes ? yes : no) + (verdict == .yes ? no : yes))
+      .filter { seen.insert($0.clauseStart).inserted }
+    return Summary.Answer(id: question.id, question: question.question, answer: verdict?.rawValue ?? "not stated",
+                          detail: detail, concern: concern, quotes: Array(quotes.prefix(6)))
+  }
+
+  /// Titles of the rules behind the finding evidence, in document order, each once.
+  func titlesOf(_ evidence: SummaryQuestion.Evidence, findings: [Finding]) -> [String] {
+    var titles: [String] = []
+    for finding in findings where !finding.documentLevel
+      && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
+    {
+      let title = linter.engine.ruleSet.rule(finding.rule)?.title ?? finding.rule
+      if !titles.contains(title) { titles.append(title) }
+    }
+    return titles
+  }
+
+  // MARK: Contradictions
+
+  func contradictions(_ findings: [Finding]) -> [Summary.Contradiction] {
+    func matches(_ evidence: SummaryQuestion.Evidence, _ finding: Finding) -> Bool {
+      !finding.documentLevel && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
+    }
+    var out: [Summary.Contradiction] = []
+    for pair in Self.contradictions {
+      guard let promise = findings.first(where: { matches(pair.promise, $0) }) else { continue }
+      var rules = Set<String>()
+      for exception in findings where matches(pair.exception, exception) && exception.clauseStart != promise.clauseStart {
+        guard rules.insert(exception.rule).inserted else { continue }
+        out.append(Summary.Contradiction(explanation: pair.explanation, promiseRule: promise.rule,
+                                         promise: Self.quote(promise), exceptionRule: exception.rule,
+                                         exception: Self.quote(exception)))
+      }
+    }
+    return out
+  }
+
+  // MARK: Readability
+
+  static let standards: [(jurisdiction: String, minimum: Double, ohioRule: Bool, citation: String)] = [
+    ("Ohio", 40, true, "Ohio Rev. Code §3902.04 (insurance policies; a semicolon or colon ends a sentence, headings are not counted)"),
+    ("Florida", 45, false, "Fla. Stat. §627.4145 (insurance policies)"),
+    ("Virginia", 50, false, "Virginia's readability standard for insurance policies"),
+  ]
+  /// Average silent reading speed of adults for non-fiction (Brysbaert 2019).
+  static let wordsPerMinute = 238.0
+
+  func readabilityReport(_ document: Document, clauses: [Clause], findings: [Finding]) -> ReadabilityReport {
+    let body = clauses.filter { $0.kind != .heading }
+    let scores = body.map { ReadabilityScore(bytes: document.bytes, range: $0.range) }
+    let whole = ReadabilityScore.combined(scores)
+    let ohio = ReadabilityScore.combined(body.map { ReadabilityScore(text: document.text(in: $0.range), ohioRule: true) })
+    let legalese = Set(findings.filter { $0.rule == "legalese" }.map(\.clauseStart))
+    func clauseScore(_ index: Int) -> ReadabilityReport.ClauseScore {
+      let span = document.span(of: body[index].range)
+      return .init(text: document.text(in: body[index].range), line: span.start.line, column: span.start.column,
+                   words: scores[index].words, readingEase: scores[index].readingEase,
+                   gradeLevel: scores[index].gradeLevel)
+    }
+    let hardest = scores.indices.filter { scores[$0].words >= 15 }
+      .sorted { (scores[$0].readingEase, $0) < (scores[$1].readingEase, $1) }.prefix(3)
+    let longest = scores.indices.sorted { (scores[$1].words, $0) < (scores[$0].words, $1) }.prefix(3)
+    return ReadabilityReport(
+      readingEase: whole.words == 0 ? 0 : whole.readingEase, gradeLevel: whole.words == 0 ? 0 : whole.gradeLevel,
+      ohioReadingEase: ohio.words == 0 ? 0 : ohio.readingEase, words: whole.words, sentences: whole.sentences,
+      readingMinutes: Int((Double(whole.words) / Self.wordsPerMinute).rounded(.up)),
+      legaleseShare: body.isEmpty ? 0 : Double(body.count { legalese.contains($0.range.lowerBound) }) / Double(body.count),
+      standards: Self.standards.map { standard in
+        let score = standard.ohioRule ? ohio.readingEase : whole.readingEase
+        return .init(jurisdiction: standard.jurisdiction, minimum: standard.minimum, score: score,
+                     meets: score >= standard.minimum, citation: standard.citation)
+      },
+      hardestClauses: hardest.map(clauseScore), longestClauses: longest.map(clauseScore))
+  }
+}
+
+extension String {
+  /// The string with its first letter in lower case ("Your data" → "your data").
+  var lowercasedFirst: String {
+    guard let first else { return self }
+    return first.lowercased() + dropFirst()
+  }
+}

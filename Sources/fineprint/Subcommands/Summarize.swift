@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import FinePrintKit
+
+/// `fineprint summarize FILE|URL`: what the terms mean for the person asked to accept them.
+struct Summarize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Summarise a document in plain language: a grade, answers to a careful reader's questions, risks, protections, readability.",
+    discussion: "Exit status: 0 when a summary was written, 2 on errors.")
+
+  @Argument(help: "The document: a file, an http(s) URL, or - for standard input.") var input: String
+  @OptionGroup var rules: RuleOptions
+
+  @Option(help: "Output format: text, markdown, json or html.")
+  var format: String = "text"
+
+  @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")
+  var output: String?
+
+  static let formats = ["text", "markdown", "json", "html"]
+
+  func validate() throws {
+    guard Self.formats.contains(format) else {
+      throw ValidationError("unknown format '\(format)'; use \(Self.formats.joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let document: Document
+    let summary: Summary
+    let linter = try rules.linter()
+    do {
+      document = try DocumentIngester().ingest(try InputCollector().read(input))
+      summary = try Summarizer(linter: linter).summarize(document)
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
+    }
+    let text: String
+    switch format {
+    case "json": text = try SummaryJSON.encode(summary)
+    case "markdown": text = SummaryMarkdownRenderer().render(summary)
+    case "html": text = SummaryHTMLRenderer().render(summary, document: document)
+    default:
+      let color = output == nil && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+      text = SummaryTextRenderer(color: color).render(summary)
+    }
+    if let output {
+      do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {
+        Console.error(error)
+        throw ExitCode(2)
+      }
+    } else {
+      Console.out(text)
+    }
+  }
+}
