@@ -56,3 +56,31 @@ struct RuleLoadingTests {
     #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
   }
 }
+
+@Suite("YAML traps in rule files")
+struct RuleYAMLTrapTests {
+  @Test("An unquoted ' #number' would be a silent YAML comment: it is a located error")
+  func commentedNumber() throws {
+    let yaml = """
+      version: 1
+      lexicons:
+        periods:
+          - keep+ ..10 for #number (days | months)
+      """
+    #expect {
+      _ = try RuleSet.parse(files: [("periods.yml", yaml)])
+    } throws: { error in
+      let text = (error as? RuleLoadError)?.errorDescription ?? ""
+      return text.hasPrefix("periods.yml:4:") && text.contains("quote this pattern")
+    }
+    let quoted = yaml.replacingOccurrences(of: "- keep+ ..10 for #number (days | months)", with: "- \"keep+ ..10 for #number (days | months)\"")
+    #expect(try RuleSet.parse(files: [("periods.yml", quoted)]).lexicons.count == 1)
+  }
+
+  @Test("A pattern that ends with a gap is refused")
+  func trailingGap() throws {
+    #expect(throws: (any Error).self) { _ = try PatternParser.parse("keep+ for ..3") }
+    #expect(throws: (any Error).self) { _ = try PatternParser.parse("..3 keep+") }
+    #expect(throws: Never.self) { _ = try PatternParser.parse("keep+ ..3 for") }
+  }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import FinePrintKit
+
+@Suite("Plain-language summaries")
+struct SummarizerTests {
+  static let summarizer: Summarizer = {
+    try! Summarizer(linter: Linter(engine: RuleEngine.bundled()))
+  }()
+
+  func summary(_ text: String, name: String = "terms.txt") throws -> Summary {
+    Self.summarizer.summarize(try TestSupport.document(text, name: name))
+  }
+
+  func sample(_ name: String) throws -> Summary {
+    let url = TestSupport.packageRoot.appendingPathComponent("Samples/" + name)
+    let source = InputSource(name: "Samples/" + name, bytes: Array(try Data(contentsOf: url)))
+    return Self.summarizer.summarize(try DocumentIngester().ingest(source))
+  }
+
+  func answer(_ summary: Summary, _ id: String) -> Summary.Answer? { summary.answers.first { $0.id == id } }
+
+  // MARK: The formula
+
+  @Test("Each rule of the grading formula", arguments: [
+    (0, 0, 0, "C"), (5, 0, 0, "A"), (6, 1, 0, "B"), (2, 3, 0, "D"), (4, 0, 3, "D"),
+    (1, 0, 2, "E"), (20, 12, 1, "B"), (20, 14, 1, "C"), (3, 10, 1, "E"), (10, 20, 0, "E"),
+  ])
+  func formula(good: Int, bad: Int, blockers: Int, expected: String) {
+    #expect(GradingFormula.grade(.init(good: good, bad: bad, blockers: blockers)).grade == expected)
+  }
+
+  @Test("The reason names the rule of the formula that decided")
+  func reason() {
+    #expect(GradingFormula.grade(.init(good: 1, bad: 0, blockers: 2)).reason == "2 blockers > 1 good point")
+    #expect(GradingFormula.grade(.init(good: 0, bad: 0, blockers: 4)).reason == "balance -12 ≤ −10")
+  }
+
+  @Test("No grade for a text too short to judge, or one no rule recognises")
+  func withheld() throws {
+    let short = try summary("We may sell your data.")
+    #expect(short.grade == nil)
+    #expect(short.gradeWithheld?.contains("only 5 words") == true)
+    let unrelated = try summary(String(repeating: "The garden was quiet in the morning and the birds sang over the old stone wall. ", count: 8))
+    #expect(unrelated.grade == nil)
+    #expect(unrelated.gradeWithheld?.contains("no rule recognised") == true)
+  }
+
+  // MARK: Samples
+
+  @Test("The voice marketplace: grade E, and the answers a reader needs, with quotes")
+  func voiceMarketplace() throws {
+    let s = try sample("voice-marketplace.html")
+    #expect(s.grade == "E")
+    #expect(s.formulaVersion == GradingFormula.version)
+    #expect(s.points.blockers >= 3)
+    #expect(answer(s, "shared-with-others")?.answer == "yes")
+    #expect(answer(s, "shared-with-others")?.concern == true)
+    #expect(answer(s, "withdraw-or-delete")?.answer == "no")
+    #expect(answer(s, "court")?.answer == "no")
+    #expect(answer(s, "forum")?.answer == "yes")
+    #expect(answer(s, "uses")?.answer == "yes")
+    #expect(answer(s, "deletion-reaches-models")?.answer == "no")
+    #expect(answer(s, "data-taken")?.detail.contains("voice") == true)
+    // Every quote points where its words stand in the HTML source.
+    let source = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/voice-marketplace.html"), encoding: .utf8)
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    for quote in s.answers.flatMap(\.quotes) {
+      let line = Array(lines[quote.line - 1].unicodeScalars)
+      let firstWord = quote.match.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+      #expect(String(String.UnicodeScalarView(line[(quote.column - 1)...])).hasPrefix(firstWord), "\(quote.line):\(quote.column) \(quote.match)")
+    }
+  }
+
+  @Test("The fair consent form: grade A, protections, no concerns answered yes")
+  func fairConsent() throws {
+    let s = try sample("fair-consent.html")
+    #expect(s.grade == "A")
+    #expect(s.risks.isEmpty)
+    #expect(s.protections.count >= 5)
+    #expect(answer(s, "shared-with-others")?.answer == "no")
+    #expect(answer(s, "withdraw-or-delete")?.answer == "yes")
+    #expect(answer(s, "retention-limit")?.answer == "yes")
+    #expect(answer(s, "court")?.answer == "not stated")
+    #expect(answer(s, "court")?.quotes.isEmpty == true)
+    // "We will not collect your location … or any biometric template" names no data taken.
+    #expect(answer(s, "data-taken")?.detail.contains("location") == false)
+    #expect(s.answers.allSatisfy { !$0.concern || $0.answer == "not stated" })
+  }
+
+  @Test("The hard-wrapped fitness consent: silence about withdrawal is an answer, and a concern")
+  func fitness() throws {
+    let s = try sample("fitness-consent.txt")
+    let withdraw = try #require(answer(s, "withdraw-or-delete"))
+    #expect(withdraw.answer == "not stated")
+    #expect(withdraw.concern)
+    #expect(answer(s, "data-taken")?.detail.contains("health") == true)
+  }
+
+  // MARK: Answers and contradictions
+
+  @Test("A promise and its exception elsewhere are shown side by side, and the exception decides the answer")
+  func contradiction() throws {
+    let s = try summary("""
+      Privacy
+
+      We do not sell your personal information.
+
+      If we are acquired or merge with another company, your personal information may be transferred to the buyer.
+
+      We may share your data with advertising partners.
+      """)
+    let pair = try #require(s.contradictions.first)
+    #expect(pair.promise.text == "We do not sell your personal information.")
+    #expect(pair.exception.text.contains("acquired") || pair.exception.text.contains("advertising partners"))
+    #expect(s.contradictions.count == 2)
+    let shared = try #require(answer(s, "shared-with-others"))
+    #expect(shared.answer == "yes")
+    #expect(shared.detail.contains("They also say"))
+  }
+
+  @Test("Stated facts answer questions no rule flags: a retention period, pay, deletion from models")
+  func facts() throws {
+    let s = try summary("""
+      We delete your recordings within 90 days of your request. You are paid $15 for each hour of recordings.
+      When you withdraw, we remove your recordings from our training datasets.
+      """)
+    #expect(answer(s, "retention-limit")?.answer == "yes")
+    #expect(answer(s, "payment")?.answer == "yes")
+    #expect(answer(s, "deletion-reaches-models")?.answer == "yes")
+    let negated = try summary("We do not keep your recordings for 90 days; we keep them forever.")
+    #expect(answer(negated, "retention-limit")?.answer != "yes")
+  }
+
+  // MARK: Readability and JSON
+
+  @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
+  func readability() throws {
+    let s = try summary("""
+      Notwithstanding the foregoing, the licensee's obligations hereunder shall survive termination; \
+      the licensor's remedies are cumulative: no waiver is effective unless in writing.
+      """)
+    let r = s.readability
+    #expect(r.standards.map(\.jurisdiction) == ["Ohio", "Florida", "Virginia"])
+    #expect(r.ohioReadingEase > r.readingEase)
+    #expect(r.standards.allSatisfy { $0.meets == ($0.score >= $0.minimum) })
+    #expect(r.legaleseShare > 0)
+    #expect(r.readingMinutes == 1)
+  }
+
+  @Test("JSON has the documented, stable field names")
+  func json() throws {
+    let text = try SummaryJSON.encode(try sample("biometric-licence.xml"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    for key in ["grade", "gradeReasons", "formulaVersion", "formula", "points", "answers", "risks", "protections",
+                "contradictions", "readability", "file"] {
+      #expect(object[key] != nil, "missing \(key)")
+    }
+    let answers = try #require(object["answers"] as? [[String: Any]])
+    #expect(answers.count == SummaryQuestion.all.count)
+    for answer in answers {
+      #expect(["yes", "no", "not stated"].contains(answer["answer"] as? String ?? ""))
+      #expect(answer["question"] is String)
+      for quote in answer["quotes"] as? [[String: Any]] ?? [] {
+        #expect(quote["text"] is String && quote["line"] is Int && quote["column"] is Int)
+      }
+    }
+    let short = try SummaryJSON.encode(try summary("Too short."))
+    #expect(short.contains("\"gradeWithheld\" : \"only 2 words"))
+  }
+}
