@@ -36,7 +36,8 @@ public struct FactFinder: Sendable {
       let location = ruleSet.lexicons.first { $0.name == name }!.location
       return RuleDefinition(
         id: name, category: "summary", severity: .info, title: name, message: name, explanation: "", references: [],
-        suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)], with: [],
+        suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)],
+        with: name.hasPrefix(Self.dataKindPrefix) ? [PatternSource(text: "@data-collection", location: location)] : [],
         unless: (name.hasPrefix(Self.factPrefix) ? Self.factNegations : Self.dataKindNegations).map {
           PatternSource(text: $0, location: location)
         },
