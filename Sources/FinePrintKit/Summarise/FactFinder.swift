@@ -48,12 +48,11 @@ public struct FactFinder: Sendable {
     engine = try RuleEngine(ruleSet: facts)
   }
 
-  /// The facts in each clause of a document (headings included: "Voice recordings" as a
-  /// heading names a kind of data).
+  /// The facts in each clause of a document (headings name topics, not terms: skipped).
   public func facts(in document: Document, clauses: [Clause]) -> [Fact] {
     var out: [Fact] = []
     var scratch = RuleEngine.MatchScratch()
-    for (index, clause) in clauses.enumerated() {
+    for (index, clause) in clauses.enumerated() where clause.kind != .heading {
       let tokens = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
       guard !tokens.isEmpty else { continue }
       for hit in engine.match(tokens[...], bytes: document.bytes, scratch: &scratch).hits {

@@ -15,7 +15,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     out.append("| | Question | Answer | Where |")
     out.append("|---|---|---|---|")
     for a in s.answers {
-      let icon = a.answer == "not stated" ? (a.concern ? "🟠" : "⚪") : (a.concern ? "🔴" : "🟢")
+      let icon = ["red": "🔴", "amber": "🟠", "green": "🟢"][SummaryWording.level(a)] ?? "⚪"
       let where_ = a.quotes.prefix(3).map { "\($0.line):\($0.column)" }.joined(separator: ", ")
       out.append("| \(icon) | \(cell(a.question)) | **\(a.answer)** — \(cell(a.detail)) | \(where_) |")
     }

@@ -12,7 +12,8 @@ public struct SummaryTextRenderer: Sendable {
     switch level {
     case "red": return paint("✗", "31;1")
     case "green": return paint("✓", "32;1")
-    default: return paint("!", "33;1")
+    case "amber": return paint("!", "33;1")
+    default: return "·"
     }
   }
 
@@ -25,8 +26,7 @@ public struct SummaryTextRenderer: Sendable {
     out.append("")
     out.append(paint("What you are agreeing to", "1"))
     for answer in s.answers {
-      let level = answer.concern ? (answer.answer == "not stated" ? "amber" : "red") : (answer.answer == "not stated" ? "amber" : "green")
-      let symbol = answer.answer == "not stated" && !answer.concern ? "·" : mark(level)
+      let symbol = mark(SummaryWording.level(answer))
       out.append("  \(symbol) \(answer.question)")
       out.append("      \(answer.answer.uppercased()) — \(answer.detail)")
       for quote in answer.quotes.prefix(2) { out.append("      \(quote.line):\(quote.column) “\(SummaryWording.excerpt(quote))”") }
@@ -79,6 +79,14 @@ public enum SummaryWording {
     let points = "\(s.points.good) good, \(s.points.bad) bad, \(s.points.blockers) blocking; \(s.gradeReason)"
     let reasons = s.gradeReasons.isEmpty ? "" : ": " + s.gradeReasons.map(\.lowercasedFirst).joined(separator: "; ")
     return "Grade \(grade) (\(meaning(grade)))\(reasons). [\(points)]"
+  }
+
+  /// How an answer reads for the reader: "red" bad news, "amber" a worrying silence, "green"
+  /// good news, "neutral" a fact or a harmless silence.
+  public static func level(_ answer: Summary.Answer) -> String {
+    if answer.answer == "not stated" { return answer.concern ? "amber" : "neutral" }
+    if answer.concern { return "red" }
+    return answer.id == "data-taken" ? "neutral" : "green"
   }
 
   /// What a grade means in words.
