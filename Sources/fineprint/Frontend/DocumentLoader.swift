@@ -35,7 +35,9 @@ struct DocumentLoader {
     let paths = paths()
     let options = self.options
     let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
+    let progress = ProgressBar(total: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      defer { progress.advance() }
       do {
         var source = try options.collector.read(paths[index])
         if let declared = options.declaredFormat { source.declaredFormat = declared }
@@ -47,6 +49,7 @@ struct DocumentLoader {
         results.set(index, .failure(.unreadable(path: paths[index], reason: "\(error)")))
       }
     }
+    progress.finish()
     var out: [T] = []
     for result in results.values {
       switch result {

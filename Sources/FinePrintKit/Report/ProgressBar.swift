@@ -1,0 +1,56 @@
+import Foundation
+
+/// A progress bar on standard error for long runs, drawn only when standard error is a
+/// terminal (never in CI logs or when piped) and only once a run has lasted long enough to
+/// need one. Safe to advance from many threads.
+public final class ProgressBar: @unchecked Sendable {
+  private let total: Int
+  private let enabled: Bool
+  private let start = Date()
+  private let lock = NSLock()
+  private var done = 0
+  private var lastDraw = Date.distantPast
+  private var drawn = false
+  /// Runs shorter than this show no bar.
+  static let delay: TimeInterval = 0.5
+  static let width = 30
+
+  /// - Parameter enabled: whether to draw at all; by default, when standard error is a
+  ///   terminal, `TERM` is not `dumb` and `CI` is unset.
+  public init(total: Int, label: String = "documents", enabled: Bool? = nil) {
+    self.total = total
+    self.label = label
+    let environment = ProcessInfo.processInfo.environment
+    self.enabled = enabled ?? (isatty(2) != 0 && environment["TERM"] != "dumb" && environment["CI"] == nil && total > 1)
+  }
+
+  private let label: String
+
+  /// One more item finished.
+  public func advance() {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    let now = Date()
+    guard now.timeIntervalSince(start) >= Self.delay, now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
+    lastDraw = now
+    drawn = true
+    FileHandle.standardError.write(Data(Self.line(done: done, total: total, label: label).utf8))
+  }
+
+  /// Clears the bar, leaving the terminal as it was.
+  public func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard drawn else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    drawn = false
+  }
+
+  /// `\r[#########.....................] 312/1000 documents`
+  public static func line(done: Int, total: Int, label: String) -> String {
+    let filled = total == 0 ? width : min(width, done * width / total)
+    return "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total) \(label)"
+  }
+}
