@@ -44,7 +44,11 @@ let package = Package(
     ),
     // Speed is measured here, not in unit tests: `swift run -c release fineprint-bench`.
     .executableTarget(name: "fineprint-bench", dependencies: ["FinePrintKit"]),
-    .testTarget(name: "FinePrintKitTests", dependencies: ["FinePrintKit"]),
+    // ZIPFoundation builds the .docx files the DOCX tests read.
+    .testTarget(
+      name: "FinePrintKitTests",
+      dependencies: ["FinePrintKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )
