@@ -57,6 +57,7 @@ enum NamespacedXMLParser {
     defer { box.release() }
     return source.withUnsafeBufferPointer { buffer -> Problem? in
       buffer.withMemoryRebound(to: CChar.self) { chars -> Problem? in
+        guard chars.count <= Int(Int32.max) else { return Problem(line: 1, column: 1, message: "larger than 2 GB") }
         guard let context = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else {
           return Problem(line: 1, column: 1, message: "the XML parser could not start")
         }
