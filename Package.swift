@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // libxml2 parses HTML and XML; the shim keeps its ICU headers away from Foundation's.
@@ -22,7 +23,7 @@ let package = Package(
     // Everything testable: ingest, segment, tokenize, rules, match, lint, summary, report.
     .target(
       name: "FinePrintKit",
-      dependencies: ["CLibXML2", "Yams"],
+      dependencies: ["CLibXML2", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       plugins: ["EmbedRules"]
     ),
     // The thin command line: parses arguments, calls FinePrintKit, prints.
@@ -43,7 +44,11 @@ let package = Package(
     ),
     // Speed is measured here, not in unit tests: `swift run -c release fineprint-bench`.
     .executableTarget(name: "fineprint-bench", dependencies: ["FinePrintKit"]),
-    .testTarget(name: "FinePrintKitTests", dependencies: ["FinePrintKit"]),
+    // ZIPFoundation builds the .docx files the DOCX tests read.
+    .testTarget(
+      name: "FinePrintKitTests",
+      dependencies: ["FinePrintKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Decides whether bytes are plain text, HTML or XML: from the file name's extension, checked
-/// against the content, because extensions lie (an `.html` that is a plain-text export, an
-/// XML file saved as `.txt`, standard input with no name at all).
+/// Decides whether bytes are plain text, HTML, XML or a Word document: from the file name's
+/// extension, checked against the content, because extensions lie (an `.html` that is a
+/// plain-text export, an XML file saved as `.txt`, standard input with no name at all).
 public enum FormatSniffer {
   /// The format an extension promises, if it promises one.
   public static func format(forExtension ext: String) -> DocumentFormat? {
@@ -10,12 +10,15 @@ public enum FormatSniffer {
     case "html", "htm", "xhtml": return .html
     case "xml", "akn": return .xml
     case "txt", "md", "markdown", "text": return .plainText
+    case "docx", "docm", "dotx": return .docx
     default: return nil
     }
   }
 
-  /// The format the content shows, looking at its first non-blank bytes.
+  /// The format the content shows, looking at its first non-blank bytes (for a ZIP archive,
+  /// whether it holds `word/document.xml`).
   public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
+    if DocxPackage.isDocx(bytes) { return .docx }
     let head: String
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       // UTF-16: decode a head of whole code units (an odd count would lose the last one anyway).
@@ -60,6 +63,9 @@ public enum FormatSniffer {
       return String(name[name.index(after: dot)...])
     }
     guard let ext, let promised = format(forExtension: ext) else { return sniffed }
+    if sniffed == .docx { return .docx }
+    // A damaged or encrypted .docx is still read as one, to say what is wrong with it.
+    if promised == .docx { return DocxPackage.isContainer(source.bytes) ? .docx : sniffed }
     // Markup saved as .txt is still markup; text saved as .html is still text.
     if promised == .plainText { return sniffed == .plainText ? .plainText : sniffed }
     if sniffed == .plainText { return .plainText }

@@ -12,6 +12,9 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
   case malformed(path: String, line: Int, column: Int, reason: String)
   case unsafeMarkup(path: String, line: Int, reason: String)
   case noVisibleText(path: String, reason: String)
+  /// A `.docx` that cannot be read: not a ZIP, damaged, encrypted, not a Word document, or a
+  /// part that unpacks past the size limit.
+  case invalidDocx(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -20,7 +23,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case .unreadable(let path, let reason):
       return "\(path): cannot be read: \(reason)"
     case .noDocuments(let path):
-      return "\(path): directory holds no documents (.html, .htm, .xhtml, .xml, .txt, .md)"
+      return "\(path): directory holds no documents (.html, .htm, .xhtml, .xml, .txt, .md, .docx)"
     case .empty(let path):
       return "\(path): file is empty: there is nothing to check"
     case .binary(let path, let reason):
@@ -35,11 +38,13 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
       return "\(path):\(line): \(reason)"
     case .noVisibleText(let path, let reason):
       return "\(path): nothing to check: \(reason)"
+    case .invalidDocx(let path, let reason):
+      return "\(path): not a readable Word document: \(reason)"
     }
   }
 
   /// A size as people read it: whole megabytes from 1 MB up, else bytes.
-  private static func size(_ bytes: Int) -> String {
+  static func size(_ bytes: Int) -> String {
     bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(bytes) bytes"
   }
 
@@ -48,7 +53,8 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     switch self {
     case .fileNotFound(let path), .unreadable(let path, _), .noDocuments(let path), .empty(let path),
       .binary(let path, _), .tooLarge(let path, _, _), .invalidEncoding(let path, _, _, _),
-      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _), .noVisibleText(let path, _):
+      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _), .noVisibleText(let path, _),
+      .invalidDocx(let path, _):
       return path
     }
   }

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the documents named on a command line and reads their bytes, with limits.
 public struct InputCollector: Sendable {
   /// Extensions a directory walk picks up.
-  public static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt", "md"]
+  public static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt", "md", "docx"]
   /// Larger inputs are refused rather than read into memory.
   public var maxBytes: Int
 

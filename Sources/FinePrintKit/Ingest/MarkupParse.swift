@@ -13,6 +13,14 @@ struct MarkupParse {
   /// libxml2's last error when the input was not well-formed (XML only).
   let problem: (line: Int, column: Int, message: String)?
 
+  /// libxml2's options for XML from anyone: recover what can be read, stay quiet, never touch
+  /// the network, and read the bytes as the UTF-8 they were transcoded to. No XML_PARSE_NOENT
+  /// or DTDLOAD: entities are never substituted, nothing is loaded (set `replaceEntities` to 0
+  /// as well).
+  static let safeXMLOptions = Int32(
+    XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+      | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
+
   init(_ input: InputSource, mode: MarkupReader.Mode) throws {
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
     source = decoded.utf8
@@ -35,10 +43,7 @@ struct MarkupParse {
           context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
           reader.attach(to: context) { _ = htmlParseDocument(context) }
         case .xml:
-          // No XML_PARSE_NOENT or DTDLOAD: entities are never substituted, nothing is loaded.
-          xmlCtxtUseOptions(context, Int32(
-            XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-              | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue))
+          xmlCtxtUseOptions(context, MarkupParse.safeXMLOptions)
           context.pointee.replaceEntities = 0
           reader.attach(to: context) { _ = xmlParseDocument(context) }
           if context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) {

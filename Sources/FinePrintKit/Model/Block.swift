@@ -12,7 +12,7 @@ public struct Block: Hashable, Sendable {
   }
 
   public var kind: Kind
-  /// Heading level (1–6) for headings; nesting depth (1 = top level) for list items; else 0.
+  /// Heading level (1–6 in HTML, 1–9 in DOCX) for headings; nesting depth (1 = top level) for list items; else 0.
   public var level: Int
   /// UTF-8 byte offsets into `Document.text`.
   public var range: Range<Int>

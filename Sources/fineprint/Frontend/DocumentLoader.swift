@@ -41,7 +41,7 @@ struct DocumentLoader {
       do {
         var source = try options.collector.read(paths[index])
         if let declared = options.declaredFormat { source.declaredFormat = declared }
-        let document = try DocumentIngester().ingest(source)
+        let document = try options.ingester.ingest(source)
         results.set(index, .success((transform(document), document.warnings)))
       } catch let error as IngestError {
         results.set(index, .failure(error))
@@ -72,7 +72,7 @@ struct DocumentLoader {
       do {
         var source = try options.collector.read(path)
         source.declaredFormat = options.declaredFormat
-        let document = try DocumentIngester().ingest(source)
+        let document = try options.ingester.ingest(source)
         for warning in document.warnings { Console.warning(warning) }
         try body(document)
       } catch let error as IngestError {

@@ -77,10 +77,29 @@ struct SampleFindingsTests {
     ("fitness-consent.txt", ["consent-by-use", "share-with-third-parties", "binding-arbitration", "shortened-claim-period",
                              "jury-trial-waiver", "no-way-to-withdraw", "ai-training", "data-sent-abroad", "vague-payment",
                              "indefinite-retention", "liability-excluded"]),
+    ("creator-licence.docx", ["perpetual-licence", "irrevocable-consent", "ai-training", "synthetic-replica",
+                              "share-with-third-parties", "indefinite-retention", "terms-changed-at-will", "binding-arbitration",
+                              "jury-trial-waiver", "class-action-waiver", "no-way-to-withdraw"]),
   ])
   func otherSamples(sample: String, rules: [String]) throws {
     let found = Set(try findings(sample).map(\.rule))
     for rule in rules { #expect(found.contains(rule), "\(sample): \(rule) not found") }
+  }
+
+  @Test("The Word sample: lines are paragraph numbers, headings come from styles, deleted text is not read")
+  func wordSample() throws {
+    let all = try findings("creator-licence.docx")
+    let arbitration = try #require(all.first { $0.rule == "binding-arbitration" })
+    // Paragraph 25 (the title, an empty paragraph and the table's cells count), character 41.
+    #expect((arbitration.line, arbitration.column) == (25, 41))
+    #expect(arbitration.match.hasPrefix("will be resolved by binding arbitration"))
+    let result = try CLIRunner.run(["clauses", "--format", "jsonl", "Samples/creator-licence.docx"])
+    let records = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(ClauseRecord.self, from: Data($0.utf8)) }
+    #expect(!records.contains { $0.text.contains("carefully selected") })
+    let sharing = try #require(records.first { $0.text.hasPrefix("We may share your recordings") })
+    #expect(sharing.text.contains("with our partners, including advertisers"))
+    #expect(sharing.headings == ["2. Your data"])
+    #expect(records.first { $0.text.hasPrefix("Any dispute") }?.headings == ["4. Disputes", "4.1 Arbitration"])
   }
 
   @Test("The fair consent form has no risk, and its protections are recognised")
