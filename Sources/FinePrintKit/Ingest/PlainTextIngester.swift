@@ -11,11 +11,15 @@ public struct PlainTextIngester: Sendable {
     let bytes = decoded.utf8
     var map = SourceMap()
     map.appendVerbatim(textStart: 0, sourceStart: 0, length: bytes.count)
+    let directives = Self.directiveLines(bytes)
+    // A directive line is an instruction to FinePrint, not a term: it stands between blocks and
+    // is never read as part of a clause (else a rule could match the rule ID it names).
+    let blocks = Self.paragraphs(bytes, skippingLinesAt: Set(directives.map(\.range.lowerBound)))
     var document = Document(
       path: source.name, format: .plainText, text: String(decoding: bytes, as: UTF8.self),
-      blocks: Self.paragraphs(bytes), sourceMap: map, lineIndex: LineIndex(source: bytes))
+      blocks: blocks, sourceMap: map, lineIndex: LineIndex(source: bytes))
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
-    document.comments = Self.directiveLines(bytes)
+    document.comments = directives
     return document
   }
 
@@ -38,8 +42,9 @@ public struct PlainTextIngester: Sendable {
     return out
   }
 
-  /// Paragraph blocks: runs of lines separated by lines that hold only white space.
-  static func paragraphs(_ bytes: [UInt8]) -> [Block] {
+  /// Paragraph blocks: runs of lines separated by lines that hold only white space, or by the
+  /// lines starting at `skipped` offsets.
+  static func paragraphs(_ bytes: [UInt8], skippingLinesAt skipped: Set<Int> = []) -> [Block] {
     var blocks: [Block] = []
     var start: Int?
     var lastContentEnd = 0
@@ -47,7 +52,7 @@ public struct PlainTextIngester: Sendable {
     var lineHasContent = false
     var i = 0
     func closeLine(at end: Int) {
-      if lineHasContent {
+      if lineHasContent, !skipped.contains(lineStart) {
         if start == nil { start = firstContent(bytes, lineStart, end) }
         lastContentEnd = lastContent(bytes, lineStart, end)
       } else if let s = start {

@@ -60,4 +60,18 @@ struct SuppressionTests {
     #expect(result.findings.contains { $0.rule == "jury-trial-waiver" })
     #expect(result.problems.isEmpty)
   }
+
+  @Test("Plain text: a directive right above its clause is not read as part of it")
+  func plainTextDirectiveIsNoText() throws {
+    let doc = try TestSupport.document("""
+      Terms
+      fineprint-disable-next-line sell-personal-data: reviewed by counsel
+      We may sell your personal data to data brokers.
+      We may sell your personal data to advertisers.
+      """)
+    let result = linter.lintApplyingSuppressions(doc, today: today)
+    #expect(result.suppressed.map(\.line) == [3])
+    #expect(result.findings.filter { $0.rule == "sell-personal-data" }.map(\.line) == [4])
+    #expect(!result.findings.contains { $0.clause.contains("fineprint-") })
+  }
 }
