@@ -140,16 +140,26 @@ struct SummaryHTMLDocumentView {
   }
 
   /// The blocks in document order, clamped to the text; the whole text as one block when the
-  /// ingester found none.
+  /// ingester found none. A plain-text paragraph the segmenter reads as a heading ("2. Data we
+  /// collect") is shown as one.
   func displayBlocks() -> [Block] {
     let count = document.bytes.count
-    let blocks = document.blocks.map { block -> Block in
+    var blocks = document.blocks.map { block -> Block in
       var b = block
       let lower = boundary(b.range.lowerBound)
       b.range = lower..<max(lower, boundary(b.range.upperBound))
       return b
     }.filter { !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
-    return blocks.isEmpty && count > 0 ? [Block(kind: .preformatted, range: 0..<count)] : blocks
+    if blocks.isEmpty && count > 0 { blocks = [Block(kind: .preformatted, range: 0..<count)] }
+    guard blocks.contains(where: { $0.kind == .preformatted }) else { return blocks }
+    var headingLevels: [Range<Int>: Int] = [:]
+    for clause in ClauseSegmenter().clauses(in: document) where clause.kind == .heading {
+      headingLevels[clause.range] = clause.headings.count + 1
+    }
+    return blocks.map { block in
+      guard block.kind == .preformatted, let level = headingLevels[block.range] else { return block }
+      return Block(kind: .heading, level: level, range: block.range, number: block.number)
+    }
   }
 
   func element(_ block: Block, _ inner: String) -> String {

@@ -206,7 +206,7 @@ public struct SummaryHTMLRenderer: Sendable {
     var out = ["<section class=\"card\" id=\"contradictions\">", "<h2>Promises taken back elsewhere</h2>"]
     for c in items {
       out.append("<article class=\"contradiction\">")
-      out.append("<p>\(symbol("red")) \(esc(c.explanation))</p>")
+      out.append("<p class=\"red\">\(symbol("red")) \(esc(c.explanation))</p>")
       out.append("<div class=\"pair\">")
       out.append("<div class=\"side green\"><h3>\(symbol("green")) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
         + quoteLink(c.promise) + "</div>")
@@ -260,12 +260,12 @@ public struct SummaryHTMLRenderer: Sendable {
   // MARK: The document
 
   func documentCard(_ view: SummaryHTMLDocumentView) -> String {
-    let legend = [("red", "serious risk"), ("amber", "risk"), ("green", "protection"), ("note", "quoted in an answer")]
+    let legend = [("red", "serious risk"), ("amber", "risk"), ("green", "protection"), ("note", "quoted above")]
       .map { "<li><mark class=\"\($0.0)\">\($0.1)</mark></li>" }.joined()
     return """
       <section class="card document" id="document">
       <h2>The document</h2>
-      <p class="small">Every clause quoted above is marked; hover over a mark to see the rules that found it.</p>
+      <p class="small">Every clause quoted above is marked; a mark&apos;s tooltip names the rules that found it.</p>
       <ul class="legend" aria-label="Legend">\(legend)</ul>
       <div class="doc">
       \(view.render())

@@ -101,6 +101,7 @@ enum SummaryHTMLStyle {
     .stats dt { font-size: .8rem; color: var(--muted); }
     .stats dd { margin: 0; font-size: 1.3rem; font-weight: 700; }
     .stats dd.sub { font-size: .85rem; font-weight: 400; color: var(--muted); }
+    #readability h3 { margin-top: 1rem; }
     .standards li { margin: .35rem 0; }
     .hardest { padding-left: 1.25rem; }
     .hardest li { margin: .4rem 0; }
