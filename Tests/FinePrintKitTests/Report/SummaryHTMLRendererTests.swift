@@ -88,6 +88,19 @@ struct SummaryHTMLRendererTests {
     #expect(page.html.contains("Say &quot;yes&quot; &amp; &apos;no&apos; &lt;b&gt;now&lt;/b&gt;."))
   }
 
+  @Test("Characters HTML forbids in text (C1 controls, noncharacters) are dropped; the rest is escaped")
+  func htmlEscaping() throws {
+    var mixed = String.UnicodeScalarView()
+    for (letter, forbidden) in zip("abcdef".unicodeScalars, [0x80, 0x99, 0x7F, 0xFDD0, 0xFFFF, 0x1FFFE] as [UInt32]) {
+      mixed.append(letter)
+      mixed.append(Unicode.Scalar(forbidden)!)
+    }
+    #expect(HTMLEscaping.escape(String(mixed)) == "abcdef")
+    #expect(HTMLEscaping.escape("<&>\"' é 😀\n") == "&lt;&amp;&gt;&quot;&apos; é 😀\n")
+    let page = SummaryPage.page(try TestSupport.document("We may sell your personal data\u{80}\u{99} to data brokers."))
+    #expect(!page.html.unicodeScalars.contains { HTMLEscaping.forbidden($0) })
+  }
+
   @Test("A title with markup in it is escaped in <title> and the heading")
   func escapesTitle() throws {
     let doc = try TestSupport.html("<html><head><title>Terms &lt;script&gt; &amp; \"more\"</title></head>"

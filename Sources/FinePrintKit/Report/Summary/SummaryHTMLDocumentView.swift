@@ -169,7 +169,9 @@ struct SummaryHTMLDocumentView {
       return "<h\(level)>\(inner)</h\(level)>"
     case .listItem:
       let number = block.number.map { " data-number=\"\(esc($0))\"" } ?? ""
-      return "<li class=\"depth-\(min(4, max(1, block.level)))\"\(number)>\(inner)</li>"
+      // An item that starts with its own marker ("(a) You consent…") needs no bullet.
+      let marked = block.number == nil && ListMarker.at(document.bytes, block.range.lowerBound, end: block.range.upperBound) != nil
+      return "<li class=\"depth-\(min(4, max(1, block.level)))\(marked ? " marked" : "")\"\(number)>\(inner)</li>"
     case .tableCell:
       return "<p class=\"cell\">\(inner)</p>"
     case .paragraph, .preformatted:
@@ -227,5 +229,5 @@ struct SummaryHTMLDocumentView {
     return i
   }
 
-  func esc(_ text: String) -> String { XMLEscaping.escape(text) }
+  func esc(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

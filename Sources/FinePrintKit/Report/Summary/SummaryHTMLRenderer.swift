@@ -278,7 +278,7 @@ public struct SummaryHTMLRenderer: Sendable {
     "<footer>Written by FinePrint \(esc(s.version)) from \(esc(s.file)). A reading aid, not legal advice.</footer>"
   }
 
-  func esc(_ text: String) -> String { XMLEscaping.escape(text) }
+  func esc(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
 extension String {

@@ -114,6 +114,8 @@ enum SummaryHTMLStyle {
     .doc .items li { position: relative; padding-left: 1.5rem; }
     .doc .items li::before { content: "•"; position: absolute; left: .4rem; color: var(--muted); }
     .doc .items li[data-number]::before { content: attr(data-number); left: 0; font-weight: 700; }
+    .doc .items li.marked { padding-left: 0; }
+    .doc .items li.marked::before { content: none; }
     .doc .depth-2 { margin-left: 1.5rem; } .doc .depth-3 { margin-left: 3rem; } .doc .depth-4 { margin-left: 4.5rem; }
     .doc .cell { padding-left: .75rem; border-left: 1px dotted var(--line); }
     mark {
