@@ -62,8 +62,11 @@ enum SummaryHTMLStyle {
     .toc { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin-top: .5rem; font-size: .9rem; }
 
     /* Answers. */
-    .answers, .points, .quotes, .standards, .items { list-style: none; padding: 0; margin: 0; }
-    .answer, .point { border-left: 5px solid var(--c); padding: .4rem 0 .4rem .75rem; margin: .75rem 0; }
+    .answers, .points, .quotes, .standards, .items { list-style: none; padding: 0; margin-bottom: 0; }
+    .quotes, .standards, .items { margin-top: 0; }
+    /* Bottom margins only: a column break would eat a top margin and misalign the columns. */
+    .answers, .points { margin-top: .75rem; }
+    .answer, .point { border-left: 5px solid var(--c); padding: .4rem 0 .4rem .75rem; margin: 0 0 1rem; }
     .answer h3, .point h3 { margin: 0 0 .2rem; }
     .answer.grey { border-left-color: #a8b0b9; }
     .answer, .point { break-inside: avoid; }
@@ -139,6 +142,7 @@ enum SummaryHTMLStyle {
       .grade { min-width: 5rem; height: 5rem; }
       #grade { font-size: 3rem; }
       .meaning { font-size: 1.1rem; }
+      .formula { font-size: .78rem; }
     }
 
     @media print {
