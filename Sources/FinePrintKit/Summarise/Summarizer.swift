@@ -132,7 +132,9 @@ public struct Summarizer: Sendable {
     } else if let verdict {
       let titles = titlesOf(verdict == .yes ? question.yes : question.no, findings: findings)
       let said = titles.joined(separator: "; ")
-      detail = detail.isEmpty ? said : (said.isEmpty ? detail : detail + ": " + said.lowercasedFirst)
+      // A title that says what the answer text says ("The pay is stated") is said once.
+      let repeats = !detail.isEmpty && said.lowercased().hasPrefix(detail.lowercased())
+      detail = detail.isEmpty || repeats ? said : (said.isEmpty ? detail : detail + ": " + said.lowercasedFirst)
       if !detail.isEmpty { detail += "." }
       if !yes.isEmpty, !no.isEmpty {
         let otherTitles = titlesOf(verdict == .yes ? question.no : question.yes, findings: findings)
@@ -199,6 +201,7 @@ public struct Summarizer: Sendable {
     func clauseScore(_ index: Int) -> ReadabilityReport.ClauseScore {
       let span = document.span(of: body[index].range)
       return .init(text: document.text(in: body[index].range), line: span.start.line, column: span.start.column,
+                   clauseStart: body[index].range.lowerBound, clauseEnd: body[index].range.upperBound,
                    words: scores[index].words, readingEase: scores[index].readingEase,
                    gradeLevel: scores[index].gradeLevel)
     }

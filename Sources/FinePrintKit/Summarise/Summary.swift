@@ -154,6 +154,9 @@ public struct ReadabilityReport: Codable, Sendable {
     public var text: String
     public var line: Int
     public var column: Int
+    /// Byte range of the clause in the document's visible text (for the HTML page).
+    public var clauseStart: Int
+    public var clauseEnd: Int
     public var words: Int
     public var readingEase: Double
     public var gradeLevel: Double
