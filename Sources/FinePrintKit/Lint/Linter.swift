@@ -6,9 +6,16 @@ public struct Linter: Sendable {
   public let engine: RuleEngine
   public let segmenter: ClauseSegmenter
 
+  /// The readability rules (a metric over the whole clause), found once: filtering the rules
+  /// for every clause copied each definition.
+  let clauseMetricRules: [RuleDefinition]
+
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
     self.segmenter = segmenter
+    clauseMetricRules = engine.ruleSet.rules.filter {
+      $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause
+    }
   }
 
   /// The clauses of a document with their tokens.
@@ -62,7 +69,7 @@ public struct Linter: Sendable {
 
   /// Findings of readability rules (a metric over the whole clause, no patterns).
   func measured(_ clause: Clause, document: Document) -> [Finding] {
-    let rules = engine.ruleSet.rules.filter { $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause }
+    let rules = clauseMetricRules
     guard !rules.isEmpty else { return [] }
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
