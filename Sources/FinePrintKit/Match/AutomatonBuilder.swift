@@ -22,6 +22,9 @@ struct AutomatonBuilder {
   private var testIndex: [ElementTest: Int] = [:]
   private var starts: [Int] = []
   private var patternCount = 0
+  /// For each pattern, token IDs one of which must occur in a clause for it to match (empty:
+  /// no such word, e.g. a pattern that is all regex or optional).
+  private var anchors: [[TokenID]] = []
 
   init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>) {
     self.vocabulary = vocabulary
@@ -43,6 +46,7 @@ struct AutomatonBuilder {
     let pattern = patternCount
     raw[exit].accept.append(Int32(pattern))
     patternCount += 1
+    anchors.append(necessary(node, depth: 0).min { $0.count < $1.count } ?? [])
     return pattern
   }
 
@@ -68,12 +72,7 @@ struct AutomatonBuilder {
     guard depth < 32 else { throw Failure(reason: "lexicons refer to each other in a cycle") }
     switch node {
     case .words(let words):
-      var ids = Set(words.compactMap { vocabulary.id(of: $0) })
-      if words.contains("#number") {
-        // Numbers a rule names are in the vocabulary; every other number gets #number's ID.
-        for id in 1..<vocabulary.count where Self.isNumeric(vocabulary.word(for: TokenID(id))) { ids.insert(TokenID(id)) }
-      }
-      return edge(entry, .ids(ids.sorted()))
+      return edge(entry, .ids(ids(ofWords: words)))
     case .prefix(let prefix):
       return edge(entry, .ids(ids(withPrefix: prefix)))
     case .regex(let pattern):
@@ -109,6 +108,38 @@ struct AutomatonBuilder {
       return exit
     case .matchAnchor:
       throw Failure(reason: "{match} can only stand in an 'unless' pattern")
+    }
+  }
+
+  /// The IDs a word list accepts.
+  private func ids(ofWords words: [String]) -> [TokenID] {
+    var ids = Set(words.compactMap { vocabulary.id(of: $0) })
+    if words.contains("#number") {
+      // Numbers a rule names are in the vocabulary; every other number gets #number's ID.
+      for id in 1..<vocabulary.count where Self.isNumeric(vocabulary.word(for: TokenID(id))) { ids.insert(TokenID(id)) }
+    }
+    return ids.sorted()
+  }
+
+  /// Sets of token IDs of which a match of `node` must contain one each: a prefilter, so that
+  /// a pattern whose rare words are absent from a clause starts no thread there. Sound, never
+  /// exact: optional parts, gaps and regexes require nothing, and alternatives require only
+  /// the union of one requirement from each.
+  private func necessary(_ node: PatternNode, depth: Int) -> [[TokenID]] {
+    guard depth < 32 else { return [] }
+    switch node {
+    case .words(let words): return [ids(ofWords: words)]
+    case .prefix(let prefix): return [ids(withPrefix: prefix)]
+    case .regex, .gap, .matchAnchor, .optional: return []
+    case .lexicon(let name): return lexicons[name].map { necessary($0, depth: depth + 1) } ?? []
+    case .sequence(let items): return items.flatMap { necessary($0, depth: depth) }
+    case .alternation(let branches):
+      var union = Set<TokenID>()
+      for branch in branches {
+        guard let smallest = necessary(branch, depth: depth).min(by: { $0.count < $1.count }) else { return [] }
+        union.formUnion(smallest)
+      }
+      return [union.sorted()]
     }
   }
 
@@ -218,23 +249,34 @@ struct AutomatonBuilder {
         automaton.bitsetOffsets.append(-1)
       }
     }
-    var startsByID: [[Int32]] = Array(repeating: [], count: vocabulary.count)
-    for entry in starts {
+    var startsByID: [[(step: Int32, pattern: Int32)]] = Array(repeating: [], count: vocabulary.count)
+    for (pattern, entry) in starts.enumerated() {
       for step in closure(entry).steps {
         switch tests[edges[step].test] {
         case .ids(let ids):
-          for id in ids where Int(id) < startsByID.count { startsByID[Int(id)].append(Int32(step)) }
+          for id in ids where Int(id) < startsByID.count { startsByID[Int(id)].append((Int32(step), Int32(pattern))) }
         case .regex:
           automaton.regexStarts.append(Int32(step))
+          automaton.regexStartPatterns.append(Int32(pattern))
         case .any:
           break
         }
       }
     }
     for steps in startsByID {
-      automaton.startSteps.append(contentsOf: steps)
+      automaton.startSteps.append(contentsOf: steps.map(\.step))
+      automaton.startPatterns.append(contentsOf: steps.map(\.pattern))
       automaton.startOffsets.append(Int32(automaton.startSteps.count))
     }
+    var anchoredByID: [[Int32]] = Array(repeating: [], count: vocabulary.count)
+    for (pattern, ids) in anchors.enumerated() {
+      for id in ids where Int(id) < anchoredByID.count { anchoredByID[Int(id)].append(Int32(pattern)) }
+    }
+    for patterns in anchoredByID {
+      automaton.anchorPatterns.append(contentsOf: patterns)
+      automaton.anchorOffsets.append(Int32(automaton.anchorPatterns.count))
+    }
+    automaton.anchored = anchors.map { !$0.isEmpty }
     automaton.breakerBits = [UInt64](repeating: 0, count: width)
     for id in breakers where Int(id >> 6) < width { automaton.breakerBits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
     return automaton

@@ -32,6 +32,9 @@ struct TokenAutomaton: Sendable {
     var seen: [Int] = []
     var slot: [Int32] = []
     var generation = 0
+    /// For each pattern, the run in which its anchor was last seen.
+    var present: [Int] = []
+    var runs = 0
   }
 
   var tests: [ElementTest] = []
@@ -61,8 +64,17 @@ struct TokenAutomaton: Sendable {
   /// Start steps by the first token ID they accept: `startSteps[startOffsets[i]..<startOffsets[i + 1]]`.
   var startOffsets: [Int32] = [0]
   var startSteps: [Int32] = []
-  /// Start steps whose test is a regex, tried on every token.
+  /// The pattern each start step begins.
+  var startPatterns: [Int32] = []
+  /// Start steps whose test is a regex, tried on every token, and their patterns.
   var regexStarts: [Int32] = []
+  var regexStartPatterns: [Int32] = []
+  /// The prefilter: patterns by the token IDs that anchor them
+  /// (`anchorPatterns[anchorOffsets[i]..<anchorOffsets[i + 1]]`); a pattern with an anchor
+  /// starts threads only in a clause that holds one of its anchor's IDs.
+  var anchorOffsets: [Int32] = [0]
+  var anchorPatterns: [Int32] = []
+  var anchored: [Bool] = []
   var patternCount = 0
   var nodeCount: Int { acceptOffsets.count - 1 }
 
@@ -93,6 +105,18 @@ struct TokenAutomaton: Sendable {
       scratch.slot = [Int32](repeating: 0, count: nodeCount)
     }
     scratch.active.removeAll(keepingCapacity: true)
+    // Which patterns' anchors occur in these tokens: only those may start a thread.
+    if scratch.present.count < patternCount { scratch.present = [Int](repeating: -1, count: patternCount) }
+    scratch.runs += 1
+    let run = scratch.runs
+    for token in tokens where Int(token.id) + 1 < anchorOffsets.count {
+      var a = Int(anchorOffsets[Int(token.id)])
+      let end = Int(anchorOffsets[Int(token.id) + 1])
+      while a < end {
+        scratch.present[Int(anchorPatterns[a])] = run
+        a += 1
+      }
+    }
     let base = tokens.startIndex
     for index in tokens.indices {
       let token = tokens[index].id
@@ -164,11 +188,18 @@ struct TokenAutomaton: Sendable {
         var s = Int(startOffsets[id])
         let end = Int(startOffsets[id + 1])
         while s < end {
-          take(Int(startSteps[s]), from: -1, start: position, skipped: 0, &scratch)
+          let pattern = Int(startPatterns[s])
+          if !anchored[pattern] || scratch.present[pattern] == run {
+            take(Int(startSteps[s]), from: -1, start: position, skipped: 0, &scratch)
+          }
           s += 1
         }
       }
-      for step in regexStarts where accepts(Int(stepTest[Int(step)]), token, index: index, text: text) {
+      for (r, step) in regexStarts.enumerated() {
+        let pattern = Int(regexStartPatterns[r])
+        guard !anchored[pattern] || scratch.present[pattern] == run,
+          accepts(Int(stepTest[Int(step)]), token, index: index, text: text)
+        else { continue }
         take(Int(step), from: -1, start: position, skipped: 0, &scratch)
       }
       swap(&scratch.active, &scratch.next)

@@ -27,7 +27,7 @@ struct Classify: ParsableCommand {
       data = read
     }
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var out = ""
     for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
       .enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty

@@ -91,4 +91,22 @@ struct PatternLanguageTests {
     let text = "We will not: (a) sell your data; (b) rent it; or (c) trade it."
     #expect(matches(linter, text).isEmpty)
   }
+
+  @Test("The prefilter by rare words never loses a match: optional words, alternatives, lexicons, regexes, prefixes")
+  func prefilterIsSound() throws {
+    let cases: [(pattern: String, text: String, match: String)] = [
+      ("(may)? sell+ ..4 @party", "We sell it to partners.", "sell it to partners"),
+      ("(sell+ | rent+ ..2 out) ..4 @party", "We rent it out to data brokers.", "rent it out to data brokers"),
+      ("(sell+ | license+)? your /voice(s)?/", "Your voices are ours.", "Your voices"),
+      ("/recordings?/ ..3 @party", "Recordings go to third parties.", "Recordings go to third parties"),
+      ("arbitrat* ..3 (final | binding)", "Arbitration is final.", "Arbitration is final"),
+      ("keep+ ..3 for #number days", "We keep it for 30 days.", "keep it for 30 days"),
+    ]
+    for c in cases {
+      let linter = try engine([c.pattern])
+      #expect(matches(linter, c.text) == [c.match], "\(c.pattern) on \(c.text)")
+      // Without the anchor word the pattern cannot match, with or without the prefilter.
+      #expect(matches(linter, "We value your privacy and nothing else.").isEmpty, "\(c.pattern)")
+    }
+  }
 }
