@@ -20,7 +20,7 @@ struct DocumentLoader {
     var paths: [String] = []
     for argument in options.paths {
       do {
-        paths += try options.collector.expand([argument]).filter { !skip($0) }
+        paths += try options.reading.collector.expand([argument]).filter { !skip($0) }
       } catch {
         Console.error(error)
         failures += 1
@@ -33,15 +33,13 @@ struct DocumentLoader {
   /// the order the inputs were given (errors and warnings are printed in that order too).
   mutating func mapDocuments<T: Sendable>(_ transform: @escaping @Sendable (Document) -> T) -> [T] {
     let paths = paths()
-    let options = self.options
+    let reading = options.reading
     let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
     let progress = ProgressBar(total: paths.count)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       defer { progress.advance() }
       do {
-        var source = try options.collector.read(paths[index])
-        if let declared = options.declaredFormat { source.declaredFormat = declared }
-        let document = try options.ingester.ingest(source)
+        let document = try reading.document(at: paths[index])
         results.set(index, .success((transform(document), document.warnings)))
       } catch let error as IngestError {
         results.set(index, .failure(error))
@@ -70,9 +68,7 @@ struct DocumentLoader {
   mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
     for path in paths() {
       do {
-        var source = try options.collector.read(path)
-        source.declaredFormat = options.declaredFormat
-        let document = try options.ingester.ingest(source)
+        let document = try options.reading.document(at: path)
         for warning in document.warnings { Console.warning(warning) }
         try body(document)
       } catch let error as IngestError {

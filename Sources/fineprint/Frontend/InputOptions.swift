@@ -1,11 +1,9 @@
 import ArgumentParser
 import FinePrintKit
 
-/// The documents to read, shared by every subcommand that reads documents.
-struct InputOptions: ParsableArguments {
-  @Argument(help: "Files, directories (searched for .html, .htm, .xhtml, .xml, .txt, .md, .docx) or - for standard input.")
-  var paths: [String]
-
+/// How inputs are read: the format to assume and the size limit. Shared by every subcommand
+/// that reads documents, whether it takes many (`InputOptions`) or names one or two itself.
+struct ReadOptions: ParsableArguments {
   @Option(name: .customLong("as"), help: "Parse every input as this format (text, html, xml, docx) instead of guessing.")
   var declaredFormat: DocumentFormat?
 
@@ -15,6 +13,35 @@ struct InputOptions: ParsableArguments {
   var collector: InputCollector { InputCollector(maxBytes: maxSize * 1_048_576) }
   /// Parses what the collector read, with the same size limit for what a `.docx` unpacks to.
   var ingester: DocumentIngester { DocumentIngester(maxBytes: maxSize * 1_048_576) }
+
+  /// Reads and parses one input (a file, a URL or `-`); its warnings are the caller's to print.
+  /// - Throws: `IngestError`, naming the input.
+  func document(at path: String) throws -> Document {
+    var source = try collector.read(path)
+    if let declaredFormat { source.declaredFormat = declaredFormat }
+    return try ingester.ingest(source)
+  }
+
+  /// `document(at:)` for a command that needs this one input: warnings are printed, and an
+  /// error is printed and ends the command with exit status 2.
+  func requiredDocument(at path: String) throws -> Document {
+    do {
+      let document = try document(at: path)
+      document.warnings.forEach(Console.warning)
+      return document
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// The documents to read, shared by every subcommand that reads many.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Files, directories (searched for .html, .htm, .xhtml, .xml, .txt, .md, .docx) or - for standard input.")
+  var paths: [String]
+
+  @OptionGroup var reading: ReadOptions
 }
 
 extension DocumentFormat: ExpressibleByArgument {}

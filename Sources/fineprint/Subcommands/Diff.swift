@@ -11,6 +11,7 @@ struct Diff: ParsableCommand {
   @Argument(help: "The old version (file or -).") var old: String
   @Argument(help: "The new version (file or -).") var new: String
   @OptionGroup var rules: RuleOptions
+  @OptionGroup var reading: ReadOptions
 
   @Option(help: "Output format: text or json.")
   var format: String = "text"
@@ -28,16 +29,10 @@ struct Diff: ParsableCommand {
   func run() throws {
     let linter = try rules.linter()
     func findings(_ path: String) throws -> [Finding] {
-      do {
-        let source = try InputCollector().read(path)
-        return linter.lint(try DocumentIngester().ingest(source)).map { f in
-          var f = f
-          f.file = path
-          return f
-        }
-      } catch {
-        Console.error(error)
-        throw ExitCode(2)
+      linter.lint(try reading.requiredDocument(at: path)).map { f in
+        var f = f
+        f.file = path
+        return f
       }
     }
     let diff = TermsDiff(old: try findings(old), new: try findings(new))

@@ -10,6 +10,7 @@ struct Summarize: ParsableCommand {
 
   @Argument(help: "The document: a file, an http(s) URL, or - for standard input.") var input: String
   @OptionGroup var rules: RuleOptions
+  @OptionGroup var reading: ReadOptions
 
   @Option(help: "Output format: text, markdown, json or html.")
   var format: String = "text"
@@ -29,8 +30,8 @@ struct Summarize: ParsableCommand {
     let document: Document
     let summary: Summary
     let linter = try rules.linter()
+    document = try reading.requiredDocument(at: input)
     do {
-      document = try DocumentIngester().ingest(try InputCollector().read(input))
       summary = try Summarizer(linter: linter).summarize(document)
     } catch {
       Console.error(error)

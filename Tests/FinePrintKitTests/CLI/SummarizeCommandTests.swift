@@ -26,6 +26,10 @@ struct SummarizeCommandTests {
     let missing = try CLIRunner.run(["summarize", "nowhere.html"])
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("nowhere.html"))
+    // Read as lint reads: --as applies, and a recovered broken document is a warning, not silence.
+    let broken = try CLIRunner.run(["summarize", "--as", "xml", "-"], stdin: "<terms><p>We may sell your personal data")
+    #expect(broken.status == 0)
+    #expect(broken.stderr.contains("warning: -:") && broken.stderr.contains("not well-formed XML"))
     let format = try CLIRunner.run(["summarize", "--format", "pdf", "Samples/fair-consent.html"])
     #expect(format.status == 2)
     #expect(format.stderr.contains("unknown format 'pdf'"))
