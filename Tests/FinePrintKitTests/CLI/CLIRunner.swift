@@ -7,6 +7,7 @@ struct CLIRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
   }
 
   /// The `fineprint` binary beside the test bundle (both live in the build's products folder).
@@ -19,8 +20,20 @@ struct CLIRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
+  /// Runs `fineprint` in the package root with `arguments`, feeding `stdin` to it. Output goes
+  /// through files, not pipes, so a command that writes much to both streams cannot stall.
   static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
     guard let executable else { throw CocoaError(.fileNoSuchFile) }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
+    try Data((stdin ?? "").utf8).write(to: paths[0])
+    for path in paths.dropFirst() { try Data().write(to: path) }
+    let input = try FileHandle(forReadingFrom: paths[0])
+    let output = try FileHandle(forWritingTo: paths[1])
+    let errors = try FileHandle(forWritingTo: paths[2])
+    defer { [input, output, errors].forEach { try? $0.close() } }
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -28,19 +41,13 @@ struct CLIRunner {
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
     process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                  stderr: String(decoding: errData, as: UTF8.self))
+    return Result(status: process.terminationStatus,
+                  stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
+                  stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
   }
 }

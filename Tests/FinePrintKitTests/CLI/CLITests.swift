@@ -4,60 +4,9 @@ import Testing
 
 @Suite("fineprint command line, end to end")
 struct CLITests {
-  /// The package root: three levels above this file (Tests/FinePrintKitTests/CLI/).
-  static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The built `fineprint`: next to the test bundle (the products directory), as
-  /// swift-argument-parser's tests find theirs, else in `.build/debug`.
-  static var executable: URL? {
-    var candidates: [URL] = []
-    #if os(macOS)
-      for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-        candidates.append(bundle.bundleURL.deletingLastPathComponent())
-      }
-    #endif
-    let main = Bundle.main.bundleURL
-    candidates += [main, main.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")]
-    return candidates.map { $0.appendingPathComponent("fineprint") }
-      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }
-
-  struct Run {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-  }
-
-  /// Runs `fineprint` in the package root with `arguments`, feeding `stdin` to it.
-  private func run(_ arguments: [String], stdin: String = "") throws -> Run {
-    let binary = try #require(Self.executable, "build the fineprint product first (swift build)")
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let paths = ["in", "out", "err"].map { scratch.appendingPathComponent($0) }
-    try Data(stdin.utf8).write(to: paths[0])
-    for path in paths.dropFirst() { try Data().write(to: path) }
-    let handles = try (
-      FileHandle(forReadingFrom: paths[0]), FileHandle(forWritingTo: paths[1]), FileHandle(forWritingTo: paths[2])
-    )
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = Self.packageRoot
-    process.standardInput = handles.0
-    process.standardOutput = handles.1
-    process.standardError = handles.2
-    try process.run()
-    process.waitUntilExit()
-    try handles.0.close()
-    try handles.1.close()
-    try handles.2.close()
-    return Run(
-      status: process.terminationStatus,
-      stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
+  private func run(_ arguments: [String], stdin: String = "") throws -> CLIRunner.Result {
+    try #require(CLIRunner.executable != nil, "build the fineprint product first (swift build)")
+    return try CLIRunner.run(arguments, stdin: stdin)
   }
 
   private func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
@@ -87,7 +36,7 @@ struct CLITests {
   func clausesJSONL() throws {
     let result = try run(["clauses", "--format", "jsonl", Self.fitness])
     #expect(result.status == 0)
-    let sourceLines = try String(contentsOf: Self.packageRoot.appendingPathComponent(Self.fitness), encoding: .utf8)
+    let sourceLines = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent(Self.fitness), encoding: .utf8)
       .split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     let lines = result.stdoutLines
     #expect(lines.count > 25)
