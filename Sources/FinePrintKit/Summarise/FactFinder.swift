@@ -31,9 +31,9 @@ public struct FactFinder: Sendable {
   /// - Throws: `RuleLoadError` when a lexicon's pattern is malformed.
   public init(ruleSet: RuleSet) throws {
     var facts = RuleSet()
-    let names = ruleSet.lexicons.map(\.name).filter { $0.hasPrefix(Self.dataKindPrefix) || $0.hasPrefix(Self.factPrefix) }
-    let rules = names.map { name in
-      let location = ruleSet.lexicons.first { $0.name == name }!.location
+    let lexicons = ruleSet.lexicons.filter { $0.name.hasPrefix(Self.dataKindPrefix) || $0.name.hasPrefix(Self.factPrefix) }
+    let rules = lexicons.map { lexicon in
+      let (name, location) = (lexicon.name, lexicon.location)
       return RuleDefinition(
         id: name, category: "summary", severity: .info, title: name, message: name, explanation: "", references: [],
         suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)],

@@ -22,8 +22,9 @@ public struct Summarizer: Sendable {
   }
 
   public func summarize(_ document: Document) -> Summary {
-    let clauses = linter.segmenter.clauses(in: document)
-    let findings = linter.lint(document)
+    let tokenized = linter.tokenizedClauses(document)
+    let clauses = tokenized.map(\.clause)
+    let findings = linter.lint(document, clauses: tokenized, documentRules: true)
     let found = facts.facts(in: document, clauses: clauses)
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 
@@ -94,12 +95,8 @@ public struct Summarizer: Sendable {
   /// The clause findings and facts that count as `evidence`, as quotes (one per clause).
   func quotes(_ evidence: SummaryQuestion.Evidence, findings: [Finding], facts: [FactFinder.Fact],
               document: Document, clauses: [Clause]) -> [Summary.Quote] {
-    var out = findings.filter { finding in
-      !finding.documentLevel && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
-    }.map(Self.quote)
-    out += facts.filter { fact in
-      evidence.facts.contains(fact.name) || (evidence.dataKinds && fact.name.hasPrefix(FactFinder.dataKindPrefix))
-    }.map { quote($0, document: document, clauses: clauses) }
+    var out = findings.filter(evidence.matches).map(Self.quote)
+    out += facts.filter(evidence.matches).map { quote($0, document: document, clauses: clauses) }
     var seen = Set<Int>()
     return out.sorted { ($0.clauseStart, $0.line, $0.column) < ($1.clauseStart, $1.line, $1.column) }
       .filter { seen.insert($0.clauseStart).inserted }
@@ -153,9 +150,7 @@ public struct Summarizer: Sendable {
   /// Titles of the rules behind the finding evidence, in document order, each once.
   func titlesOf(_ evidence: SummaryQuestion.Evidence, findings: [Finding]) -> [String] {
     var titles: [String] = []
-    for finding in findings where !finding.documentLevel
-      && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
-    {
+    for finding in findings where evidence.matches(finding) {
       let title = linter.engine.ruleSet.rule(finding.rule)?.title ?? finding.rule
       if !titles.contains(title) { titles.append(title) }
     }
@@ -165,14 +160,11 @@ public struct Summarizer: Sendable {
   // MARK: Contradictions
 
   func contradictions(_ findings: [Finding]) -> [Summary.Contradiction] {
-    func matches(_ evidence: SummaryQuestion.Evidence, _ finding: Finding) -> Bool {
-      !finding.documentLevel && (evidence.categories.contains(finding.category) || evidence.rules.contains(finding.rule))
-    }
     var out: [Summary.Contradiction] = []
     for pair in Self.contradictions {
-      guard let promise = findings.first(where: { matches(pair.promise, $0) }) else { continue }
+      guard let promise = findings.first(where: pair.promise.matches) else { continue }
       var rules = Set<String>()
-      for exception in findings where matches(pair.exception, exception) && exception.clauseStart != promise.clauseStart {
+      for exception in findings where pair.exception.matches(exception) && exception.clauseStart != promise.clauseStart {
         guard rules.insert(exception.rule).inserted else { continue }
         out.append(Summary.Contradiction(explanation: pair.explanation, promiseRule: promise.rule,
                                          promise: Self.quote(promise), exceptionRule: exception.rule,

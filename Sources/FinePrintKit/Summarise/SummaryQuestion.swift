@@ -11,6 +11,16 @@ public struct SummaryQuestion: Sendable {
     public var facts: [String] = []
     /// Every `data-kind-…` fact.
     public var dataKinds = false
+
+    /// Whether a finding counts: a clause finding of one of the categories or rules.
+    public func matches(_ finding: Finding) -> Bool {
+      !finding.documentLevel && (categories.contains(finding.category) || rules.contains(finding.rule))
+    }
+
+    /// Whether a fact counts.
+    public func matches(_ fact: FactFinder.Fact) -> Bool {
+      facts.contains(fact.name) || (dataKinds && fact.name.hasPrefix(FactFinder.dataKindPrefix))
+    }
   }
 
   public enum Verdict: String, Sendable { case yes, no }

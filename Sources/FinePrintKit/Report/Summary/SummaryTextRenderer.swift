@@ -86,7 +86,9 @@ public enum SummaryWording {
   public static func level(_ answer: Summary.Answer) -> String {
     if answer.answer == "not stated" { return answer.concern ? "amber" : "neutral" }
     if answer.concern { return "red" }
-    return answer.id == "data-taken" ? "neutral" : "green"
+    // A question with no bad answer (what data they take) states a fact: neither good nor bad.
+    let question = SummaryQuestion.all.first { $0.id == answer.id }
+    return question.map { $0.concern == nil } == true ? "neutral" : "green"
   }
 
   /// What a grade means in words.
