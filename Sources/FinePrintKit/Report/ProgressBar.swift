@@ -5,6 +5,7 @@ import Foundation
 /// need one. Safe to advance from many threads.
 public final class ProgressBar: @unchecked Sendable {
   private let total: Int
+  private let label: String
   private let enabled: Bool
   private let start = Date()
   private let lock = NSLock()
@@ -23,8 +24,6 @@ public final class ProgressBar: @unchecked Sendable {
     let environment = ProcessInfo.processInfo.environment
     self.enabled = enabled ?? (isatty(2) != 0 && environment["TERM"] != "dumb" && environment["CI"] == nil && total > 1)
   }
-
-  private let label: String
 
   /// One more item finished.
   public func advance() {
