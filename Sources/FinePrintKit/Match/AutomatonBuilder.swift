@@ -25,6 +25,8 @@ struct AutomatonBuilder {
   /// For each pattern, token IDs one of which must occur in a clause for it to match (empty:
   /// no such word, e.g. a pattern that is all regex or optional).
   private var anchors: [[TokenID]] = []
+  /// For each pattern, every set of token IDs it needs one of (the anchor among them).
+  private var requirements: [[[TokenID]]] = []
 
   init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>) {
     self.vocabulary = vocabulary
@@ -46,7 +48,9 @@ struct AutomatonBuilder {
     let pattern = patternCount
     raw[exit].accept.append(Int32(pattern))
     patternCount += 1
-    anchors.append(necessary(node, depth: 0).min { $0.count < $1.count } ?? [])
+    let required = necessary(node, depth: 0)
+    anchors.append(required.min { $0.count < $1.count } ?? [])
+    requirements.append(required)
     return pattern
   }
 
@@ -206,6 +210,8 @@ struct AutomatonBuilder {
       return n
     }
     var automaton = TokenAutomaton()
+    let width = (vocabulary.count + 63) / 64
+    automaton.bitsetWidth = width
     automaton.tests = tests
     automaton.patternCount = patternCount
     automaton.stepTest = edges.map { Int32($0.test) }
@@ -233,8 +239,15 @@ struct AutomatonBuilder {
       automaton.wildOffsets.append(Int32(automaton.wildSteps.count))
     }
     automaton.stepTarget = edges.map { Int32(node(ofState: $0.target)) }
-    let width = (vocabulary.count + 63) / 64
-    automaton.bitsetWidth = width
+    // For each token ID, the nodes with a keyed step on it, as a bitset over nodes.
+    let nodeWords = (nodes.count + 63) / 64
+    automaton.nodeWords = nodeWords
+    automaton.keyedNodes = [UInt64](repeating: 0, count: nodeWords * vocabulary.count)
+    for n in 0..<nodes.count {
+      for k in Int(automaton.keyOffsets[n])..<Int(automaton.keyOffsets[n + 1]) where Int(automaton.keys[k]) < vocabulary.count {
+        automaton.keyedNodes[Int(automaton.keys[k]) * nodeWords + n >> 6] |= 1 << UInt64(n & 63)
+      }
+    }
     for (index, test) in tests.enumerated() {
       switch test {
       case .ids(let ids):
@@ -277,6 +290,33 @@ struct AutomatonBuilder {
       automaton.anchorOffsets.append(Int32(automaton.anchorPatterns.count))
     }
     automaton.anchored = anchors.map { !$0.isEmpty }
+    // Every requirement once (patterns share lexicons): a short one as its IDs, a long one as
+    // a bitset over token IDs. A clause with the anchor but without another needed word then
+    // starts no thread either.
+    var requirementIndex: [[TokenID]: Int32] = [:]
+    for required in requirements {
+      for ids in Set(required) where ids.count < vocabulary.count - 1 {
+        let index: Int32
+        if let existing = requirementIndex[ids] {
+          index = existing
+        } else {
+          index = Int32(automaton.requirementBitRow.count)
+          requirementIndex[ids] = index
+          if ids.count <= 16 {
+            automaton.requirementBitRow.append(-1)
+            automaton.requirementIDs.append(contentsOf: ids.filter { Int($0 >> 6) < width })
+          } else {
+            automaton.requirementBitRow.append(Int32(automaton.requirementBits.count / width))
+            var words = [UInt64](repeating: 0, count: width)
+            for id in ids where Int(id >> 6) < width { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+            automaton.requirementBits.append(contentsOf: words)
+          }
+          automaton.requirementIDOffsets.append(Int32(automaton.requirementIDs.count))
+        }
+        automaton.requirements.append(index)
+      }
+      automaton.requirementOffsets.append(Int32(automaton.requirements.count))
+    }
     automaton.breakerBits = [UInt64](repeating: 0, count: width)
     for id in breakers where Int(id >> 6) < width { automaton.breakerBits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
     return automaton

@@ -71,8 +71,12 @@ public struct RuleEngine: Sendable {
 
   /// The normalised text of token `index`, for regex tests and explanations.
   func text(of token: Token, bytes: [UInt8]) -> String {
+    Self.text(of: token, bytes: bytes, vocabulary: tokenizer.vocabulary)
+  }
+
+  static func text(of token: Token, bytes: [UInt8], vocabulary: Vocabulary) -> String {
     if token.id != Vocabulary.unknown {
-      let word = tokenizer.vocabulary.word(for: token.id)
+      let word = vocabulary.word(for: token.id)
       if !word.hasSuffix("*") { return word }
     }
     return String(decoding: bytes[token.range], as: UTF8.self).lowercased()
@@ -88,6 +92,8 @@ public struct RuleEngine: Sendable {
   /// Working memory for `match`, reused across the clauses of a document.
   public struct MatchScratch {
     var automaton = TokenAutomaton.Scratch()
+    /// For the rule checks' automata: each sizes it to the largest.
+    var aux = TokenAutomaton.Scratch()
     public init() {}
   }
 
@@ -95,7 +101,9 @@ public struct RuleEngine: Sendable {
   public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], scratch: inout MatchScratch) -> ClauseResult {
     var result = ClauseResult()
     var candidates: [(rule: Int, match: TokenAutomaton.Match)] = []
-    let text = { (i: Int) in self.text(of: tokens[i], bytes: bytes) }
+    // Captures what it reads, not `self`: a closure holding the engine copied all its tables.
+    let vocabulary = tokenizer.vocabulary
+    let text = { (i: Int) in Self.text(of: tokens[i], bytes: bytes, vocabulary: vocabulary) }
     main.run(tokens, scratch: &scratch.automaton, text: text) { match in
       switch roles[match.pattern] {
       case .primary(let rule):
@@ -112,7 +120,7 @@ public struct RuleEngine: Sendable {
       let rule = candidates[i].rule
       var j = i
       while j < candidates.count && candidates[j].rule == rule { j += 1 }
-      let aux = auxMatches(rule, tokens, text: text)
+      let aux = auxMatches(rule, tokens, scratch: &scratch.aux, text: text)
       if checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }) {
         if let metric = ruleSet.rules[rule].metric, metric.measure == .matches {
           // Count separate (non-overlapping) surviving matches: "three legalese terms in a clause".
@@ -139,13 +147,18 @@ public struct RuleEngine: Sendable {
   }
 
   /// All matches of a rule's aux patterns in the clause, by aux pattern index.
-  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String)
-    -> [Int: [TokenAutomaton.Match]]
+  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch,
+                  text: (Int) -> String) -> [Int: [TokenAutomaton.Match]]
   {
-    guard let automaton = checks[rule].automaton else { return [:] }
     var out: [Int: [TokenAutomaton.Match]] = [:]
-    automaton.run(tokens, text: text) { out[$0.pattern, default: []].append($0) }
+    checks[rule].automaton?.run(tokens, scratch: &scratch, text: text) { out[$0.pattern, default: []].append($0) }
     return out
+  }
+
+  /// `auxMatches` with working memory of its own.
+  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String) -> [Int: [TokenAutomaton.Match]] {
+    var scratch = TokenAutomaton.Scratch()
+    return auxMatches(rule, tokens, scratch: &scratch, text: text)
   }
 
   /// The `unless` pattern that cancels a match, or nil when none does.

@@ -32,9 +32,16 @@ struct TokenAutomaton: Sendable {
     var seen: [Int] = []
     var slot: [Int32] = []
     var generation = 0
-    /// For each pattern, the run in which its anchor was last seen.
+    /// For each pattern, the run in which it was last found possible (minus the run while it is
+    /// only a candidate; 0 never).
     var present: [Int] = []
     var runs = 0
+    /// The token IDs of the clause being matched, as a bitset; and the patterns whose anchor
+    /// it holds, to check against their other requirements.
+    var clauseIDs: [UInt64] = []
+    var candidates: [Int32] = []
+    /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
+    var requirementMet: [Int] = []
   }
 
   var tests: [ElementTest] = []
@@ -58,6 +65,12 @@ struct TokenAutomaton: Sendable {
   var keyOffsets: [Int32] = [0]
   var keys: [TokenID] = []
   var keySteps: [Int32] = []
+  /// For each token ID, a bitset (`nodeWords` words from `id * nodeWords`) of the nodes with a
+  /// keyed step on it: most threads wait in a gap and most tokens take no step, so one bit
+  /// test spares the binary search. By token, not by node, so that the threads of one token
+  /// read one row that stays in cache.
+  var keyedNodes: [UInt64] = []
+  var nodeWords = 0
   var wildOffsets: [Int32] = [0]
   var wildSteps: [Int32] = []
 
@@ -75,6 +88,16 @@ struct TokenAutomaton: Sendable {
   var anchorOffsets: [Int32] = [0]
   var anchorPatterns: [Int32] = []
   var anchored: [Bool] = []
+  /// Each pattern's requirements, sets of token IDs of which a match holds one each:
+  /// `requirements[requirementOffsets[p]..<requirementOffsets[p + 1]]` index the sets.
+  var requirementOffsets: [Int32] = [0]
+  var requirements: [Int32] = []
+  /// A set is a row of `bitsetWidth` words in `requirementBits` when `requirementBitRow[set]`
+  /// is not -1, else the IDs `requirementIDs[requirementIDOffsets[set]..<requirementIDOffsets[set + 1]]`.
+  var requirementBitRow: [Int32] = []
+  var requirementBits: [UInt64] = []
+  var requirementIDOffsets: [Int32] = [0]
+  var requirementIDs: [TokenID] = []
   var patternCount = 0
   var nodeCount: Int { acceptOffsets.count - 1 }
 
@@ -106,17 +129,10 @@ struct TokenAutomaton: Sendable {
     }
     scratch.active.removeAll(keepingCapacity: true)
     // Which patterns' anchors occur in these tokens: only those may start a thread.
-    if scratch.present.count < patternCount { scratch.present = [Int](repeating: -1, count: patternCount) }
+    if scratch.present.count < patternCount { scratch.present = [Int](repeating: 0, count: patternCount) }
     scratch.runs += 1
     let run = scratch.runs
-    for token in tokens where Int(token.id) + 1 < anchorOffsets.count {
-      var a = Int(anchorOffsets[Int(token.id)])
-      let end = Int(anchorOffsets[Int(token.id) + 1])
-      while a < end {
-        scratch.present[Int(anchorPatterns[a])] = run
-        a += 1
-      }
-    }
+    markPresent(tokens, run: run, scratch: &scratch)
     let base = tokens.startIndex
     for index in tokens.indices {
       let token = tokens[index].id
@@ -124,6 +140,7 @@ struct TokenAutomaton: Sendable {
       scratch.generation += 1
       let stamp = scratch.generation
       scratch.next.removeAll(keepingCapacity: true)
+      let row = (Int(token) + 1) * nodeWords <= keyedNodes.count ? Int(token) * nodeWords : -1
 
       /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
       @inline(__always)
@@ -161,9 +178,10 @@ struct TokenAutomaton: Sendable {
         let thread = scratch.active[k]
         k += 1
         let n = Int(thread.node)
-        // Steps on this token ID: binary search in the node's sorted keys.
+        // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
         var low = Int(keyOffsets[n])
         var high = Int(keyOffsets[n + 1])
+        if row < 0 || keyedNodes[row + n >> 6] & (1 << UInt64(n & 63)) == 0 { high = low }
         while low < high {
           let mid = (low + high) >> 1
           if keys[mid] < token { low = mid + 1 } else { high = mid }
@@ -203,6 +221,71 @@ struct TokenAutomaton: Sendable {
         take(Int(step), from: -1, start: position, skipped: 0, &scratch)
       }
       swap(&scratch.active, &scratch.next)
+    }
+  }
+
+  /// Sets `scratch.present[p] = run` for every anchored pattern `p` whose requirements the
+  /// clause's words all meet: a sound prefilter, never a cause of a missed match.
+  private func markPresent(_ tokens: ArraySlice<Token>, run: Int, scratch: inout Scratch) {
+    if scratch.clauseIDs.count != bitsetWidth {
+      scratch.clauseIDs = [UInt64](repeating: 0, count: bitsetWidth)
+    } else {
+      for w in scratch.clauseIDs.indices { scratch.clauseIDs[w] = 0 }
+    }
+    scratch.candidates.removeAll(keepingCapacity: true)
+    for token in tokens {
+      let id = Int(token.id)
+      guard id >> 6 < bitsetWidth else { continue }
+      let bit: UInt64 = 1 << UInt64(id & 63)
+      // A word seen before in this clause has marked its patterns already.
+      guard scratch.clauseIDs[id >> 6] & bit == 0 else { continue }
+      scratch.clauseIDs[id >> 6] |= bit
+      guard id + 1 < anchorOffsets.count else { continue }
+      var a = Int(anchorOffsets[id])
+      let end = Int(anchorOffsets[id + 1])
+      while a < end {
+        let pattern = Int(anchorPatterns[a])
+        if scratch.present[pattern] != -run {
+          scratch.present[pattern] = -run
+          scratch.candidates.append(Int32(pattern))
+        }
+        a += 1
+      }
+    }
+    if scratch.requirementMet.count < requirementBitRow.count {
+      scratch.requirementMet = [Int](repeating: 0, count: requirementBitRow.count)
+    }
+    for candidate in scratch.candidates {
+      let pattern = Int(candidate)
+      var met = true
+      var r = Int(requirementOffsets[pattern])
+      let end = Int(requirementOffsets[pattern + 1])
+      while met && r < end {
+        let set = Int(requirements[r])
+        r += 1
+        let memo = scratch.requirementMet[set]
+        if memo >> 1 == run {
+          met = memo & 1 == 1
+          continue
+        }
+        let row = Int(requirementBitRow[set])
+        if row >= 0 {
+          var any: UInt64 = 0
+          for w in 0..<bitsetWidth { any |= requirementBits[row * bitsetWidth + w] & scratch.clauseIDs[w] }
+          met = any != 0
+        } else {
+          met = false
+          var i = Int(requirementIDOffsets[set])
+          let idEnd = Int(requirementIDOffsets[set + 1])
+          while !met && i < idEnd {
+            let id = Int(requirementIDs[i])
+            met = scratch.clauseIDs[id >> 6] & (1 << UInt64(id & 63)) != 0
+            i += 1
+          }
+        }
+        scratch.requirementMet[set] = run << 1 | (met ? 1 : 0)
+      }
+      if met { scratch.present[pattern] = run }
     }
   }
 

@@ -54,13 +54,14 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
     var syllables = 0
     var sentences = 0
     var sawWord = false
+    let exceptions = SyllableCounter.exceptionTable
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { letters in
       var count = 0
       var inWord = false
       func finish() {
         if inWord {
           words += 1
-          syllables += count == 0 ? 1 : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]))
+          syllables += count == 0 ? 1 : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
           sawWord = true
         }
         inWord = false

@@ -24,15 +24,42 @@ public enum SyllableCounter {
     return letters.withUnsafeBufferPointer { count(letters: $0) }
   }
 
-  /// The exceptions by the FNV-1a hash of their letters, so the hot path builds no strings.
-  static let exceptionsByHash: [UInt64: Int] = Dictionary(uniqueKeysWithValues: exceptions.map { word, n in
-    (Array(word.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }.withUnsafeBufferPointer(Vocabulary.hash), n)
-  })
+  /// The exceptions by the FNV-1a hash of their letters, so the hot path builds no strings:
+  /// an open-addressed table (hash, count) probed linearly; a hash of 0 marks an empty slot.
+  static let exceptionTable: [(hash: UInt64, count: Int)] = {
+    var table = [(hash: UInt64, count: Int)](repeating: (0, 0), count: 256)
+    for (word, n) in exceptions {
+      let letters = Array(word.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+      let hash = letters.withUnsafeBufferPointer(Vocabulary.hash)
+      var slot = Int(hash & 255)
+      while table[slot].hash != 0 { slot = (slot + 1) & 255 }
+      table[slot] = (hash, n)
+    }
+    return table
+  }()
+  static let longestException = exceptions.keys.map(\.count).max() ?? 0
+
+  /// The syllables of an exception word, or nil.
+  static func exception(_ letters: UnsafeBufferPointer<UInt8>, table: [(hash: UInt64, count: Int)]) -> Int? {
+    guard letters.count <= longestException else { return nil }
+    let hash = Vocabulary.hash(letters)
+    var slot = Int(hash & 255)
+    while table[slot].hash != 0 {
+      if table[slot].hash == hash { return table[slot].count }
+      slot = (slot + 1) & 255
+    }
+    return nil
+  }
 
   /// Syllables in a word given as lower-case ASCII letters.
   static func count(letters: UnsafeBufferPointer<UInt8>) -> Int {
+    count(letters: letters, exceptions: exceptionTable)
+  }
+
+  /// `count(letters:)` with the exception table passed in, for callers that count many words.
+  static func count(letters: UnsafeBufferPointer<UInt8>, exceptions table: [(hash: UInt64, count: Int)]) -> Int {
     guard !letters.isEmpty else { return 0 }
-    if let known = exceptionsByHash[Vocabulary.hash(letters)] { return known }
+    if let known = exception(letters, table: table) { return known }
     if letters.count <= 3 { return 1 }
     var groups = 0
     var previousVowel = false
@@ -55,8 +82,8 @@ public enum SyllableCounter {
     }
     if n > 3 && last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "e") {
       let stem = letters[n - 3]
-      let sibilant = [UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "g"),
-                      UInt8(ascii: "h")].contains(stem)
+      let sibilant = stem == UInt8(ascii: "s") || stem == UInt8(ascii: "x") || stem == UInt8(ascii: "z")
+        || stem == UInt8(ascii: "c") || stem == UInt8(ascii: "g") || stem == UInt8(ascii: "h")
       if !sibilant && !isVowel(stem) { groups -= 1 }
     }
     // "-ia", "-io", "-ua" are two syllables ("media", "ratio", "actual").

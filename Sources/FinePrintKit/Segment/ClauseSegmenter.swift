@@ -132,10 +132,9 @@ public struct ClauseSegmenter: Sendable {
     guard letters.count >= 2 else { return nil }
     let upper = letters.filter { $0 <= 0x5A }.count
     let allCaps = upper * 10 >= letters.count * 9
-    let small: Set<String> = ["a", "an", "and", "or", "of", "the", "to", "in", "on", "for", "by", "with", "your", "our", "&", "-", "–"]
     let titleCase = words.allSatisfy { w in
       guard let f = w.unicodeScalars.first else { return true }
-      return small.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
+      return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
     }
     if let marker {
       switch marker.style {
@@ -159,6 +158,11 @@ public struct ClauseSegmenter: Sendable {
     if alone && titleCase && words.count <= 8 && !endsSentence { return 2 }
     return nil
   }
+
+  /// Words a title-case heading keeps in lower case.
+  static let smallTitleWords: Set<String> = [
+    "a", "an", "and", "or", "of", "the", "to", "in", "on", "for", "by", "with", "your", "our", "&", "-", "–",
+  ]
 
   /// Text with runs of white space folded to single spaces.
   public static func collapsed(_ text: String) -> String {

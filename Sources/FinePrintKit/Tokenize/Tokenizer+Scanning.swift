@@ -68,16 +68,6 @@ extension Tokenizer {
     }
   }
 
-  @inline(__always)
-  static func characterClass(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int)
-    -> (CharacterClass, Int, UInt32)
-  {
-    let b = p[i]
-    if b < 0x80 { return (asciiClass[Int(b)], 1, UInt32(b)) }
-    let (value, length) = decode(p, i, end)
-    return (classify(value).0, length, value)
-  }
-
   static func scan<R: WordResolver>(_ bytes: [UInt8], range: Range<Int>, resolver: inout R, into out: inout [Token]) {
     bytes.withUnsafeBufferPointer { p in
       var scanner = WordScanner(p: p, end: min(range.upperBound, p.count))

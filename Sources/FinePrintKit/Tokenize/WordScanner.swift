@@ -3,17 +3,28 @@ struct WordScanner {
   let p: UnsafeBufferPointer<UInt8>
   let end: Int
   private var scratch: [UInt8] = []
+  /// `Tokenizer.asciiClass`, read once: a static is checked for initialisation at every use.
+  private let asciiClass: [CharacterClass]
 
   init(p: UnsafeBufferPointer<UInt8>, end: Int) {
     self.p = p
     self.end = end
+    asciiClass = Tokenizer.asciiClass
     scratch.reserveCapacity(64)
+  }
+
+  @inline(__always)
+  private func characterClass(_ i: Int) -> (CharacterClass, Int, UInt32) {
+    let b = p[i]
+    if b < 0x80 { return (asciiClass[Int(b)], 1, UInt32(b)) }
+    let (value, length) = Tokenizer.decode(p, i, end)
+    return (Tokenizer.classify(value).0, length, value)
   }
 
   mutating func run<R: WordResolver>(from start: Int, resolver: inout R, into out: inout [Token]) {
     var i = start
     while i < end {
-      let (cls, length, value) = Tokenizer.characterClass(p, i, end)
+      let (cls, length, value) = characterClass(i)
       switch cls {
       case .word:
         i = scanWord(from: i, resolver: &resolver, into: &out)
@@ -40,7 +51,7 @@ struct WordScanner {
 
   private func isWordCharacter(at i: Int) -> Bool {
     guard i < end else { return false }
-    return Tokenizer.characterClass(p, i, end).0 == .word
+    return characterClass(i).0 == .word
   }
 
   /// Scans one word starting at `start`; returns the offset after it.
@@ -48,7 +59,7 @@ struct WordScanner {
     scratch.removeAll(keepingCapacity: true)
     var i = start
     while i < end {
-      let (cls, length, value) = Tokenizer.characterClass(p, i, end)
+      let (cls, length, value) = characterClass(i)
       switch cls {
       case .word:
         appendNormalized(value, at: i, length: length)
@@ -89,7 +100,7 @@ struct WordScanner {
   ) -> Int {
     var j = i + length
     var suffix = ""
-    while j < end, p[j] < 0x80, Tokenizer.asciiClass[Int(p[j])] == .word, p[j] > UInt8(ascii: "9") {
+    while j < end, p[j] < 0x80, asciiClass[Int(p[j])] == .word, p[j] > UInt8(ascii: "9") {
       suffix.unicodeScalars.append(Unicode.Scalar(p[j] | 0x20))
       j += 1
     }
@@ -117,7 +128,7 @@ struct WordScanner {
       scratch.append(UInt8(ascii: "'"))
       var k = i + length
       while k < end {
-        let (cls, l, value) = Tokenizer.characterClass(p, k, end)
+        let (cls, l, value) = characterClass(k)
         guard cls == .word else { break }
         appendNormalized(value, at: k, length: l)
         k += l
