@@ -28,11 +28,24 @@ struct AutomatonBuilder {
   /// For each pattern, every set of token IDs it needs one of (the anchor among them).
   private var requirements: [[[TokenID]]] = []
 
-  init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>) {
+  /// How common each token ID is (a share of texts); the anchor is the requirement least
+  /// likely to occur. Empty: judge by the number of IDs alone.
+  let frequency: [Double]
+
+  init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>,
+       frequency: [Double] = [])
+  {
     self.vocabulary = vocabulary
     self.prefixIDs = prefixIDs
     self.lexicons = lexicons
     self.breakers = breakers
+    self.frequency = frequency
+  }
+
+  /// How likely a clause is to hold one of `ids`.
+  private func likelihood(_ ids: [TokenID]) -> Double {
+    guard !frequency.isEmpty else { return Double(ids.count) }
+    return ids.reduce(0) { $0 + (Int($1) < frequency.count ? frequency[Int($1)] : 1) }
   }
 
   /// Adds a pattern; returns its index in the automaton's matches.
@@ -49,7 +62,7 @@ struct AutomatonBuilder {
     raw[exit].accept.append(Int32(pattern))
     patternCount += 1
     let required = necessary(node, depth: 0)
-    anchors.append(required.min { $0.count < $1.count } ?? [])
+    anchors.append(required.min { (likelihood($0), $0.count) < (likelihood($1), $1.count) } ?? [])
     requirements.append(required)
     return pattern
   }

@@ -53,8 +53,11 @@ struct RuleCompiler {
     let numberID = vocabulary.id(of: "#number")
     let breakers = Set(Self.breakerWords.compactMap { vocabulary.id(of: $0) })
     let contrast = breakers.union(Self.contrastWords.compactMap { vocabulary.id(of: $0) })
+    let tokenizer = Tokenizer(vocabulary: vocabulary, prefixes: prefixTable, numberID: numberID)
+    let frequency = Self.wordFrequency(ruleSet, tokenizer: tokenizer)
     func builder() -> AutomatonBuilder {
-      AutomatonBuilder(vocabulary: vocabulary, prefixIDs: prefixIDs, lexicons: lexicons, breakers: breakers)
+      AutomatonBuilder(vocabulary: vocabulary, prefixIDs: prefixIDs, lexicons: lexicons, breakers: breakers,
+                       frequency: frequency)
     }
     // 3. The main automaton and the per-rule checks.
     var main = builder()
@@ -74,8 +77,26 @@ struct RuleCompiler {
       checks.append(try ruleChecks(rule, parsed: parsed, builder: builder()))
     }
     return Output(
-      tokenizer: Tokenizer(vocabulary: vocabulary, prefixes: prefixTable, numberID: numberID), main: main.finish(), roles: roles,
+      tokenizer: tokenizer, main: main.finish(), roles: roles,
       primarySources: primarySources, checks: checks, contrast: contrast)
+  }
+
+  /// For each token ID, the share of the rules' example texts that hold it: how common a word
+  /// is in the fine print these rules read, so the prefilter can anchor each pattern on its
+  /// rarest requirement ("biometric", not "you").
+  static func wordFrequency(_ ruleSet: RuleSet, tokenizer: Tokenizer) -> [Double] {
+    var counts = [Int](repeating: 0, count: tokenizer.vocabulary.count)
+    var texts = 0
+    for rule in ruleSet.rules {
+      for example in rule.flagExamples + rule.passExamples {
+        let bytes = Array(example.text.utf8)
+        for id in Set(tokenizer.tokens(in: bytes, range: 0..<bytes.count).map(\.id)) where Int(id) < counts.count {
+          counts[Int(id)] += 1
+        }
+        texts += 1
+      }
+    }
+    return counts.map { (Double($0) + 0.5) / (Double(texts) + 1) }
   }
 
   private func parse(_ source: PatternSource) throws -> PatternNode {
