@@ -1,8 +1,8 @@
 /// The tokenizer's inner loop over one range of UTF-8 bytes.
-struct WordScanner {
+struct WordScanner: ~Copyable {
   let p: UnsafeBufferPointer<UInt8>
   let end: Int
-  private var scratch: [UInt8] = []
+  private var scratch = WordBuffer()
   /// `Tokenizer.asciiClass`, read once: a static is checked for initialisation at every use.
   private let asciiClass: [CharacterClass]
 
@@ -10,7 +10,6 @@ struct WordScanner {
     self.p = p
     self.end = end
     asciiClass = Tokenizer.asciiClass
-    scratch.reserveCapacity(64)
   }
 
   @inline(__always)
@@ -29,14 +28,14 @@ struct WordScanner {
       case .word:
         i = scanWord(from: i, resolver: &resolver, into: &out)
       case .punctuation:
-        scratch.removeAll(keepingCapacity: true)
+        scratch.removeAll()
         if value < 0x80 { scratch.append(UInt8(value)) } else { scratch.append(contentsOf: Array("§".utf8)) }
         emit(i..<(i + length), resolver: &resolver, into: &out)
         i += length
       case .dot:
         var j = i + 1
         while j < end && p[j] == UInt8(ascii: ".") { j += 1 }
-        scratch.removeAll(keepingCapacity: true)
+        scratch.removeAll()
         scratch.append(UInt8(ascii: "."))
         emit(i..<j, resolver: &resolver, into: &out)
         i = j
@@ -56,7 +55,7 @@ struct WordScanner {
 
   /// Scans one word starting at `start`; returns the offset after it.
   private mutating func scanWord<R: WordResolver>(from start: Int, resolver: inout R, into out: inout [Token]) -> Int {
-    scratch.removeAll(keepingCapacity: true)
+    scratch.removeAll()
     var i = start
     while i < end {
       let (cls, length, value) = characterClass(i)
@@ -108,7 +107,7 @@ struct WordScanner {
     switch suffix {
     case "t" where scratch.count > 1 && scratch.last == UInt8(ascii: "n"):
       scratch.removeLast()
-      let base = String(decoding: scratch, as: UTF8.self)
+      let base = String(decoding: scratch.bytes, as: UTF8.self)
       let expanded = ["ca": "can", "wo": "will", "sha": "shall", "ai": "is"][base] ?? base
       emitWord(expanded, start..<(i - 1), resolver: &resolver, into: &out)
       emitWord("not", (i - 1)..<j, resolver: &resolver, into: &out)
@@ -141,7 +140,7 @@ struct WordScanner {
   private mutating func finish<R: WordResolver>(_ start: Int, _ stop: Int, resolver: inout R, into out: inout [Token])
     -> Int
   {
-    if scratch.count == 6, scratch == Array("cannot".utf8) {
+    if scratch.count == 6, scratch.bytes.elementsEqual("cannot".utf8) {
       emitWord("can", start..<stop, resolver: &resolver, into: &out)
       emitWord("not", start..<stop, resolver: &resolver, into: &out)
       return stop
@@ -153,16 +152,15 @@ struct WordScanner {
   private mutating func emitWord<R: WordResolver>(_ word: String, _ range: Range<Int>, resolver: inout R,
                                                   into out: inout [Token])
   {
-    scratch.removeAll(keepingCapacity: true)
+    scratch.removeAll()
     scratch.append(contentsOf: word.utf8)
     emit(range, resolver: &resolver, into: &out)
   }
 
   private mutating func emit<R: WordResolver>(_ range: Range<Int>, resolver: inout R, into out: inout [Token]) {
     guard !scratch.isEmpty else { return }
-    let id = scratch.withUnsafeBufferPointer { word in
-      resolver.resolve(word, hash: Vocabulary.hash(word))
-    }
+    let word = scratch.bytes
+    let id = resolver.resolve(word, hash: Vocabulary.hash(word))
     out.append(Token(id: id, range: range))
   }
 }
