@@ -125,7 +125,10 @@ public struct ClauseSegmenter: Sendable {
     let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
       .split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard !words.isEmpty, words.count <= 12 else { return nil }
-    let last = bytes[range.upperBound - 1]
+    // The last mark, behind closing quotes and brackets ('PROVIDED "AS IS."').
+    var lastIndex = range.upperBound - 1
+    while lastIndex > textStart, case let n = Self.closerLength(bytes, endingAt: lastIndex), n > 0 { lastIndex -= n }
+    let last = bytes[lastIndex]
     let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
       || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
     let letters = bytes[textStart..<range.upperBound].filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
@@ -153,10 +156,29 @@ public struct ClauseSegmenter: Sendable {
     }
     // An ALL-CAPS line is a title ("TERMS OF SERVICE", "JURY TRIAL WAIVER."), above numbered
     // sections; a short one may end with a period, a longer one that does is a sentence.
-    if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words.count <= 5)) && words.count <= 10 { return 0 }
+    // "JURY TRIAL WAIVER." is a title; "THE APP IS PROVIDED AS IS." is a sentence: it has a verb.
+    let hasVerb = words.contains { Self.finiteVerbs.contains($0.lowercased()) }
+    if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words.count <= 5 && !hasVerb)) && words.count <= 10 {
+      return 0
+    }
     if endsSentence { return nil }
     if alone && titleCase && words.count <= 8 && !endsSentence { return 2 }
     return nil
+  }
+
+  /// Auxiliary and linking verbs: an ALL-CAPS line ending with a period that has one is a
+  /// sentence, not a title.
+  static let finiteVerbs: Set<String> = [
+    "is", "are", "was", "were", "will", "shall", "may", "must", "can", "cannot", "do", "does", "has", "have",
+    "should", "would", "might", "agree", "waive",
+  ]
+
+  /// The length in bytes of a closing quote or bracket ending at `i` (ASCII, ” ’ or »), or 0.
+  static func closerLength(_ bytes: [UInt8], endingAt i: Int) -> Int {
+    let b = bytes[i]
+    if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") || b == UInt8(ascii: "]") { return 1 }
+    if i >= 2, bytes[i - 2] == 0xE2, bytes[i - 1] == 0x80, b == 0x9D || b == 0x99 { return 3 }
+    return i >= 1 && bytes[i - 1] == 0xC2 && b == 0xBB ? 2 : 0
   }
 
   /// Words a title-case heading keeps in lower case.

@@ -101,6 +101,20 @@ struct ClauseSegmenterTests {
     #expect(result.map(\.kind) == [.heading, .sentence, .sentence])
   }
 
+  @Test("ALL-CAPS: a short line with a verb that ends a sentence, even behind a quote, is a sentence")
+  func allCapsSentence() throws {
+    let result = try clauses("""
+      JURY TRIAL WAIVER.
+
+      THE SERVICES ARE PROVIDED “AS IS.”
+
+      WE MAY END THIS AGREEMENT.
+
+      WHAT DO WE COLLECT
+      """)
+    #expect(result.map(\.kind) == [.heading, .sentence, .sentence, .heading])
+  }
+
   @Test("HTML headings nest by level")
   func htmlHeadings() throws {
     let doc = try TestSupport.html("<h1>Terms</h1><h2>Data</h2><p>We sell it.</p><h2>Disputes</h2><h3>Arbitration</h3><p>Binding.</p>")
