@@ -16,6 +16,9 @@ enum WordForms {
     "shall": ["shall"], "will": ["will"], "may": ["may", "might"], "can": ["can", "could"],
     "rebuild": ["rebuilt"], "build": ["built"], "feed": ["fed"], "deal": ["dealt"], "forbid": ["forbade", "forbidden"],
     "bear": ["bore", "borne"], "find": ["found"], "shut": ["shut"], "speak": ["spoke", "spoken"],
+    "hear": ["heard"], "bind": ["bound"], "seek": ["sought"], "show": ["shown"], "withhold": ["withheld"],
+    "override": ["overrode", "overridden"], "arise": ["arose", "arisen"], "undertake": ["undertook", "undertaken"],
+    "think": ["thought"], "lead": ["led"], "spend": ["spent"], "stand": ["stood"], "strike": ["struck", "stricken"],
   ]
 
   static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]

@@ -75,6 +75,7 @@ struct Rules: ParsableCommand {
       }
       let failures = RuleTester(linter: linter).run()
       for failure in failures { Console.out(failure.description) }
+      for hint in PatternHints(ruleSet: linter.engine.ruleSet).hints() { Console.out(hint.description) }
       let rules = linter.engine.ruleSet.rules
       let examples = rules.reduce(0) { $0 + $1.flagExamples.count + $1.passExamples.count }
       Console.out(failures.isEmpty
