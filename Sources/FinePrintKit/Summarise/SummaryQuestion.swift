@@ -11,10 +11,13 @@ public struct SummaryQuestion: Sendable {
     public var facts: [String] = []
     /// Every `data-kind-…` fact.
     public var dataKinds = false
+    /// Rules of those categories that do not count.
+    public var except: [String] = []
 
     /// Whether a finding counts: a clause finding of one of the categories or rules.
     public func matches(_ finding: Finding) -> Bool {
-      !finding.documentLevel && (categories.contains(finding.category) || rules.contains(finding.rule))
+      !finding.documentLevel && !except.contains(finding.rule)
+        && (categories.contains(finding.category) || rules.contains(finding.rule))
     }
 
     /// Whether a fact counts.
@@ -53,7 +56,9 @@ public struct SummaryQuestion: Sendable {
           yesText: "", noText: "They promise not to sell or share it",
           notStatedText: "The terms do not say whether others get your data."),
     .init(id: "withdraw-or-delete", question: "Can you withdraw your consent or have your data deleted?",
-          yes: Evidence(categories: ["revocation-right"]),
+          // An ad network's opt-out page stops its ads, not this company's use of your data:
+          // no-way-to-withdraw does not count it either.
+          yes: Evidence(categories: ["revocation-right"], except: ["opt-out-industry-page", "opt-out-network-page"]),
           no: Evidence(categories: ["perpetual-license"], rules: ["irrevocable-consent", "deletion-impossible"]),
           whenBoth: .no, concern: .no, silenceIsConcern: true,
           yesText: "", noText: "Not fully: some rights or data stay with them",

@@ -97,6 +97,17 @@ struct SummarizerTests {
     #expect(answer(s, "data-taken")?.detail.contains("health") == true)
   }
 
+  @Test("An ad network's opt-out page is no way out of this company's own uses: the summary agrees with lint")
+  func adNetworkOptOutOnly() throws {
+    let s = try summary("""
+      We collect your email address, your voice recordings and the pages you visit, and use them to improve our service.
+      To opt out of interest-based advertising from the networks we work with, visit the Network Advertising Initiative's opt-out page.
+      """)
+    #expect(answer(s, "withdraw-or-delete")?.answer == "not stated")
+    #expect(s.risks.contains { $0.rule == "no-way-to-withdraw" })
+    #expect(s.protections.contains { $0.rule == "opt-out-industry-page" })
+  }
+
   // MARK: Answers and contradictions
 
   @Test("A promise and its exception elsewhere are shown side by side, and the exception decides the answer")
