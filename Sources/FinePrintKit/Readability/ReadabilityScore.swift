@@ -55,45 +55,49 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
     var sentences = 0
     var sawWord = false
     let exceptions = SyllableCounter.exceptionTable
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { letters in
-      var count = 0
-      var inWord = false
-      func finish() {
-        if inWord {
-          words += 1
-          syllables += count == 0 ? 1 : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
-          sawWord = true
+    let clamped = range.clamped(to: 0..<bytes.count)
+    bytes.withUnsafeBufferPointer { p in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { letters in
+        var count = 0
+        var inWord = false
+        @inline(__always)
+        func finish() {
+          if inWord {
+            words += 1
+            syllables += count == 0 ? 1
+              : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
+            sawWord = true
+          }
+          inWord = false
+          count = 0
         }
-        inWord = false
-        count = 0
-      }
-      let clamped = range.clamped(to: 0..<bytes.count)
-      var i = clamped.lowerBound
-      while i < clamped.upperBound {
-        var b = bytes[i]
-        if b >= 0xC0 {
-          // A non-ASCII character: a letter (é, 中) continues or starts a word; a symbol (€) ends it.
-          let (value, length) = bytes.withUnsafeBufferPointer { Tokenizer.decode($0, i, clamped.upperBound) }
-          if Tokenizer.classify(value).0 == .word { inWord = true } else { finish() }
-          i += length
-          continue
-        }
-        i += 1
-        if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
-        if (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) {
-          inWord = true
-          if count < 64 { letters[count] = b; count += 1 }
-        } else if b >= 0x80 || b == UInt8(ascii: "'") {
-          continue
-        } else {
-          finish()
-          if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
-            if sawWord { sentences += 1 }
-            sawWord = false
+        var i = clamped.lowerBound
+        while i < clamped.upperBound {
+          var b = p[i]
+          if b >= 0xC0 {
+            // A non-ASCII character: a letter (é, 中) continues or starts a word; a symbol (€) ends it.
+            let (value, length) = Tokenizer.decode(p, i, clamped.upperBound)
+            if Tokenizer.classify(value).0 == .word { inWord = true } else { finish() }
+            i += length
+            continue
+          }
+          i += 1
+          if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
+          if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
+            inWord = true
+            if count < 64 { letters[count] = b; count += 1 }
+          } else if b >= 0x80 || b == UInt8(ascii: "'") {
+            continue
+          } else {
+            finish()
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+              if sawWord { sentences += 1 }
+              sawWord = false
+            }
           }
         }
+        finish()
       }
-      finish()
     }
     if sawWord { sentences += 1 }
     self.init(words: words, sentences: max(sentences, words > 0 ? 1 : 0), syllables: syllables)

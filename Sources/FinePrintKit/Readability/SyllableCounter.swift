@@ -25,31 +25,43 @@ public enum SyllableCounter {
   }
 
   /// The exceptions by the FNV-1a hash of their letters, so the hot path builds no strings:
-  /// an open-addressed table (hash, count) probed linearly; a hash of 0 marks an empty slot.
-  static let exceptionTable: [(hash: UInt64, count: Int)] = {
-    var table = [(hash: UInt64, count: Int)](repeating: (0, 0), count: 256)
-    for (word, n) in exceptions {
-      let letters = Array(word.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
-      let hash = letters.withUnsafeBufferPointer(Vocabulary.hash)
-      var slot = Int(hash & 255)
-      while table[slot].hash != 0 { slot = (slot + 1) & 255 }
-      table[slot] = (hash, n)
-    }
-    return table
-  }()
-  static let longestException = exceptions.keys.map(\.count).max() ?? 0
+  /// an open-addressed table probed linearly (a hash of 0 marks an empty slot), after two
+  /// cheap tests most words fail: length and first letter.
+  struct ExceptionTable: Sendable {
+    var slots = [(hash: UInt64, count: Int)](repeating: (0, 0), count: 256)
+    var longest = 0
+    /// Bit `c - "a"` is set when an exception starts with letter c.
+    var firstLetters: UInt32 = 0
 
-  /// The syllables of an exception word, or nil.
-  static func exception(_ letters: UnsafeBufferPointer<UInt8>, table: [(hash: UInt64, count: Int)]) -> Int? {
-    guard letters.count <= longestException else { return nil }
-    let hash = Vocabulary.hash(letters)
-    var slot = Int(hash & 255)
-    while table[slot].hash != 0 {
-      if table[slot].hash == hash { return table[slot].count }
-      slot = (slot + 1) & 255
+    init(_ words: [String: Int]) {
+      for (word, n) in words {
+        let letters = Array(word.utf8).filter { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        let hash = letters.withUnsafeBufferPointer(Vocabulary.hash)
+        var slot = Int(hash & 255)
+        while slots[slot].hash != 0 { slot = (slot + 1) & 255 }
+        slots[slot] = (hash, n)
+        longest = max(longest, letters.count)
+        if let first = letters.first { firstLetters |= 1 << UInt32(first - UInt8(ascii: "a")) }
+      }
     }
-    return nil
+
+    /// The syllables of an exception word, or nil.
+    @inline(__always)
+    func count(_ letters: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard letters.count <= longest, let first = letters.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+        firstLetters & (1 << UInt32(first - UInt8(ascii: "a"))) != 0
+      else { return nil }
+      let hash = Vocabulary.hash(letters)
+      var slot = Int(hash & 255)
+      while slots[slot].hash != 0 {
+        if slots[slot].hash == hash { return slots[slot].count }
+        slot = (slot + 1) & 255
+      }
+      return nil
+    }
   }
+
+  static let exceptionTable = ExceptionTable(exceptions)
 
   /// Syllables in a word given as lower-case ASCII letters.
   static func count(letters: UnsafeBufferPointer<UInt8>) -> Int {
@@ -57,9 +69,9 @@ public enum SyllableCounter {
   }
 
   /// `count(letters:)` with the exception table passed in, for callers that count many words.
-  static func count(letters: UnsafeBufferPointer<UInt8>, exceptions table: [(hash: UInt64, count: Int)]) -> Int {
+  static func count(letters: UnsafeBufferPointer<UInt8>, exceptions table: ExceptionTable) -> Int {
     guard !letters.isEmpty else { return 0 }
-    if let known = exception(letters, table: table) { return known }
+    if let known = table.count(letters) { return known }
     if letters.count <= 3 { return 1 }
     var groups = 0
     var previousVowel = false
