@@ -155,7 +155,8 @@ struct RuleCompiler {
       }
       unless.append(check)
     }
-    let automaton = with.isEmpty && unless.isEmpty ? nil : builder.finish()
+    var automaton = with.isEmpty && unless.isEmpty ? nil : builder.finish()
+    automaton?.prefersEarliestStart = true
     return RuleEngine.RuleChecks(automaton: automaton, with: with.map { ($0.0, $0.1) }, unless: unless)
   }
 

@@ -99,6 +99,10 @@ struct TokenAutomaton: Sendable {
   var requirementIDOffsets: [Int32] = [0]
   var requirementIDs: [TokenID] = []
   var patternCount = 0
+  /// Of two threads at one node, keep the one whose match started earlier (else later, so a
+  /// finding marks the fewest words). A rule's `unless` checks need the earliest start: in
+  /// `{match} ,? to refuse` the match of ", to refuse" must not give way to "to refuse".
+  var prefersEarliestStart = false
   var nodeCount: Int { acceptOffsets.count - 1 }
 
   /// Whether test `test` accepts token `token` (at index `index`, for regexes).
@@ -163,7 +167,8 @@ struct TokenAutomaton: Sendable {
         if scratch.seen[t] == stamp {
           let k = Int(scratch.slot[t])
           let old = scratch.next[k]
-          if carried < old.skipped || (carried == old.skipped && start > old.start) {
+          let preferred = prefersEarliestStart ? start < old.start : start > old.start
+          if carried < old.skipped || (carried == old.skipped && preferred) {
             scratch.next[k] = Thread(node: target, start: start, skipped: carried)
           }
         } else {

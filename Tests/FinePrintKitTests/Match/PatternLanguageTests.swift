@@ -70,6 +70,14 @@ struct PatternLanguageTests {
     #expect(!matches(linter, "We sell your data.").isEmpty)
   }
 
+  @Test("unless {match}: optional words right after the match may be there or not")
+  func optionalAfterMatch() throws {
+    let linter = try engine(["you consent"], unless: ["{match} ,? to refuse"])
+    #expect(matches(linter, "By using it you consent to refuse cookies.").isEmpty)
+    #expect(matches(linter, "By using it you consent, to refuse cookies.").isEmpty)
+    #expect(!matches(linter, "By using it you consent to the terms.").isEmpty)
+  }
+
   @Test("with: the rule fires only when the other pattern is in the clause too")
   func withPattern() throws {
     let linter = try engine(["share+"], with: ["@party"])
