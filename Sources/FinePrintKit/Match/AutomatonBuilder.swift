@@ -252,13 +252,12 @@ struct AutomatonBuilder {
       automaton.wildOffsets.append(Int32(automaton.wildSteps.count))
     }
     automaton.stepTarget = edges.map { Int32(node(ofState: $0.target)) }
-    // For each token ID, the nodes with a keyed step on it, as a bitset over nodes.
-    let nodeWords = (nodes.count + 63) / 64
-    automaton.nodeWords = nodeWords
-    automaton.keyedNodes = [UInt64](repeating: 0, count: nodeWords * vocabulary.count)
+    // For each node, a Bloom filter of the token IDs it has keyed steps on.
+    automaton.keyBloom = [UInt64](repeating: 0, count: nodes.count * 4)
     for n in 0..<nodes.count {
-      for k in Int(automaton.keyOffsets[n])..<Int(automaton.keyOffsets[n + 1]) where Int(automaton.keys[k]) < vocabulary.count {
-        automaton.keyedNodes[Int(automaton.keys[k]) * nodeWords + n >> 6] |= 1 << UInt64(n & 63)
+      for k in Int(automaton.keyOffsets[n])..<Int(automaton.keyOffsets[n + 1]) {
+        let bit = TokenAutomaton.bloomBit(automaton.keys[k])
+        automaton.keyBloom[n * 4 + bit >> 6] |= 1 << UInt64(bit & 63)
       }
     }
     for (index, test) in tests.enumerated() {

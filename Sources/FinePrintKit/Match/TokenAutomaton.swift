@@ -65,12 +65,13 @@ struct TokenAutomaton: Sendable {
   var keyOffsets: [Int32] = [0]
   var keys: [TokenID] = []
   var keySteps: [Int32] = []
-  /// For each token ID, a bitset (`nodeWords` words from `id * nodeWords`) of the nodes with a
-  /// keyed step on it: most threads wait in a gap and most tokens take no step, so one bit
-  /// test spares the binary search. By token, not by node, so that the threads of one token
-  /// read one row that stays in cache.
-  var keyedNodes: [UInt64] = []
-  var nodeWords = 0
+  /// For each node, a 256-bit Bloom filter (4 words from `node * 4`) of the token IDs it has
+  /// keyed steps on: most threads wait in a gap and most tokens take no step, so one bit test
+  /// spares the binary search. Small enough to stay in cache, unlike an exact table.
+  var keyBloom: [UInt64] = []
+
+  @inline(__always)
+  static func bloomBit(_ id: TokenID) -> Int { Int((UInt32(truncatingIfNeeded: id) &* 0x9E37_79B1) >> 24) }
   var wildOffsets: [Int32] = [0]
   var wildSteps: [Int32] = []
 
@@ -144,7 +145,7 @@ struct TokenAutomaton: Sendable {
       scratch.generation += 1
       let stamp = scratch.generation
       scratch.next.removeAll(keepingCapacity: true)
-      let row = (Int(token) + 1) * nodeWords <= keyedNodes.count ? Int(token) * nodeWords : -1
+      let bloom = Self.bloomBit(token)
 
       /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
       @inline(__always)
@@ -186,7 +187,7 @@ struct TokenAutomaton: Sendable {
         // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
         var low = Int(keyOffsets[n])
         var high = Int(keyOffsets[n + 1])
-        if row < 0 || keyedNodes[row + n >> 6] & (1 << UInt64(n & 63)) == 0 { high = low }
+        if keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
         while low < high {
           let mid = (low + high) >> 1
           if keys[mid] < token { low = mid + 1 } else { high = mid }
