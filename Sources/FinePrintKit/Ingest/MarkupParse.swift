@@ -22,6 +22,7 @@ struct MarkupParse {
       | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
   init(_ input: InputSource, mode: MarkupReader.Mode) throws {
+    LibXML2.prepare()
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
     source = decoded.utf8
     decodingNote = decoded.note

@@ -52,6 +52,7 @@ enum NamespacedXMLParser {
   /// - Returns: libxml2's last error when the XML was not well-formed (or the parser could not
   ///   start); nil when all went well.
   static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler) -> Problem? {
+    LibXML2.prepare()
     let source = TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8
     let box = Unmanaged.passRetained(SAXHandlerBox(handler))
     defer { box.release() }

@@ -22,7 +22,7 @@ struct CLIRunner {
 
   /// Runs `fineprint` in the package root with `arguments`, feeding `stdin` to it. Output goes
   /// through files, not pipes, so a command that writes much to both streams cannot stall.
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+  static func run(_ arguments: [String], stdin: String? = nil, timeout: Double = 300) throws -> Result {
     guard let executable else { throw CocoaError(.fileNoSuchFile) }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -44,8 +44,15 @@ struct CLIRunner {
     process.standardInput = input
     process.standardOutput = output
     process.standardError = errors
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     try process.run()
-    process.waitUntilExit()
+    // A hang is a failure, not a stalled test run: kill it and report it.
+    if exited.wait(timeout: .now() + timeout) == .timedOut {
+      kill(process.processIdentifier, SIGKILL)
+      exited.wait()
+      return Result(status: -1, stdout: "", stderr: "timed out after \(Int(timeout)) s")
+    }
     return Result(status: process.terminationStatus,
                   stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
                   stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
