@@ -139,6 +139,10 @@ public struct ClauseSegmenter: Sendable {
       guard let f = w.unicodeScalars.first else { return true }
       return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
     }
+    // "JURY TRIAL WAIVER." is a title; "THE APP IS PROVIDED AS IS." is a sentence: it has a verb.
+    let hasVerb = words.contains { Self.finiteVerbs.contains($0.lowercased()) }
+    // A run-in title: "Binding Arbitration.", "(d) Class Action Waiver." — short, capitalised, no verb.
+    let shortTitle = (titleCase || allCaps) && (2...5).contains(words.count) && last == UInt8(ascii: ".") && !hasVerb
     if let marker {
       switch marker.style {
       // "7. Disputes", "2. Data we collect": short, and either unpunctuated or in title case.
@@ -150,17 +154,18 @@ public struct ClauseSegmenter: Sendable {
         return 1
       case .letter where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
         return 1
+      case .letter where shortTitle, .roman where shortTitle:
+        return 2
       default:
         return nil
       }
     }
     // An ALL-CAPS line is a title ("TERMS OF SERVICE", "JURY TRIAL WAIVER."), above numbered
     // sections; a short one may end with a period, a longer one that does is a sentence.
-    // "JURY TRIAL WAIVER." is a title; "THE APP IS PROVIDED AS IS." is a sentence: it has a verb.
-    let hasVerb = words.contains { Self.finiteVerbs.contains($0.lowercased()) }
     if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words.count <= 5 && !hasVerb)) && words.count <= 10 {
       return 0
     }
+    if alone && shortTitle { return 2 }
     if endsSentence { return nil }
     if alone && titleCase && words.count <= 8 && !endsSentence { return 2 }
     return nil

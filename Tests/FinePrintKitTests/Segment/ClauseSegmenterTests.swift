@@ -101,6 +101,20 @@ struct ClauseSegmenterTests {
     #expect(result.map(\.kind) == [.heading, .sentence, .sentence])
   }
 
+  @Test("A run-in title on its own line is a heading: short, capitalised, a period, no verb; list items stay items")
+  func runInTitles() throws {
+    let result = try clauses("""
+      (d) Binding Arbitration.
+
+      Class Action Waiver.
+
+      We Both Agree To Arbitrate.
+
+      (a) copy the service;
+      """)
+    #expect(result.map(\.kind) == [.heading, .heading, .sentence, .listItem])
+  }
+
   @Test("ALL-CAPS: a short line with a verb that ends a sentence, even behind a quote, is a sentence")
   func allCapsSentence() throws {
     let result = try clauses("""
