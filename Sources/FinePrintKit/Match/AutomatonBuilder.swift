@@ -22,10 +22,8 @@ struct AutomatonBuilder {
   private var testIndex: [ElementTest: Int] = [:]
   private var starts: [Int] = []
   private var patternCount = 0
-  /// For each pattern, token IDs one of which must occur in a clause for it to match (empty:
-  /// no such word, e.g. a pattern that is all regex or optional).
-  private var anchors: [[TokenID]] = []
-  /// For each pattern, every set of token IDs it needs one of (the anchor among them).
+  /// For each pattern, every set of token IDs a match holds one of (none: e.g. a pattern that
+  /// is all regex or optional).
   private var requirements: [[[TokenID]]] = []
 
   /// How common each token ID is (a share of texts); the anchor is the requirement least
@@ -61,9 +59,7 @@ struct AutomatonBuilder {
     let pattern = patternCount
     raw[exit].accept.append(Int32(pattern))
     patternCount += 1
-    let required = necessary(node, depth: 0)
-    anchors.append(required.min { (likelihood($0), $0.count) < (likelihood($1), $1.count) } ?? [])
-    requirements.append(required)
+    requirements.append(necessary(node, depth: 0))
     return pattern
   }
 
@@ -264,9 +260,7 @@ struct AutomatonBuilder {
       switch test {
       case .ids(let ids):
         automaton.bitsetOffsets.append(automaton.bits.count)
-        var words = [UInt64](repeating: 0, count: width)
-        for id in ids { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
-        automaton.bits.append(contentsOf: words)
+        automaton.bits.append(contentsOf: Self.bitset(ids, width: width))
       case .regex(let pattern):
         automaton.bitsetOffsets.append(-1)
         automaton.regexes[index] = try? TokenRegex(pattern)
@@ -293,6 +287,8 @@ struct AutomatonBuilder {
       automaton.startPatterns.append(contentsOf: steps.map(\.pattern))
       automaton.startOffsets.append(Int32(automaton.startSteps.count))
     }
+    // Each pattern's anchor: the requirement least likely to occur in a clause.
+    let anchors = requirements.map { $0.min { (likelihood($0), $0.count) < (likelihood($1), $1.count) } ?? [] }
     var anchoredByID: [[Int32]] = Array(repeating: [], count: vocabulary.count)
     for (pattern, ids) in anchors.enumerated() {
       for id in ids where Int(id) < anchoredByID.count { anchoredByID[Int(id)].append(Int32(pattern)) }
@@ -319,9 +315,7 @@ struct AutomatonBuilder {
             automaton.requirementIDs.append(contentsOf: ids.filter { Int($0 >> 6) < width })
           } else {
             automaton.requirementBitRow.append(Int32(automaton.requirementBits.count / width))
-            var words = [UInt64](repeating: 0, count: width)
-            for id in ids where Int(id >> 6) < width { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
-            automaton.requirementBits.append(contentsOf: words)
+            automaton.requirementBits.append(contentsOf: Self.bitset(ids, width: width))
           }
           automaton.requirementIDOffsets.append(Int32(automaton.requirementIDs.count))
         }
@@ -329,8 +323,14 @@ struct AutomatonBuilder {
       }
       automaton.requirementOffsets.append(Int32(automaton.requirements.count))
     }
-    automaton.breakerBits = [UInt64](repeating: 0, count: width)
-    for id in breakers where Int(id >> 6) < width { automaton.breakerBits[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+    automaton.breakerBits = Self.bitset(breakers, width: width)
     return automaton
+  }
+
+  /// `ids` as a bitset of `width` words (IDs beyond it are left out).
+  static func bitset<S: Sequence<TokenID>>(_ ids: S, width: Int) -> [UInt64] {
+    var words = [UInt64](repeating: 0, count: width)
+    for id in ids where Int(id >> 6) < width { words[Int(id >> 6)] |= 1 << UInt64(id & 63) }
+    return words
   }
 }
