@@ -49,9 +49,10 @@ public struct TextReporter: Reporter {
     let protections = all.filter { Category.named($0.category)?.polarity == .protection }.count
     let files = report.files.count
     let total = all.isEmpty
-      ? "No findings in \(files) \(files == 1 ? "file" : "files")."
-      : "\(all.count) \(all.count == 1 ? "finding" : "findings") in \(files) \(files == 1 ? "file" : "files"): "
-        + "\(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info"
+      ? "No findings in \(files) \(English.plural(files, "file"))."
+      : "\(all.count) \(English.plural(all.count, "finding")) in \(files) \(English.plural(files, "file")): "
+        + "\(count(.error)) \(English.plural(count(.error), "error")), "
+        + "\(count(.warning)) \(English.plural(count(.warning), "warning")), \(count(.info)) info"
         + (protections > 0 ? " (\(protections) of them protections)." : ".")
     lines.append(total)
     return lines.joined(separator: "\n")

@@ -25,18 +25,18 @@ public enum GradingFormula {
   public static func grade(_ points: Summary.PointCounts) -> (grade: String, reason: String) {
     let (good, bad, blockers, balance) = (points.good, points.bad, points.blockers, points.balance)
     if balance <= -10 { return ("E", "balance \(balance) ≤ −10") }
-    if blockers > good { return ("E", "\(blockers) \(plural(blockers, "blocker")) > \(good) good \(plural(good, "point"))") }
+    if blockers > good { return ("E", "\(blockers) \(English.plural(blockers, "blocker")) > \(good) good \(English.plural(good, "point"))") }
     if blockers >= 3 { return ("D", "\(blockers) blockers ≥ 3") }
-    if bad > good { return ("D", "\(bad) bad \(plural(bad, "point")) > \(good) good \(plural(good, "point"))") }
+    if bad > good { return ("D", "\(bad) bad \(English.plural(bad, "point")) > \(good) good \(English.plural(good, "point"))") }
     if balance < 5 { return ("C", "balance \(balance) < 5") }
-    if bad > 0 { return ("B", "\(bad) bad \(plural(bad, "point"))") }
+    if bad > 0 { return ("B", "\(bad) bad \(English.plural(bad, "point"))") }
     return ("A", "no bad points, balance \(balance)")
   }
 
   /// Why a grade cannot be given, if it cannot.
   public static func withheld(words: Int, points: Summary.PointCounts) -> String? {
     if words < minimumWords {
-      return "only \(words) \(plural(words, "word")) could be read; a grade needs at least \(minimumWords)"
+      return "only \(words) \(English.plural(words, "word")) could be read; a grade needs at least \(minimumWords)"
     }
     if points.good + points.bad + points.blockers == 0 {
       return "no rule recognised anything in these terms, so FinePrint cannot judge them"
@@ -44,5 +44,4 @@ public enum GradingFormula {
     return nil
   }
 
-  static func plural(_ n: Int, _ word: String) -> String { n == 1 ? word : word + "s" }
 }

@@ -80,6 +80,12 @@ struct CLITests {
     }
   }
 
+  @Test("The closing count is good English: 1 finding, 1 error, 0 warnings")
+  func singularCounts() throws {
+    let result = try run(["lint", "-"], stdin: "You waive any right to a jury trial.")
+    #expect(result.stdoutLines.last == "1 finding in 1 file: 1 error, 0 warnings, 0 info.")
+  }
+
   @Test("A missing file: exit status 2 and one line on standard error naming it")
   func missingFile() throws {
     let result = try run(["lint", "missing.txt"])
