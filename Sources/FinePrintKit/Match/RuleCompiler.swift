@@ -157,7 +157,7 @@ struct RuleCompiler {
     }
     var automaton = with.isEmpty && unless.isEmpty ? nil : builder.finish()
     automaton?.prefersEarliestStart = true
-    return RuleEngine.RuleChecks(automaton: automaton, with: with.map { ($0.0, $0.1) }, unless: unless)
+    return RuleEngine.RuleChecks(shared: automaton.map(RuleEngine.RuleChecks.SharedAutomaton.init), with: with.map { ($0.0, $0.1) }, unless: unless)
   }
 
   /// Interns every word of a pattern and records its prefixes; checks lexicon names.

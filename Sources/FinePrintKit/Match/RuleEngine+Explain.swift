@@ -31,7 +31,7 @@ extension RuleEngine {
     var kept: [TokenAutomaton.Match] = []
     for m in matches where !kept.contains(where: { $0.pattern == m.pattern && $0.start == m.start }) { kept.append(m) }
     let aux = auxMatches(rule, tokens, text: text)
-    trace.with = checks[rule].with.map { ($0.source, !(aux[$0.pattern] ?? []).isEmpty) }
+    trace.with = checks[rule].with.map { ($0.source, aux.found($0.pattern)) }
     for m in kept {
       guard let source = primarySources[m.pattern] else { continue }
       trace.candidates.append(RuleTrace.Candidate(

@@ -24,7 +24,13 @@ public struct RuleEngine: Sendable {
 
   /// The per-rule checks run only on clauses where the rule's patterns matched.
   struct RuleChecks: Sendable {
-    var automaton: TokenAutomaton?
+    /// Held by reference: the checks of a rule are read for every clause it matches, and a copy
+    /// of the automaton retained each of its tables.
+    final class SharedAutomaton: Sendable {
+      let automaton: TokenAutomaton
+      init(_ automaton: TokenAutomaton) { self.automaton = automaton }
+    }
+    var shared: SharedAutomaton?
     var with: [(source: PatternSource, pattern: Int)]
     var unless: [UnlessCheck]
   }
@@ -121,7 +127,7 @@ public struct RuleEngine: Sendable {
       var j = i
       while j < candidates.count && candidates[j].rule == rule { j += 1 }
       let aux = auxMatches(rule, tokens, scratch: &scratch.aux, text: text)
-      if checks[rule].with.allSatisfy({ !(aux[$0.pattern] ?? []).isEmpty }) {
+      if checks[rule].with.allSatisfy({ aux.found($0.pattern) }) {
         if let metric = ruleSet.rules[rule].metric, metric.measure == .matches {
           // Count separate (non-overlapping) surviving matches: "three legalese terms in a clause".
           var count = 0
@@ -146,23 +152,23 @@ public struct RuleEngine: Sendable {
     return result
   }
 
-  /// All matches of a rule's aux patterns in the clause, by aux pattern index.
+  /// All matches of a rule's aux patterns in the clause.
   func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch,
-                  text: (Int) -> String) -> [Int: [TokenAutomaton.Match]]
+                  text: (Int) -> String) -> AuxMatches
   {
-    var out: [Int: [TokenAutomaton.Match]] = [:]
-    checks[rule].automaton?.run(tokens, scratch: &scratch, text: text) { out[$0.pattern, default: []].append($0) }
+    var out = AuxMatches()
+    checks[rule].shared?.automaton.run(tokens, scratch: &scratch, text: text) { out.all.append($0) }
     return out
   }
 
   /// `auxMatches` with working memory of its own.
-  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String) -> [Int: [TokenAutomaton.Match]] {
+  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String) -> AuxMatches {
     var scratch = TokenAutomaton.Scratch()
     return auxMatches(rule, tokens, scratch: &scratch, text: text)
   }
 
   /// The `unless` pattern that cancels a match, or nil when none does.
-  func cancellation(_ rule: Int, _ match: TokenAutomaton.Match, _ aux: [Int: [TokenAutomaton.Match]],
+  func cancellation(_ rule: Int, _ match: TokenAutomaton.Match, _ aux: AuxMatches,
                     _ tokens: ArraySlice<Token>) -> PatternSource?
   {
     let base = tokens.startIndex
@@ -176,18 +182,18 @@ public struct RuleEngine: Sendable {
     }
     for check in checks[rule].unless {
       if let anywhere = check.anywhere {
-        if !(aux[anywhere] ?? []).isEmpty { return check.source }
+        if aux.found(anywhere) { return check.source }
         continue
       }
       var beforeOK = true
       if let before = check.before {
-        beforeOK = (aux[before] ?? []).contains { m in
+        beforeOK = aux.contains(before) { m in
           m.end < match.start && match.start - m.end - 1 <= check.gapBefore && clear(m.end + 1, match.start)
         }
       }
       var afterOK = true
       if let after = check.after {
-        afterOK = (aux[after] ?? []).contains { m in
+        afterOK = aux.contains(after) { m in
           m.start > match.end && m.start - match.end - 1 <= check.gapAfter && clear(match.end + 1, m.start)
         }
       }

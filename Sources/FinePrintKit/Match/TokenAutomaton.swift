@@ -39,6 +39,8 @@ struct TokenAutomaton: Sendable {
     /// The token IDs of the clause being matched, as a bitset; and the patterns whose anchor
     /// it holds, to check against their other requirements.
     var clauseIDs: [UInt64] = []
+    /// The words of `clauseIDs` with a bit set: only they are cleared and compared.
+    var touchedWords: [Int32] = []
     var candidates: [Int32] = []
     /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
     var requirementMet: [Int] = []
@@ -236,8 +238,9 @@ struct TokenAutomaton: Sendable {
     if scratch.clauseIDs.count != bitsetWidth {
       scratch.clauseIDs = [UInt64](repeating: 0, count: bitsetWidth)
     } else {
-      for w in scratch.clauseIDs.indices { scratch.clauseIDs[w] = 0 }
+      for w in scratch.touchedWords { scratch.clauseIDs[Int(w)] = 0 }
     }
+    scratch.touchedWords.removeAll(keepingCapacity: true)
     scratch.candidates.removeAll(keepingCapacity: true)
     for token in tokens {
       let id = Int(token.id)
@@ -245,6 +248,7 @@ struct TokenAutomaton: Sendable {
       let bit: UInt64 = 1 << UInt64(id & 63)
       // A word seen before in this clause has marked its patterns already.
       guard scratch.clauseIDs[id >> 6] & bit == 0 else { continue }
+      if scratch.clauseIDs[id >> 6] == 0 { scratch.touchedWords.append(Int32(id >> 6)) }
       scratch.clauseIDs[id >> 6] |= bit
       guard id + 1 < anchorOffsets.count else { continue }
       var a = Int(anchorOffsets[id])
@@ -277,7 +281,8 @@ struct TokenAutomaton: Sendable {
         let row = Int(requirementBitRow[set])
         if row >= 0 {
           var any: UInt64 = 0
-          for w in 0..<bitsetWidth { any |= requirementBits[row * bitsetWidth + w] & scratch.clauseIDs[w] }
+          let rowStart = row * bitsetWidth
+          for w in scratch.touchedWords { any |= requirementBits[rowStart + Int(w)] & scratch.clauseIDs[Int(w)] }
           met = any != 0
         } else {
           met = false
