@@ -19,38 +19,70 @@ public enum FormatSniffer {
   /// whether it holds `word/document.xml`).
   public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
     if DocxPackage.isDocx(bytes) { return .docx }
-    let head: String
+    // The head as bytes, ASCII letters lowered: every mark looked for is ASCII, and this runs
+    // for every input (a String here cost more than parsing a short text).
+    var head: [UInt8]
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
       // UTF-16: decode a head of whole code units (an odd count would lose the last one anyway).
-      head = String(decoding: TextDecoding.decode(Array(bytes.prefix(4098))).utf8, as: UTF8.self).lowercased()
+      head = TextDecoding.decode(Array(bytes.prefix(4098))).utf8
     } else {
       let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      head = String(decoding: bytes[start..<max(start, min(bytes.count, start + 2048))], as: UTF8.self).lowercased()
+      head = Array(bytes[start..<max(start, min(bytes.count, start + 2048))])
     }
-    let trimmed = head.drop { $0.isWhitespace }
-    if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") { return .html }
-    if trimmed.hasPrefix("<?xml") {
-      return head.contains("<html") ? .html : .xml
+    for i in head.indices where head[i] >= 0x41 && head[i] <= 0x5A { head[i] |= 0x20 }
+    let first = firstVisible(head)
+    func opensWith(_ prefix: String) -> Bool { head[first...].starts(with: prefix.utf8) }
+    if opensWith("<!doctype html") || opensWith("<html") { return .html }
+    if opensWith("<?xml") {
+      return contains(head, "<html") ? .html : .xml
     }
     let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
                     "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
     // Markup opens with a tag, a comment, a declaration or a processing instruction; text may
     // merely start with "<" ("< 18 year olds…", "<<IMPORTANT>>").
-    if trimmed.hasPrefix("<"), let next = trimmed.dropFirst().first, next.isLetter || next == "!" || next == "?" {
-      for tag in htmlTags where head.contains(tag) { return .html }
-      return trimmed.hasPrefix("<!--") ? .html : .xml
+    if opensWith("<"), first + 1 < head.count, startsWithLetter(head, at: first + 1) || head[first + 1] == UInt8(ascii: "!")
+      || head[first + 1] == UInt8(ascii: "?")
+    {
+      for tag in htmlTags where contains(head, tag) { return .html }
+      return opensWith("<!--") ? .html : .xml
     }
     // Text with HTML tags in it (an export that starts with a title line) is HTML.
-    let headBytes = Array(head.utf8)
     let tags = htmlTags.map { Array($0.utf8) }
     var tagCount = 0
-    for i in headBytes.indices where headBytes[i] == UInt8(ascii: "<") {
-      if tags.contains(where: { tag in headBytes.count - i >= tag.count && headBytes[i..<(i + tag.count)].elementsEqual(tag) }) {
+    for i in head.indices where head[i] == UInt8(ascii: "<") {
+      if tags.contains(where: { tag in head.count - i >= tag.count && head[i..<(i + tag.count)].elementsEqual(tag) }) {
         tagCount += 1
         if tagCount >= 2 { return .html }
       }
     }
     return .plainText
+  }
+
+  /// The index of the first byte of `head` that does not encode white space.
+  private static func firstVisible(_ head: [UInt8]) -> Int {
+    var i = 0
+    while i < head.count {
+      let length = head[i] < 0x80 ? 1 : head[i] >= 0xF0 ? 4 : head[i] >= 0xE0 ? 3 : 2
+      guard i + length <= head.count else { return i }
+      let character = String(decoding: head[i..<(i + length)], as: UTF8.self)
+      guard character.first?.isWhitespace == true else { return i }
+      i += length
+    }
+    return i
+  }
+
+  /// Whether the character starting at byte `i` is a letter.
+  private static func startsWithLetter(_ head: [UInt8], at i: Int) -> Bool {
+    let length = head[i] < 0x80 ? 1 : head[i] >= 0xF0 ? 4 : head[i] >= 0xE0 ? 3 : 2
+    guard i + length <= head.count else { return false }
+    return String(decoding: head[i..<(i + length)], as: UTF8.self).first?.isLetter == true
+  }
+
+  private static func contains(_ head: [UInt8], _ needle: String) -> Bool {
+    let n = Array(needle.utf8)
+    guard head.count >= n.count else { return false }
+    for i in 0...(head.count - n.count) where head[i] == n[0] && head[i..<(i + n.count)].elementsEqual(n) { return true }
+    return false
   }
 
   /// The format to parse `source` as: the declared one, else the extension's unless the content

@@ -9,6 +9,8 @@ public struct Linter: Sendable {
   /// The readability rules (a metric over the whole clause), found once: filtering the rules
   /// for every clause copied each definition.
   let clauseMetricRules: [RuleDefinition]
+  /// Their metrics, in the same order, read for every clause.
+  let clauseMetrics: [MetricSpec]
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
@@ -16,6 +18,7 @@ public struct Linter: Sendable {
     clauseMetricRules = engine.ruleSet.rules.filter {
       $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause
     }
+    clauseMetrics = clauseMetricRules.compactMap(\.metric)
   }
 
   /// The clauses of a document with their tokens.
@@ -71,10 +74,15 @@ public struct Linter: Sendable {
   func measured(_ clause: Clause, document: Document) -> [Finding] {
     let rules = clauseMetricRules
     guard !rules.isEmpty else { return [] }
+    // Most clauses are too short for any of these rules: count their words before their syllables.
+    let length = ReadabilityScore(bytes: document.bytes, range: clause.range, countingSyllables: false)
+    let mayFire = clauseMetrics.contains { metric in
+      length.words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(length.words)))
+    }
+    guard mayFire else { return [] }
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
-    for rule in rules {
-      guard let metric = rule.metric, score.words >= max(metric.minWords, 1) else { continue }
+    for (index, metric) in clauseMetrics.enumerated() where score.words >= max(metric.minWords, 1) {
       let value: Double
       switch metric.measure {
       case .words: value = Double(score.words)
@@ -83,7 +91,8 @@ public struct Linter: Sendable {
       case .matches: continue
       }
       guard metric.fires(value) else { continue }
-      let detail = String(format: " (%d words, reading ease %.0f, grade %.1f)", score.words, score.readingEase, score.gradeLevel)
+      let rule = rules[index]
+      let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
       out.append(finding(rule, document: document, clause: clause, range: clause.range, message: rule.message + detail))
     }
     return out

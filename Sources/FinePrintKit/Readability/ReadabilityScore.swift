@@ -49,7 +49,8 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
 
   /// Scores the text in `bytes[range]` (UTF-8), without building strings: a word is a run of
   /// letters (any non-ASCII byte counts as a letter), a sentence ends at `.`, `!` or `?`.
-  public init(bytes: [UInt8], range: Range<Int>) {
+  /// Without `countingSyllables` it only counts (syllables stay 0): a quick look at the length.
+  public init(bytes: [UInt8], range: Range<Int>, countingSyllables: Bool = true) {
     var words = 0
     var syllables = 0
     var sentences = 0
@@ -64,8 +65,10 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
         func finish() {
           if inWord {
             words += 1
-            syllables += count == 0 ? 1
-              : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
+            if countingSyllables {
+              syllables += count == 0 ? 1
+                : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
+            }
             sawWord = true
           }
           inWord = false

@@ -122,19 +122,39 @@ public struct ClauseSegmenter: Sendable {
     guard range.count >= 2, range.count <= 120, !bytes[range].contains(0x0A) else { return nil }
     let marker = unit.marker ?? ListMarker.at(bytes, range.lowerBound, end: range.upperBound)
     let textStart = range.lowerBound + (marker?.length ?? 0)
-    let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
-      .split(whereSeparator: { $0 == " " || $0 == "\t" })
-    guard !words.isEmpty, words.count <= 12 else { return nil }
+    // Counted on the bytes first: most short lines are plain sentences, decided without strings.
+    var wordCount = 0
+    var letterCount = 0
+    var upper = 0
+    var inWord = false
+    for b in bytes[textStart..<range.upperBound] {
+      let separator = b == 0x20 || b == 0x09
+      if !separator && !inWord { wordCount += 1 }
+      inWord = !separator
+      if b >= 0x41 && b <= 0x5A {
+        letterCount += 1
+        upper += 1
+      } else if b >= 0x61 && b <= 0x7A {
+        letterCount += 1
+      }
+    }
+    guard wordCount > 0, wordCount <= 12 else { return nil }
     // The last mark, behind closing quotes and brackets ('PROVIDED "AS IS."').
     var lastIndex = range.upperBound - 1
     while lastIndex > textStart, case let n = Self.closerLength(bytes, endingAt: lastIndex), n > 0 { lastIndex -= n }
     let last = bytes[lastIndex]
     let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
       || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
-    let letters = bytes[textStart..<range.upperBound].filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
-    guard letters.count >= 2 else { return nil }
-    let upper = letters.filter { $0 <= 0x5A }.count
-    let allCaps = upper * 10 >= letters.count * 9
+    guard letterCount >= 2 else { return nil }
+    let allCaps = upper * 10 >= letterCount * 9
+    // Without a marker or capitals, only a line alone can be a title, and only a short one.
+    if marker == nil && !allCaps
+      && !(alone && (((2...5).contains(wordCount) && last == UInt8(ascii: ".")) || (!endsSentence && wordCount <= 8)))
+    {
+      return nil
+    }
+    let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
+      .split(whereSeparator: { $0 == " " || $0 == "\t" })
     let titleCase = words.allSatisfy { w in
       guard let f = w.unicodeScalars.first else { return true }
       return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)

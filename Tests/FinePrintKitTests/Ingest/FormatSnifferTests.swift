@@ -81,4 +81,12 @@ struct FormatSnifferTests {
     #expect(FormatSniffer.sniff(Array("< 18 year olds may not use the Service.\n".utf8)) == .plainText)
     #expect(FormatSniffer.sniff(Array("<<IMPORTANT>> Read Section 9.\n".utf8)) == .plainText)
   }
+
+  @Test("White space before the markup, ASCII or not, and upper-case tags")
+  func leadingSpaceAndCase() {
+    #expect(FormatSniffer.sniff(Array("\u{00A0}\u{2028}\n  <!DOCTYPE HTML><HTML><BODY>Terms</BODY></HTML>".utf8)) == .html)
+    #expect(FormatSniffer.sniff(Array("\r\n<?XML version=\"1.0\"?><terms/>".utf8)) == .xml)
+    #expect(FormatSniffer.sniff(Array("<éléments><clause>Texte</clause></éléments>".utf8)) == .xml)
+    #expect(FormatSniffer.sniff(Array("<€ 5 fee> applies.\n".utf8)) == .plainText)
+  }
 }

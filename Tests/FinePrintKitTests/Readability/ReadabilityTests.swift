@@ -1,8 +1,26 @@
+import Foundation
 import Testing
 @testable import FinePrintKit
 
 @Suite("Readability")
 struct ReadabilityTests {
+  @Test("Scores print as printf's %.0f and %.1f do, ties and negatives included", arguments: [
+    0.0, 0.5, 1.5, 2.5, 2.25, 2.15, 2.05, -0.3, -0.5, -12.75, 19.95, 45.449999, 99.96, 206.835, -1e9,
+  ])
+  func fixedDecimals(value: Double) {
+    #expect(value.fixed(0) == String(format: "%.0f", value))
+    #expect(value.fixed(1) == String(format: "%.1f", value))
+  }
+
+  @Test("Counting words only gives the words of the full score, and no syllables")
+  func quickCount() {
+    let text = Array("Notwithstanding the foregoing, l'accord s'applique. Ça va? 3 items — done!".utf8)
+    let quick = ReadabilityScore(bytes: text, range: 0..<text.count, countingSyllables: false)
+    let full = ReadabilityScore(bytes: text, range: 0..<text.count)
+    #expect(quick.words == full.words && quick.sentences == full.sentences)
+    #expect(quick.syllables == 0 && full.syllables > full.words)
+  }
+
   @Test("Syllables are counted as a reader says them", arguments: [
     ("cat", 1), ("table", 2), ("make", 1), ("shared", 1), ("created", 3), ("licence", 2), ("recordings", 3),
     ("biometric", 4), ("media", 3), ("the", 1), ("agreeing", 3), ("irrevocable", 5), ("notwithstanding", 4),
