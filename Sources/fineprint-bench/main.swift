@@ -3,11 +3,13 @@ import FinePrintKit
 
 // fineprint-bench: throughput of the whole pipeline and of each stage on the shared corpus,
 // in release mode, one core. Compares, in the same run, with `grep -E -i -c` over the rules'
-// trigger words. Usage: swift run -c release fineprint-bench [CORPUS_DIR] [--repeat N]
+// trigger words. Usage: swift run -c release fineprint-bench [CORPUS_DIR] [--repeat N] [--pipeline-only]
+// `--pipeline-only` times the whole pipeline alone, on plain text: the run to profile with `perf`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let repeatIndex = arguments.firstIndex(of: "--repeat")
 let repeats = repeatIndex.flatMap { arguments.count > $0 + 1 ? Int(arguments[$0 + 1]) : nil } ?? 3
+let pipelineOnly = arguments.contains("--pipeline-only")
 let corpus = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "../shared/corpus"
 
 func files(_ directory: String, _ ext: String) -> [String] {
@@ -15,11 +17,12 @@ func files(_ directory: String, _ ext: String) -> [String] {
   return items.filter { $0.hasSuffix(ext) }.sorted().map { directory + "/" + $0 }
 }
 
-let sets: [(String, [String])] = [
+let allSets: [(String, [String])] = [
   ("plain text (claudette documents)", files(corpus + "/claudette/documents", ".txt")),
   ("HTML, real pages (opp115 original)", files(corpus + "/opp115/original", ".html")),
   ("HTML, simplified (opp115 sanitized)", files(corpus + "/opp115/sanitized", ".html")),
 ]
+let sets = pipelineOnly ? Array(allSets.prefix(1)) : allSets
 guard sets.contains(where: { !$0.1.isEmpty }) else {
   print("no corpus under \(corpus); pass its path as the first argument")
   exit(2)
@@ -70,6 +73,10 @@ for (name, paths) in sets where !paths.isEmpty {
   }
   let bytes = sources.reduce(0) { $0 + $1.bytes.count }
   print("\(name): \(sources.count) documents, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB")
+  if pipelineOnly {
+    row("whole pipeline (lint)", bytes, sources.count, best { for s in sources { _ = try? linter.lint(DocumentIngester().ingest(s)) } })
+    continue
+  }
   var documents: [Document] = []
   let ingest = best { documents = sources.compactMap { try? DocumentIngester().ingest($0) } }
   var clauses: [[Clause]] = []
