@@ -23,12 +23,14 @@ enum Abbreviations {
       start -= 1
     }
     guard start < end else { return false }
-    let word = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-    if words.contains(word) { return true }
     // A single capital letter is an initial ("J. Smith", "A. Definitions" is handled as a marker).
     if end - start == 1, bytes[start] >= 0x41, bytes[start] <= 0x5A { return true }
+    let word = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+    if words.contains(word) { return true }
     // Dotted acronyms: "U.S.", "e.g.", "N.B."
-    if word.contains(".") && word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+    if bytes[start..<end].contains(UInt8(ascii: ".")) && word.split(separator: ".").allSatisfy({ $0.count == 1 }) {
+      return true
+    }
     return false
   }
 }
