@@ -75,9 +75,9 @@ public struct Linter: Sendable {
     let rules = clauseMetricRules
     guard !rules.isEmpty else { return [] }
     // Most clauses are too short for any of these rules: count their words before their syllables.
-    let length = ReadabilityScore(bytes: document.bytes, range: clause.range, countingSyllables: false)
+    let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
     let mayFire = clauseMetrics.contains { metric in
-      length.words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(length.words)))
+      words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
     }
     guard mayFire else { return [] }
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)

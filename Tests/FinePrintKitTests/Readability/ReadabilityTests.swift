@@ -12,13 +12,44 @@ struct ReadabilityTests {
     #expect(value.fixed(1) == String(format: "%.1f", value))
   }
 
-  @Test("Counting words only gives the words of the full score, and no syllables")
-  func quickCount() {
-    let text = Array("Notwithstanding the foregoing, l'accord s'applique. Ça va? 3 items — done!".utf8)
-    let quick = ReadabilityScore(bytes: text, range: 0..<text.count, countingSyllables: false)
-    let full = ReadabilityScore(bytes: text, range: 0..<text.count)
-    #expect(quick.words == full.words && quick.sentences == full.sentences)
-    #expect(quick.syllables == 0 && full.syllables > full.words)
+  @Test("Scores print as printf does on thousands of values near ties")
+  func fixedDecimalsNearTies() {
+    var seed: UInt64 = 7
+    for k in -20_000...20_000 {
+      let tie = Double(k) / 20  // x.x5 and x.5: the ties of %.1f and %.0f
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let noise = (Double(seed >> 11) / Double(1 << 53) - 0.5) * 1e-3
+      for value in [tie, tie.nextUp, tie.nextDown, tie + noise, Double(k) * 0.1] {
+        #expect(value.fixed(0) == String(format: "%.0f", value))
+        #expect(value.fixed(1) == String(format: "%.1f", value))
+      }
+    }
+  }
+
+  @Test("The quick word count agrees with the full score on random mixes of letters, marks and bytes")
+  func quickCountRandom() {
+    let pieces: [[UInt8]] = ["a", "Z", "'", " ", ".", "3", "é", "中", "€", "’", "-", "\n"].map { Array($0.utf8) }
+      + [[0x80], [0xC3], [0xFF]]
+    var seed: UInt64 = 42
+    for _ in 0..<500 {
+      var bytes: [UInt8] = []
+      for _ in 0..<40 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes += pieces[Int(seed >> 33) % pieces.count]
+      }
+      #expect(ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
+        == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
+    }
+  }
+
+  @Test("The quick word count agrees with the full score", arguments: [
+    "Notwithstanding the foregoing, l'accord s'applique. Ça va? 3 items — done!",
+    "U.S.A. e-mail o'clock don't 3D naïve café 中文 €5 ''quoted''", "", "   ", "a",
+  ])
+  func quickCount(text: String) {
+    let bytes = Array(text.utf8)
+    #expect(ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
+      == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
   }
 
   @Test("Syllables are counted as a reader says them", arguments: [
