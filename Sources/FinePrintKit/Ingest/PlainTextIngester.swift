@@ -16,7 +16,7 @@ public struct PlainTextIngester: Sendable {
     // is never read as part of a clause (else a rule could match the rule ID it names).
     let blocks = Self.paragraphs(bytes, skippingLinesAt: Set(directives.map(\.range.lowerBound)))
     var document = Document(
-      path: source.name, format: .plainText, text: String(decoding: bytes, as: UTF8.self),
+      path: source.name, format: .plainText, utf8: bytes,
       blocks: blocks, sourceMap: map, lineIndex: LineIndex(source: bytes))
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
     document.comments = directives

@@ -4,10 +4,10 @@ public struct Document: Sendable {
   /// The name the user gave (a path, `-` for standard input, a URL), used in every report.
   public var path: String
   public var format: DocumentFormat
-  /// The visible text, UTF-8: what a reader sees, with markup, scripts and hidden parts gone.
-  public var text: String
-  /// The same text as bytes; all offsets in `blocks`, clauses and tokens index this array.
-  public var bytes: [UInt8]
+  /// The visible text: what a reader sees, with markup, scripts and hidden parts gone.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  /// The same text as UTF-8 bytes; all offsets in `blocks`, clauses and tokens index this array.
+  public private(set) var bytes: [UInt8]
   public var blocks: [Block]
   /// The document's title when the markup states one (`<title>`, Akoma Ntoso `docTitle`).
   public var title: String?
@@ -23,10 +23,17 @@ public struct Document: Sendable {
 
   public init(path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
               sourceMap: SourceMap, lineIndex: LineIndex) {
+    self.init(path: path, format: format, utf8: Array(text.utf8), blocks: blocks, title: title,
+              sourceMap: sourceMap, lineIndex: lineIndex)
+  }
+
+  /// A document from its visible text as UTF-8 bytes (invalid sequences are repaired, as a
+  /// `String` would), without building a string of the whole text.
+  public init(path: String, format: DocumentFormat, utf8: [UInt8], blocks: [Block], title: String? = nil,
+              sourceMap: SourceMap, lineIndex: LineIndex) {
     self.path = path
     self.format = format
-    self.text = text
-    self.bytes = Array(text.utf8)
+    self.bytes = TextDecoding.firstInvalidUTF8(utf8) == nil ? utf8 : Array(String(decoding: utf8, as: UTF8.self).utf8)
     self.blocks = blocks
     self.title = title
     self.sourceMap = sourceMap
