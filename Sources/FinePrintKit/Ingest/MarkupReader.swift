@@ -20,6 +20,8 @@ final class MarkupReader {
   /// Comments that may hold FinePrint directives.
   private(set) var comments: [SourceComment] = []
   private var stack: [Open] = []
+  /// How many `pre` or `textarea` elements are open: their text keeps its white space.
+  private var preservingDepth = 0
   private var hiddenFrom: Int?
   private var titleFrom: Int?
   private var titleText: [UInt8] = []
@@ -36,16 +38,28 @@ final class MarkupReader {
 
   // MARK: - Elements
 
-  func startElement(_ rawName: String, attributes: [String: String]) {
-    let name = rawName.split(separator: ":").last.map { String($0).lowercased() } ?? rawName.lowercased()
+  /// The local name, lower-cased (`w:p` → `p`); libxml2's HTML parser already lowers names,
+  /// so the common case builds no new string.
+  static func localName(_ rawName: String) -> String {
+    var plain = true
+    for b in rawName.utf8 where b == UInt8(ascii: ":") || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b >= 0x80 {
+      plain = false
+      break
+    }
+    if plain { return rawName }
+    return rawName.split(separator: ":").last.map { String($0).lowercased() } ?? rawName.lowercased()
+  }
+
+  func startElement(_ rawName: String, attributes: MarkupAttributes) {
+    let name = Self.localName(rawName)
     if (mode == .html && name == "title") || (mode == .xml && name == "doctitle") {
       if titleFrom == nil { titleFrom = stack.count }
     }
     let hides: Bool
     switch mode {
     case .html:
-      hides = MarkupElements.htmlHidden.contains(name) || attributes["hidden"] != nil
-        || attributes["style"].map(MarkupElements.styleHides) == true
+      hides = MarkupElements.htmlHidden.contains(name) || attributes.hidden
+        || attributes.style.map(MarkupElements.styleHides) == true
     case .xml:
       hides = MarkupElements.xmlHidden.contains(name)
     }
@@ -54,25 +68,30 @@ final class MarkupReader {
       : !MarkupElements.xmlInline.contains(name)
     var open = Open(name: name, isBlock: isBlock && name != "br", listNumber: nil)
     if name == "ul" || name == "ol" || name == "menu" {
-      let start = attributes["start"].flatMap { Int($0) } ?? 1
-      lists.append((name == "ol", start, attributes["type"] ?? "1"))
+      let start = attributes.start.flatMap { Int($0) } ?? 1
+      lists.append((name == "ol", start, attributes.type ?? "1"))
     }
     if name == "li", let last = lists.last, last.ordered {
       open.listNumber = MarkupElements.listMarker(last.next, type: last.type)
       lists[lists.count - 1].next += 1
     }
     stack.append(open)
+    if name == "pre" || name == "textarea" { preservingDepth += 1 }
     guard hiddenFrom == nil else { return }
     if mode == .xml { startXMLBlock(name) } else if isBlock { builder.beginBlock(kindFromStack(), level: levelFromStack(), number: numberFromStack()) }
   }
 
   func endElement(_ rawName: String) {
-    let name = rawName.split(separator: ":").last.map { String($0).lowercased() } ?? rawName.lowercased()
+    let name = Self.localName(rawName)
     guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
     let closing = stack[index...]
     let closedBlock = closing.contains { $0.isBlock }
-    for element in closing.reversed() where element.name == "ul" || element.name == "ol" || element.name == "menu" {
-      if !lists.isEmpty { lists.removeLast() }
+    for element in closing.reversed() {
+      if element.name == "ul" || element.name == "ol" || element.name == "menu" {
+        if !lists.isEmpty { lists.removeLast() }
+      } else if element.name == "pre" || element.name == "textarea" {
+        preservingDepth -= 1
+      }
     }
     stack.removeSubrange(index...)
     if let from = titleFrom, stack.count <= from {
@@ -156,7 +175,7 @@ final class MarkupReader {
     stack.last { $0.name == "li" }?.listNumber
   }
 
-  private var preserving: Bool { stack.contains { $0.name == "pre" || $0.name == "textarea" } }
+  private var preserving: Bool { preservingDepth > 0 }
 
   // MARK: - Text
 
@@ -251,16 +270,47 @@ private func reader(_ ctx: UnsafeMutableRawPointer?) -> MarkupReader? {
   return Unmanaged<MarkupReader>.fromOpaque(opaque).takeUnretainedValue()
 }
 
-private func attributes(_ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String: String] {
-  guard let atts else { return [:] }
-  var out: [String: String] = [:]
-  var i = 0
-  while let name = atts[i] {
-    let value = atts[i + 1].map { String(cString: $0) } ?? ""
-    out[String(cString: name).lowercased()] = value
-    i += 2
+/// The attributes the reader looks at, from libxml2's name/value list; the others are skipped
+/// without building strings (most elements carry classes, ids and links, none of them read).
+struct MarkupAttributes {
+  var hidden = false
+  var style: String?
+  var start: String?
+  var type: String?
+
+  init(_ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    guard let atts else { return }
+    var i = 0
+    while let name = atts[i] {
+      let value = atts[i + 1]
+      i += 2
+      switch Self.packed(name) {
+      case Self.packed("hidden"): hidden = true
+      case Self.packed("style"): style = value.map { String(cString: $0) } ?? ""
+      case Self.packed("start"): start = value.map { String(cString: $0) } ?? ""
+      case Self.packed("type"): type = value.map { String(cString: $0) } ?? ""
+      default: continue
+      }
+    }
   }
-  return out
+
+  /// Up to 7 bytes of an attribute name, ASCII lower-cased, packed in an integer (0 for a longer
+  /// name): the four names read compare without building a string.
+  private static func packed(_ name: UnsafePointer<xmlChar>) -> UInt64 {
+    var value: UInt64 = 0
+    var i = 0
+    while name[i] != 0 {
+      guard i < 7 else { return 0 }
+      let b = name[i]
+      value = value << 8 | UInt64(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+      i += 1
+    }
+    return value
+  }
+
+  private static func packed(_ name: String) -> UInt64 {
+    name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+  }
 }
 
 extension MarkupReader {
@@ -270,7 +320,7 @@ extension MarkupReader {
     var handler = xmlSAXHandler()
     handler.startElement = { ctx, name, atts in
       guard let reader = reader(ctx), let name else { return }
-      reader.startElement(String(cString: name), attributes: attributes(atts))
+      reader.startElement(String(cString: name), attributes: MarkupAttributes(atts))
     }
     handler.endElement = { ctx, name in
       guard let reader = reader(ctx), let name else { return }

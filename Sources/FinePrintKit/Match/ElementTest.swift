@@ -13,13 +13,47 @@ enum ElementTest: Hashable, Sendable {
 final class TokenRegex: @unchecked Sendable {
   let pattern: String
   let expression: NSRegularExpression
+  /// When the expression is only alternatives of plain ASCII words (`(aboutads|youronlinechoices)`),
+  /// those words, lower-cased: found as substrings without the regex engine, which cost more
+  /// than the rest of matching on the clauses where such a check runs on every token.
+  let literals: [[UInt8]]?
 
   init(_ pattern: String) throws {
     self.pattern = pattern
     expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    literals = Self.plainAlternatives(pattern)
   }
 
   func matches(_ word: String) -> Bool {
-    expression.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
+    if let literals {
+      let bytes = Array(word.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+      return literals.contains { literal in
+        guard bytes.count >= literal.count else { return false }
+        return (0...(bytes.count - literal.count)).contains { start in
+          bytes[start] == literal[0] && bytes[start..<(start + literal.count)].elementsEqual(literal)
+        }
+      }
+    }
+    return expression.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
+  }
+
+  /// The alternatives of `a|b|c` or `(a|b|c)` when each is a non-empty run of ASCII letters,
+  /// digits, spaces, `-` or `_`; nil for any other expression.
+  static func plainAlternatives(_ pattern: String) -> [[UInt8]]? {
+    var body = Substring(pattern)
+    if body.hasPrefix("("), body.hasSuffix(")") {
+      body = body.dropFirst().dropLast()
+      if body.hasPrefix("?:") { body = body.dropFirst(2) }
+    }
+    let parts = body.split(separator: "|", omittingEmptySubsequences: false)
+    let plain = parts.allSatisfy { part in
+      !part.isEmpty && part.utf8.allSatisfy { b in
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+          || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: " ") || b == UInt8(ascii: "-")
+          || b == UInt8(ascii: "_")
+      }
+    }
+    guard plain else { return nil }
+    return parts.map { Array($0.lowercased().utf8) }
   }
 }

@@ -23,7 +23,7 @@ public struct Document: Sendable {
 
   public init(path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
               sourceMap: SourceMap, lineIndex: LineIndex) {
-    self.init(path: path, format: format, utf8: Array(text.utf8), blocks: blocks, title: title,
+    self.init(path: path, format: format, validUTF8: Array(text.utf8), blocks: blocks, title: title,
               sourceMap: sourceMap, lineIndex: lineIndex)
   }
 
@@ -31,9 +31,16 @@ public struct Document: Sendable {
   /// `String` would), without building a string of the whole text.
   public init(path: String, format: DocumentFormat, utf8: [UInt8], blocks: [Block], title: String? = nil,
               sourceMap: SourceMap, lineIndex: LineIndex) {
+    let valid = TextDecoding.firstInvalidUTF8(utf8) == nil ? utf8 : Array(String(decoding: utf8, as: UTF8.self).utf8)
+    self.init(path: path, format: format, validUTF8: valid, blocks: blocks, title: title, sourceMap: sourceMap,
+              lineIndex: lineIndex)
+  }
+
+  private init(path: String, format: DocumentFormat, validUTF8: [UInt8], blocks: [Block], title: String?,
+               sourceMap: SourceMap, lineIndex: LineIndex) {
     self.path = path
     self.format = format
-    self.bytes = TextDecoding.firstInvalidUTF8(utf8) == nil ? utf8 : Array(String(decoding: utf8, as: UTF8.self).utf8)
+    self.bytes = validUTF8
     self.blocks = blocks
     self.title = title
     self.sourceMap = sourceMap
