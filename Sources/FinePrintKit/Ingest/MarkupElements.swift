@@ -33,8 +33,19 @@ enum MarkupElements {
 
   /// Whether an inline style hides the element.
   static func styleHides(_ style: String) -> Bool {
-    let compact = style.lowercased().filter { !$0.isWhitespace }
-    return compact.contains("display:none") || compact.contains("visibility:hidden")
+    // Most pages put a style on many elements: an ASCII one is read as bytes.
+    guard style.utf8.allSatisfy({ $0 < 0x80 }) else {
+      let compact = style.lowercased().filter { !$0.isWhitespace }
+      return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+    let compact = style.utf8.compactMap { b -> UInt8? in
+      b == 0x20 || (b >= 0x09 && b <= 0x0D) ? nil : (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+    }
+    return [Array("display:none".utf8), Array("visibility:hidden".utf8)].contains { needle in
+      compact.count >= needle.count && (0...(compact.count - needle.count)).contains { i in
+        compact[i] == needle[0] && compact[i..<(i + needle.count)].elementsEqual(needle)
+      }
+    }
   }
 
   /// The marker an ordered list shows for item `n` (1-based) in `type` (1, a, A, i, I).

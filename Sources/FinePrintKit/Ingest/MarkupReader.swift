@@ -11,6 +11,26 @@ final class MarkupReader {
     var name: String
     var isBlock: Bool
     var listNumber: String?
+    /// Read from the name once, when the element opens: a block's kind and level are looked
+    /// up through the whole stack every time a block begins.
+    var blockKind: Block.Kind?
+    var headingLevel: Int?
+    var isListEntry: Bool
+
+    init(name: String, isBlock: Bool, listNumber: String?) {
+      self.name = name
+      self.isBlock = isBlock
+      self.listNumber = listNumber
+      switch name {
+      case "h1", "h2", "h3", "h4", "h5", "h6": blockKind = .heading
+      case "li", "dt", "dd": blockKind = .listItem
+      case "td", "th": blockKind = .tableCell
+      case "pre": blockKind = .preformatted
+      default: blockKind = nil
+      }
+      headingLevel = name.utf8.count == 2 && name.hasPrefix("h") ? Int(name.dropFirst()) : nil
+      isListEntry = name == "li" || name == "dd" || name == "dt"
+    }
   }
 
   let mode: Mode
@@ -151,22 +171,13 @@ final class MarkupReader {
   }
 
   private func kindFromStack() -> Block.Kind {
-    for element in stack.reversed() {
-      switch element.name {
-      case "h1", "h2", "h3", "h4", "h5", "h6": return .heading
-      case "li", "dt", "dd": return .listItem
-      case "td", "th": return .tableCell
-      case "pre": return .preformatted
-      default: continue
-      }
-    }
-    return .paragraph
+    stack.last { $0.blockKind != nil }?.blockKind ?? .paragraph
   }
 
   private func levelFromStack() -> Int {
     for element in stack.reversed() {
-      if element.name.count == 2, element.name.hasPrefix("h"), let level = Int(element.name.dropFirst()) { return level }
-      if element.name == "li" || element.name == "dd" || element.name == "dt" { return max(1, lists.count) }
+      if let level = element.headingLevel { return level }
+      if element.isListEntry { return max(1, lists.count) }
     }
     return 0
   }
