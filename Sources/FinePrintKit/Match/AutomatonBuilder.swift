@@ -324,6 +324,7 @@ struct AutomatonBuilder {
       automaton.requirementOffsets.append(Int32(automaton.requirements.count))
     }
     automaton.breakerBits = Self.bitset(breakers, width: width)
+    automaton.freeze()
     return automaton
   }
 

@@ -26,8 +26,9 @@ struct TokenAutomaton: Sendable {
 
   /// Reusable working memory for `run`, so matching a clause allocates nothing.
   struct Scratch {
-    var active: [Thread] = []
-    var next: [Thread] = []
+    /// Two buffers of threads, one per node at most: the live threads and the next token's.
+    var threadsA: [Thread] = []
+    var threadsB: [Thread] = []
     /// For each node, the last token position a thread was added at, and where.
     var seen: [Int] = []
     var slot: [Int32] = []
@@ -39,9 +40,12 @@ struct TokenAutomaton: Sendable {
     /// The token IDs of the clause being matched, as a bitset; and the patterns whose anchor
     /// it holds, to check against their other requirements.
     var clauseIDs: [UInt64] = []
-    /// The words of `clauseIDs` with a bit set: only they are cleared and compared.
+    /// The words of `clauseIDs` with a bit set (the first `touchedCount`): only they are
+    /// cleared and compared. Sized once, like `candidates` (the first `candidateCount`).
     var touchedWords: [Int32] = []
+    var touchedCount = 0
     var candidates: [Int32] = []
+    var candidateCount = 0
     /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
     var requirementMet: [Int] = []
   }
@@ -107,6 +111,11 @@ struct TokenAutomaton: Sendable {
   /// `{match} ,? to refuse` the match of ", to refuse" must not give way to "to refuse".
   var prefersEarliestStart = false
   var nodeCount: Int { acceptOffsets.count - 1 }
+  /// The tables `run` reads for every token, in raw memory; set by `freeze()` once built.
+  private(set) var frozen: FrozenTables?
+
+  /// Copies the finished tables to raw memory for `run`. Call it after the last change.
+  mutating func freeze() { frozen = FrozenTables(self) }
 
   /// Whether test `test` accepts token `token` (at index `index`, for regexes).
   @inline(__always)
@@ -130,174 +139,260 @@ struct TokenAutomaton: Sendable {
   /// regex tests only.
   /// - Complexity: O(tokens × live threads × log steps per node).
   func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
-    if scratch.seen.count < nodeCount {
-      scratch.seen = [Int](repeating: -1, count: nodeCount)
-      scratch.slot = [Int32](repeating: 0, count: nodeCount)
+    let f = frozen ?? FrozenTables(self)
+    let nodes = nodeCount
+    if scratch.seen.count < nodes {
+      scratch.seen = [Int](repeating: -1, count: nodes)
+      scratch.slot = [Int32](repeating: 0, count: nodes)
     }
-    scratch.active.removeAll(keepingCapacity: true)
+    if scratch.threadsA.count < nodes + 1 {
+      scratch.threadsA = [Thread](repeating: Thread(node: 0, start: 0, skipped: 0), count: nodes + 1)
+      scratch.threadsB = scratch.threadsA
+    }
     // Which patterns' anchors occur in these tokens: only those may start a thread.
     if scratch.present.count < patternCount { scratch.present = [Int](repeating: 0, count: patternCount) }
     scratch.runs += 1
     let run = scratch.runs
     markPresent(tokens, run: run, scratch: &scratch)
+    var generation = scratch.generation
     let base = tokens.startIndex
-    for index in tokens.indices {
-      let token = tokens[index].id
-      let position = index - base
-      scratch.generation += 1
-      let stamp = scratch.generation
-      scratch.next.removeAll(keepingCapacity: true)
-      let bloom = Self.bloomBit(token)
+    let earliest = prefersEarliestStart
+    let width = bitsetWidth
+    scratch.seen.withUnsafeMutableBufferPointer { seen in
+      scratch.slot.withUnsafeMutableBufferPointer { slot in
+        scratch.present.withUnsafeBufferPointer { present in
+          scratch.threadsA.withUnsafeMutableBufferPointer { bufferA in
+            scratch.threadsB.withUnsafeMutableBufferPointer { bufferB in
+              var active = bufferA.baseAddress!
+              var next = bufferB.baseAddress!
+              var activeCount = 0
+              for index in tokens.indices {
+                let token = tokens[index].id
+                let position = index - base
+                generation += 1
+                let stamp = generation
+                var nextCount = 0
+                let bloom = Self.bloomBit(token)
 
-      /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
-      @inline(__always)
-      func take(_ step: Int, from: Int32, start: Int, skipped: Int32, _ scratch: inout Scratch) {
-        let target = stepTarget[step]
-        let limit = stepGapLimit[step]
-        var carried: Int32 = 0
-        if limit > 0 {
-          carried = (from == target ? skipped : 0) + 1
-          if carried > limit { return }
-        }
-        let t = Int(target)
-        var a = Int(acceptOffsets[t])
-        let acceptEnd = Int(acceptOffsets[t + 1])
-        while a < acceptEnd {
-          onMatch(Match(pattern: Int(acceptPatterns[a]), start: start, end: position))
-          a += 1
-        }
-        guard keyOffsets[t] != keyOffsets[t + 1] || wildOffsets[t] != wildOffsets[t + 1] else { return }
-        if scratch.seen[t] == stamp {
-          let k = Int(scratch.slot[t])
-          let old = scratch.next[k]
-          let preferred = prefersEarliestStart ? start < old.start : start > old.start
-          if carried < old.skipped || (carried == old.skipped && preferred) {
-            scratch.next[k] = Thread(node: target, start: start, skipped: carried)
-          }
-        } else {
-          scratch.seen[t] = stamp
-          scratch.slot[t] = Int32(scratch.next.count)
-          scratch.next.append(Thread(node: target, start: start, skipped: carried))
-        }
-      }
+                /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
+                @inline(__always)
+                func take(_ step: Int, from: Int32, start: Int, skipped: Int32) {
+                  let target = f.stepTarget[step]
+                  let limit = f.stepGapLimit[step]
+                  var carried: Int32 = 0
+                  if limit > 0 {
+                    carried = (from == target ? skipped : 0) + 1
+                    if carried > limit { return }
+                  }
+                  let t = Int(target)
+                  var a = Int(f.acceptOffsets[t])
+                  let acceptEnd = Int(f.acceptOffsets[t + 1])
+                  while a < acceptEnd {
+                    onMatch(Match(pattern: Int(f.acceptPatterns[a]), start: start, end: position))
+                    a += 1
+                  }
+                  guard f.keyOffsets[t] != f.keyOffsets[t + 1] || f.wildOffsets[t] != f.wildOffsets[t + 1] else { return }
+                  if seen[t] == stamp {
+                    let k = Int(slot[t])
+                    let old = next[k]
+                    let preferred = earliest ? start < old.start : start > old.start
+                    if carried < old.skipped || (carried == old.skipped && preferred) {
+                      next[k] = Thread(node: target, start: start, skipped: carried)
+                    }
+                  } else {
+                    seen[t] = stamp
+                    slot[t] = Int32(nextCount)
+                    next[nextCount] = Thread(node: target, start: start, skipped: carried)
+                    nextCount += 1
+                  }
+                }
 
-      var k = 0
-      while k < scratch.active.count {
-        let thread = scratch.active[k]
-        k += 1
-        let n = Int(thread.node)
-        // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
-        var low = Int(keyOffsets[n])
-        var high = Int(keyOffsets[n + 1])
-        if keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
-        while low < high {
-          let mid = (low + high) >> 1
-          if keys[mid] < token { low = mid + 1 } else { high = mid }
-        }
-        let end = Int(keyOffsets[n + 1])
-        while low < end && keys[low] == token {
-          take(Int(keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped, &scratch)
-          low += 1
-        }
-        var w = Int(wildOffsets[n])
-        let wildEnd = Int(wildOffsets[n + 1])
-        while w < wildEnd {
-          let step = Int(wildSteps[w])
-          if accepts(Int(stepTest[step]), token, index: index, text: text) {
-            take(step, from: thread.node, start: thread.start, skipped: thread.skipped, &scratch)
+                /// Whether the test of a wildcard step accepts this token: an ID set, any
+                /// token but a clause break (a gap), else a regex on the token's text.
+                @inline(__always)
+                func wildAccepts(_ test: Int) -> Bool {
+                  let offset = f.bitsetOffsets[test]
+                  if offset >= 0 {
+                    let word = Int(token >> 6)
+                    guard word < width else { return false }
+                    return f.bits[offset + word] & (1 << UInt64(token & 63)) != 0
+                  }
+                  if f.isAny[test] {
+                    let word = Int(token >> 6)
+                    return word >= f.breakerBits.count || f.breakerBits[word] & (1 << UInt64(token & 63)) == 0
+                  }
+                  return accepts(test, token, index: index, text: text)
+                }
+
+                var k = 0
+                while k < activeCount {
+                  let thread = active[k]
+                  k += 1
+                  let n = Int(thread.node)
+                  // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
+                  var low = Int(f.keyOffsets[n])
+                  var high = Int(f.keyOffsets[n + 1])
+                  if f.keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
+                  while low < high {
+                    let mid = (low + high) >> 1
+                    if f.keys[mid] < token { low = mid + 1 } else { high = mid }
+                  }
+                  let end = Int(f.keyOffsets[n + 1])
+                  while low < end && f.keys[low] == token {
+                    take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
+                    low += 1
+                  }
+                  var w = Int(f.wildOffsets[n])
+                  let wildEnd = Int(f.wildOffsets[n + 1])
+                  while w < wildEnd {
+                    let step = Int(f.wildSteps[w])
+                    if wildAccepts(Int(f.stepTest[step])) {
+                      take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
+                    }
+                    w += 1
+                  }
+                }
+                let id = Int(token)
+                if id + 1 < f.startOffsets.count {
+                  var s = Int(f.startOffsets[id])
+                  let end = Int(f.startOffsets[id + 1])
+                  while s < end {
+                    let pattern = Int(f.startPatterns[s])
+                    if !f.anchored[pattern] || present[pattern] == run {
+                      take(Int(f.startSteps[s]), from: -1, start: position, skipped: 0)
+                    }
+                    s += 1
+                  }
+                }
+                for (r, step) in regexStarts.enumerated() {
+                  let pattern = Int(regexStartPatterns[r])
+                  guard !f.anchored[pattern] || present[pattern] == run,
+                    accepts(Int(stepTest[Int(step)]), token, index: index, text: text)
+                  else { continue }
+                  take(Int(step), from: -1, start: position, skipped: 0)
+                }
+                swap(&active, &next)
+                activeCount = nextCount
+              }
+            }
           }
-          w += 1
         }
       }
-      let id = Int(token)
-      if id + 1 < startOffsets.count {
-        var s = Int(startOffsets[id])
-        let end = Int(startOffsets[id + 1])
-        while s < end {
-          let pattern = Int(startPatterns[s])
-          if !anchored[pattern] || scratch.present[pattern] == run {
-            take(Int(startSteps[s]), from: -1, start: position, skipped: 0, &scratch)
-          }
-          s += 1
-        }
-      }
-      for (r, step) in regexStarts.enumerated() {
-        let pattern = Int(regexStartPatterns[r])
-        guard !anchored[pattern] || scratch.present[pattern] == run,
-          accepts(Int(stepTest[Int(step)]), token, index: index, text: text)
-        else { continue }
-        take(Int(step), from: -1, start: position, skipped: 0, &scratch)
-      }
-      swap(&scratch.active, &scratch.next)
     }
+    scratch.generation = generation
   }
 
   /// Sets `scratch.present[p] = run` for every anchored pattern `p` whose requirements the
   /// clause's words all meet: a sound prefilter, never a cause of a missed match.
+  ///
+  /// It runs on every clause, so it works on raw buffers: array accesses checked bounds and
+  /// uniqueness at every write, which cost as much as the work itself.
   private func markPresent(_ tokens: ArraySlice<Token>, run: Int, scratch: inout Scratch) {
-    if scratch.clauseIDs.count != bitsetWidth {
-      scratch.clauseIDs = [UInt64](repeating: 0, count: bitsetWidth)
-    } else {
-      for w in scratch.touchedWords { scratch.clauseIDs[Int(w)] = 0 }
+    let width = bitsetWidth
+    if scratch.clauseIDs.count != width {
+      scratch.clauseIDs = [UInt64](repeating: 0, count: width)
+      scratch.touchedWords = [Int32](repeating: 0, count: width)
+      scratch.touchedCount = 0
     }
-    scratch.touchedWords.removeAll(keepingCapacity: true)
-    scratch.candidates.removeAll(keepingCapacity: true)
-    for token in tokens {
-      let id = Int(token.id)
-      guard id >> 6 < bitsetWidth else { continue }
-      let bit: UInt64 = 1 << UInt64(id & 63)
-      // A word seen before in this clause has marked its patterns already.
-      guard scratch.clauseIDs[id >> 6] & bit == 0 else { continue }
-      if scratch.clauseIDs[id >> 6] == 0 { scratch.touchedWords.append(Int32(id >> 6)) }
-      scratch.clauseIDs[id >> 6] |= bit
-      guard id + 1 < anchorOffsets.count else { continue }
-      var a = Int(anchorOffsets[id])
-      let end = Int(anchorOffsets[id + 1])
-      while a < end {
-        let pattern = Int(anchorPatterns[a])
-        if scratch.present[pattern] != -run {
-          scratch.present[pattern] = -run
-          scratch.candidates.append(Int32(pattern))
-        }
-        a += 1
-      }
+    if scratch.candidates.count < patternCount {
+      scratch.candidates = [Int32](repeating: 0, count: patternCount)
     }
     if scratch.requirementMet.count < requirementBitRow.count {
       scratch.requirementMet = [Int](repeating: 0, count: requirementBitRow.count)
     }
-    for candidate in scratch.candidates {
-      let pattern = Int(candidate)
-      var met = true
-      var r = Int(requirementOffsets[pattern])
-      let end = Int(requirementOffsets[pattern + 1])
-      while met && r < end {
-        let set = Int(requirements[r])
-        r += 1
-        let memo = scratch.requirementMet[set]
-        if memo >> 1 == run {
-          met = memo & 1 == 1
-          continue
-        }
-        let row = Int(requirementBitRow[set])
-        if row >= 0 {
-          var any: UInt64 = 0
-          let rowStart = row * bitsetWidth
-          for w in scratch.touchedWords { any |= requirementBits[rowStart + Int(w)] & scratch.clauseIDs[Int(w)] }
-          met = any != 0
-        } else {
-          met = false
-          var i = Int(requirementIDOffsets[set])
-          let idEnd = Int(requirementIDOffsets[set + 1])
-          while !met && i < idEnd {
-            let id = Int(requirementIDs[i])
-            met = scratch.clauseIDs[id >> 6] & (1 << UInt64(id & 63)) != 0
-            i += 1
+    var touchedCount = scratch.touchedCount
+    var candidateCount = 0
+    scratch.clauseIDs.withUnsafeMutableBufferPointer { ids in
+      scratch.touchedWords.withUnsafeMutableBufferPointer { touched in
+        scratch.present.withUnsafeMutableBufferPointer { present in
+          scratch.candidates.withUnsafeMutableBufferPointer { candidates in
+            scratch.requirementMet.withUnsafeMutableBufferPointer { memo in
+              for t in 0..<touchedCount { ids[Int(touched[t])] = 0 }
+              touchedCount = 0
+              anchorOffsets.withUnsafeBufferPointer { anchorOffsets in
+                anchorPatterns.withUnsafeBufferPointer { anchorPatterns in
+                  for token in tokens {
+                    let id = Int(token.id)
+                    let word = id >> 6
+                    guard word < width else { continue }
+                    let bit: UInt64 = 1 << UInt64(id & 63)
+                    // A word seen before in this clause has marked its patterns already.
+                    guard ids[word] & bit == 0 else { continue }
+                    if ids[word] == 0 {
+                      touched[touchedCount] = Int32(word)
+                      touchedCount += 1
+                    }
+                    ids[word] |= bit
+                    guard id + 1 < anchorOffsets.count else { continue }
+                    var a = Int(anchorOffsets[id])
+                    let end = Int(anchorOffsets[id + 1])
+                    while a < end {
+                      let pattern = Int(anchorPatterns[a])
+                      if present[pattern] != -run {
+                        present[pattern] = -run
+                        candidates[candidateCount] = Int32(pattern)
+                        candidateCount += 1
+                      }
+                      a += 1
+                    }
+                  }
+                }
+              }
+              requirementOffsets.withUnsafeBufferPointer { requirementOffsets in
+                requirements.withUnsafeBufferPointer { requirements in
+                  requirementBitRow.withUnsafeBufferPointer { rows in
+                    requirementBits.withUnsafeBufferPointer { rowBits in
+                      requirementIDOffsets.withUnsafeBufferPointer { idOffsets in
+                        requirementIDs.withUnsafeBufferPointer { setIDs in
+                          for c in 0..<candidateCount {
+                            let pattern = Int(candidates[c])
+                            var met = true
+                            var r = Int(requirementOffsets[pattern])
+                            let end = Int(requirementOffsets[pattern + 1])
+                            while met && r < end {
+                              let set = Int(requirements[r])
+                              r += 1
+                              let memoized = memo[set]
+                              if memoized >> 1 == run {
+                                met = memoized & 1 == 1
+                                continue
+                              }
+                              let row = Int(rows[set])
+                              if row >= 0 {
+                                var any: UInt64 = 0
+                                let rowStart = row * width
+                                for t in 0..<touchedCount {
+                                  let w = Int(touched[t])
+                                  any |= rowBits[rowStart + w] & ids[w]
+                                }
+                                met = any != 0
+                              } else {
+                                met = false
+                                var i = Int(idOffsets[set])
+                                let idEnd = Int(idOffsets[set + 1])
+                                while !met && i < idEnd {
+                                  let id = Int(setIDs[i])
+                                  met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
+                                  i += 1
+                                }
+                              }
+                              memo[set] = run << 1 | (met ? 1 : 0)
+                            }
+                            if met { present[pattern] = run }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
-        scratch.requirementMet[set] = run << 1 | (met ? 1 : 0)
       }
-      if met { scratch.present[pattern] = run }
     }
+    scratch.touchedCount = touchedCount
+    scratch.candidateCount = candidateCount
   }
 
   /// `run` with working memory of its own, for one-off use.

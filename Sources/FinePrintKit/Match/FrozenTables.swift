@@ -1,0 +1,68 @@
+/// A finished `TokenAutomaton`'s tables that `run` reads for every token, copied once to raw
+/// memory: array subscripts checked bounds at every read of the hottest loop of the linter.
+/// Immutable after `init`, so sharing it across threads is safe.
+final class FrozenTables: @unchecked Sendable {
+  let stepTarget: UnsafeBufferPointer<Int32>
+  let stepGapLimit: UnsafeBufferPointer<Int32>
+  let stepTest: UnsafeBufferPointer<Int32>
+  let acceptOffsets: UnsafeBufferPointer<Int32>
+  let acceptPatterns: UnsafeBufferPointer<Int32>
+  let keyOffsets: UnsafeBufferPointer<Int32>
+  let keys: UnsafeBufferPointer<TokenID>
+  let keySteps: UnsafeBufferPointer<Int32>
+  let keyBloom: UnsafeBufferPointer<UInt64>
+  let wildOffsets: UnsafeBufferPointer<Int32>
+  let wildSteps: UnsafeBufferPointer<Int32>
+  let startOffsets: UnsafeBufferPointer<Int32>
+  let startSteps: UnsafeBufferPointer<Int32>
+  let startPatterns: UnsafeBufferPointer<Int32>
+  let anchored: UnsafeBufferPointer<Bool>
+  let bitsetOffsets: UnsafeBufferPointer<Int>
+  let bits: UnsafeBufferPointer<UInt64>
+  let breakerBits: UnsafeBufferPointer<UInt64>
+  /// For each test: whether it is `.any` (a gap's "any token but a clause break").
+  let isAny: UnsafeBufferPointer<Bool>
+
+  init(_ automaton: TokenAutomaton) {
+    stepTarget = Self.copy(automaton.stepTarget)
+    stepGapLimit = Self.copy(automaton.stepGapLimit)
+    stepTest = Self.copy(automaton.stepTest)
+    acceptOffsets = Self.copy(automaton.acceptOffsets)
+    acceptPatterns = Self.copy(automaton.acceptPatterns)
+    keyOffsets = Self.copy(automaton.keyOffsets)
+    keys = Self.copy(automaton.keys)
+    keySteps = Self.copy(automaton.keySteps)
+    keyBloom = Self.copy(automaton.keyBloom)
+    wildOffsets = Self.copy(automaton.wildOffsets)
+    wildSteps = Self.copy(automaton.wildSteps)
+    startOffsets = Self.copy(automaton.startOffsets)
+    startSteps = Self.copy(automaton.startSteps)
+    startPatterns = Self.copy(automaton.startPatterns)
+    anchored = Self.copy(automaton.anchored)
+    bitsetOffsets = Self.copy(automaton.bitsetOffsets)
+    bits = Self.copy(automaton.bits)
+    breakerBits = Self.copy(automaton.breakerBits)
+    isAny = Self.copy(automaton.tests.map { $0 == .any })
+  }
+
+  deinit {
+    for buffer in [stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
+                   wildOffsets, wildSteps, startOffsets, startSteps, startPatterns] {
+      buffer.deallocate()
+    }
+    keys.deallocate()
+    keyBloom.deallocate()
+    anchored.deallocate()
+    bitsetOffsets.deallocate()
+    bits.deallocate()
+    breakerBits.deallocate()
+    isAny.deallocate()
+  }
+
+  /// A copy of `array` in memory of its own (never empty: an empty table still has an address).
+  private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+    _ = buffer.initialize(from: array)
+    return UnsafeBufferPointer(start: buffer.baseAddress, count: array.count)
+  }
+}
