@@ -4,6 +4,10 @@ public struct PrefixTable: Sendable {
   private var prefixes = Vocabulary()
   private var ids: [TokenID] = [Vocabulary.unknown]
   private var lengths: UInt64 = 0
+  /// The first two bytes of every prefix, as a bitset over 65,536 pairs: most words no rule
+  /// names start with no registered prefix, and are told so without hashing every length.
+  private var firstPairs: [UInt64] = []
+  private var hasOneBytePrefix = false
 
   public init() {}
 
@@ -16,12 +20,25 @@ public struct PrefixTable: Sendable {
     let index = Int(prefixes.intern(prefix))
     if index >= ids.count { ids.append(id) } else { ids[index] = id }
     lengths |= 1 << UInt64(count)
+    let bytes = Array(prefix.utf8)
+    if bytes.count < 2 {
+      hasOneBytePrefix = true
+    } else {
+      if firstPairs.isEmpty { firstPairs = [UInt64](repeating: 0, count: 1024) }
+      let pair = Int(bytes[0]) << 8 | Int(bytes[1])
+      firstPairs[pair >> 6] |= 1 << UInt64(pair & 63)
+    }
   }
 
   /// The ID for the longest registered prefix of `word`, or `unknown`.
   /// - Complexity: O(word length).
   public func lookup(_ word: UnsafeBufferPointer<UInt8>) -> TokenID {
     guard lengths != 0 else { return Vocabulary.unknown }
+    if !hasOneBytePrefix {
+      guard word.count >= 2, !firstPairs.isEmpty else { return Vocabulary.unknown }
+      let pair = Int(word[0]) << 8 | Int(word[1])
+      guard firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { return Vocabulary.unknown }
+    }
     let limit = min(word.count, 63)
     return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { prefixHashes in
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
