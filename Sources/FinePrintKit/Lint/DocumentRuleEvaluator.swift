@@ -42,7 +42,10 @@ struct DocumentRuleEvaluator {
                 clauseFindings: [Finding]) -> [Finding]
   {
     var out: [Finding] = []
-    for (index, rule) in linter.engine.ruleSet.rules.enumerated() where rule.scope == .document {
+    let rules = linter.engine.ruleSet.rules
+    // By index: enumerating the rules copied every definition, for every document.
+    for index in rules.indices where rules[index].scope == .document {
+      let rule = rules[index]
       let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
       guard v.applies, v.satisfiedBy == nil, let at = v.reportClause else { continue }
       let clause = clauses[at].clause

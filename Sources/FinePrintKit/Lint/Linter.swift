@@ -23,10 +23,13 @@ public struct Linter: Sendable {
 
   /// The clauses of a document with their tokens.
   public func tokenizedClauses(_ document: Document) -> [(clause: Clause, tokens: [Token])] {
-    segmenter.clauses(in: document).map { clause in
-      let own = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
+    // One copy of the tokenizer for the document: reading it through the engine copied its
+    // tables' references for every clause.
+    let tokenizer = engine.tokenizer
+    return segmenter.clauses(in: document).map { clause in
+      let own = tokenizer.tokens(in: document.bytes, range: clause.range)
       guard let leadIn = clause.leadIn else { return (clause, own) }
-      return (clause, engine.tokenizer.tokens(in: document.bytes, range: leadIn) + own)
+      return (clause, tokenizer.tokens(in: document.bytes, range: leadIn) + own)
     }
   }
 
@@ -58,9 +61,8 @@ public struct Linter: Sendable {
       let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
       findings += measured(clause, document: document)
       for hit in result.hits where hit.end >= own {
-        let rule = engine.ruleSet.rules[hit.rule]
         let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
-        findings.append(finding(rule, document: document, clause: clause, range: range))
+        findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
       }
     }
     if documentRules {
@@ -96,6 +98,17 @@ public struct Linter: Sendable {
       out.append(finding(rule, document: document, clause: clause, range: clause.range, message: rule.message + detail))
     }
     return out
+  }
+
+  /// A finding of rule `index`, reading only the fields it needs: a copy of the whole rule
+  /// definition retained every string and array in it, for every finding.
+  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>) -> Finding {
+    let rules = engine.ruleSet.rules
+    return Finding(
+      rule: rules[index].id, category: rules[index].category, severity: rules[index].severity,
+      message: rules[index].message, file: document.path, span: document.span(of: range),
+      match: document.text(in: range), clause: document.text(in: clause.range), headings: clause.headings,
+      textRange: range, clauseRange: clause.range, documentLevel: false)
   }
 
   func finding(_ rule: RuleDefinition, document: Document, clause: Clause, range: Range<Int>,

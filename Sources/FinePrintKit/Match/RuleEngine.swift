@@ -29,6 +29,13 @@ public struct RuleEngine: Sendable {
     final class SharedAutomaton: Sendable {
       let automaton: TokenAutomaton
       init(_ automaton: TokenAutomaton) { self.automaton = automaton }
+
+      /// Runs the automaton in place (reading it through the optional copied the struct).
+      func run(_ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch, text: (Int) -> String,
+               onMatch: (TokenAutomaton.Match) -> Void)
+      {
+        automaton.run(tokens, scratch: &scratch, text: text, onMatch: onMatch)
+      }
     }
     var shared: SharedAutomaton?
     var with: [(source: PatternSource, pattern: Int)]
@@ -157,7 +164,7 @@ public struct RuleEngine: Sendable {
                   text: (Int) -> String) -> AuxMatches
   {
     var out = AuxMatches()
-    checks[rule].shared?.automaton.run(tokens, scratch: &scratch, text: text) { out.all.append($0) }
+    checks[rule].shared?.run(tokens, scratch: &scratch, text: text) { out.all.append($0) }
     return out
   }
 

@@ -139,7 +139,9 @@ struct TokenAutomaton: Sendable {
   /// regex tests only.
   /// - Complexity: O(tokens × live threads × log steps per node).
   func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
-    let f = frozen ?? FrozenTables(self)
+    // Not `frozen ?? FrozenTables(self)`: the autoclosure captured a copy of the whole automaton.
+    let f: FrozenTables
+    if let frozen { f = frozen } else { f = FrozenTables(self) }
     let nodes = nodeCount
     if scratch.seen.count < nodes {
       scratch.seen = [Int](repeating: -1, count: nodes)
