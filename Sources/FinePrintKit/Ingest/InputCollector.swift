@@ -39,14 +39,18 @@ public struct InputCollector: Sendable {
   private func documents(under directory: String) -> [String] {
     let root = URL(fileURLWithPath: directory)
     guard let walker = FileManager.default.enumerator(
-      at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+      at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
     else { return [] }
     var paths: [String] = []
     for case let url as URL in walker where Self.documentExtensions.contains(url.pathExtension.lowercased())
       && !Self.isProjectFile(url.lastPathComponent)
     {
-      let values = try? url.resourceValues(forKeys: [.isRegularFileKey])
-      if values?.isRegularFile == true {
+      let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+      // A link to a file is read like the file (a folder of linked documents is common); links
+      // to folders are not followed, so a link cannot send the walk round in a loop.
+      let isLinkedFile = values?.isSymbolicLink == true
+        && (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+      if values?.isRegularFile == true || isLinkedFile {
         let relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.path
         paths.append((directory.hasSuffix("/") ? String(directory.dropLast()) : directory) + relative)
       }

@@ -163,6 +163,26 @@ struct InputCollectorTests {
     #expect(try InputCollector().expand([directory + "/"]) == expected.map { directory + "/" + $0 })
   }
 
+  @Test("A link to a document is collected like the document; a link to a folder is not followed")
+  func symbolicLinks() throws {
+    let directory = try makeTemporaryDirectory()
+    let elsewhere = try makeTemporaryDirectory()
+    defer {
+      cleanUp(directory)
+      cleanUp(elsewhere)
+    }
+    try write(Array("We sell data.".utf8), to: elsewhere + "/terms.txt")
+    try write(Array("We sell data.".utf8), to: elsewhere + "/inner/policy.html")
+    try write(Array("We sell data.".utf8), to: directory + "/own.txt")
+    let manager = FileManager.default
+    try manager.createSymbolicLink(atPath: directory + "/linked.txt", withDestinationPath: elsewhere + "/terms.txt")
+    try manager.createSymbolicLink(atPath: directory + "/dangling.txt", withDestinationPath: elsewhere + "/missing.txt")
+    try manager.createSymbolicLink(atPath: directory + "/folder", withDestinationPath: elsewhere + "/inner")
+    // A link back to the folder itself would loop if links to folders were followed.
+    try manager.createSymbolicLink(atPath: directory + "/loop", withDestinationPath: directory)
+    #expect(try InputCollector().expand([directory]) == ["linked.txt", "own.txt"].map { directory + "/" + $0 })
+  }
+
   @Test("Arguments keep their order; - stands for standard input; files are taken whatever their extension")
   func argumentOrder() throws {
     let directory = try makeTemporaryDirectory()
