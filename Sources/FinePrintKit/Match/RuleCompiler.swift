@@ -14,7 +14,9 @@ struct RuleCompiler {
   /// Tokens no gap crosses: the ends of sentences and of semicolon sub-clauses.
   static let breakerWords = [";", ".", "!", "?"]
   /// Words that turn a sentence around, so a negation before them does not reach past them.
-  static let contrastWords = ["but", "except", "unless", "however", "although", "though", "whereas", "save", "other"]
+  /// "than" stands for "other than" ("not ... other than to sell it"); "other" alone ("claims by
+  /// other users") turns nothing around, and stopped exceptions from reaching their match.
+  static let contrastWords = ["but", "except", "unless", "however", "although", "though", "whereas", "save", "than"]
 
   let ruleSet: RuleSet
 

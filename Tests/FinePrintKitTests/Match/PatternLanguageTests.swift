@@ -70,6 +70,14 @@ struct PatternLanguageTests {
     #expect(!matches(linter, "We sell your data.").isEmpty)
   }
 
+  @Test("unless {match}: 'except' or 'other than' between the exception and the match ends its reach; 'other' alone does not")
+  func contrastWordsInTheGap() throws {
+    let linter = try engine(["sell+ ..3 data"], unless: ["(not|never) ..8 {match}"])
+    #expect(matches(linter, "We do not, unlike other apps, sell your data.").isEmpty)
+    #expect(!matches(linter, "We do not rent it, except that we sell your data.").isEmpty)
+    #expect(!matches(linter, "We do not keep it other than when we sell your data.").isEmpty)
+  }
+
   @Test("unless {match}: optional words right after the match may be there or not")
   func optionalAfterMatch() throws {
     let linter = try engine(["you consent"], unless: ["{match} ,? to refuse"])
