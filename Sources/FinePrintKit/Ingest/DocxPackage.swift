@@ -214,15 +214,7 @@ struct DocxPackage {
   /// Whether an OLE2 compound file holds an encrypted Office package (its stream names are
   /// UTF-16: "EncryptedPackage").
   private static func isEncryptedPackage(_ bytes: [UInt8]) -> Bool {
-    let needle = Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    guard bytes.count >= needle.count else { return false }
-    let first = needle[0]
-    var i = 0
-    while i <= bytes.count - needle.count {
-      if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
-      i += 1
-    }
-    return false
+    bytes.contains(bytes: Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
   }
 }
 

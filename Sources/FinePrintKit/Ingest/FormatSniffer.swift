@@ -34,7 +34,7 @@ public enum FormatSniffer {
     func opensWith(_ prefix: String) -> Bool { head[first...].starts(with: prefix.utf8) }
     if opensWith("<!doctype html") || opensWith("<html") { return .html }
     if opensWith("<?xml") {
-      return contains(head, "<html") ? .html : .xml
+      return head.contains(bytes: Array("<html".utf8)) ? .html : .xml
     }
     let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
                     "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
@@ -43,7 +43,7 @@ public enum FormatSniffer {
     if opensWith("<"), first + 1 < head.count, startsWithLetter(head, at: first + 1) || head[first + 1] == UInt8(ascii: "!")
       || head[first + 1] == UInt8(ascii: "?")
     {
-      for tag in htmlTags where contains(head, tag) { return .html }
+      for tag in htmlTags where head.contains(bytes: Array(tag.utf8)) { return .html }
       return opensWith("<!--") ? .html : .xml
     }
     // Text with HTML tags in it (an export that starts with a title line) is HTML.
@@ -61,28 +61,21 @@ public enum FormatSniffer {
   /// The index of the first byte of `head` that does not encode white space.
   private static func firstVisible(_ head: [UInt8]) -> Int {
     var i = 0
-    while i < head.count {
-      let length = head[i] < 0x80 ? 1 : head[i] >= 0xF0 ? 4 : head[i] >= 0xE0 ? 3 : 2
-      guard i + length <= head.count else { return i }
-      let character = String(decoding: head[i..<(i + length)], as: UTF8.self)
-      guard character.first?.isWhitespace == true else { return i }
-      i += length
-    }
+    while i < head.count, let (character, length) = character(head, at: i), character.isWhitespace { i += length }
     return i
   }
 
   /// Whether the character starting at byte `i` is a letter.
   private static func startsWithLetter(_ head: [UInt8], at i: Int) -> Bool {
-    let length = head[i] < 0x80 ? 1 : head[i] >= 0xF0 ? 4 : head[i] >= 0xE0 ? 3 : 2
-    guard i + length <= head.count else { return false }
-    return String(decoding: head[i..<(i + length)], as: UTF8.self).first?.isLetter == true
+    character(head, at: i)?.character.isLetter == true
   }
 
-  private static func contains(_ head: [UInt8], _ needle: String) -> Bool {
-    let n = Array(needle.utf8)
-    guard head.count >= n.count else { return false }
-    for i in 0...(head.count - n.count) where head[i] == n[0] && head[i..<(i + n.count)].elementsEqual(n) { return true }
-    return false
+  /// The character that starts at byte `i` and its length in bytes; nil when cut short.
+  private static func character(_ head: [UInt8], at i: Int) -> (character: Character, length: Int)? {
+    let length = head[i] < 0x80 ? 1 : head[i] >= 0xF0 ? 4 : head[i] >= 0xE0 ? 3 : 2
+    guard i + length <= head.count, let character = String(decoding: head[i..<(i + length)], as: UTF8.self).first
+    else { return nil }
+    return (character, length)
   }
 
   /// The format to parse `source` as: the declared one, else the extension's unless the content

@@ -41,11 +41,7 @@ enum MarkupElements {
     let compact = style.utf8.compactMap { b -> UInt8? in
       b == 0x20 || (b >= 0x09 && b <= 0x0D) ? nil : (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
     }
-    return [Array("display:none".utf8), Array("visibility:hidden".utf8)].contains { needle in
-      compact.count >= needle.count && (0...(compact.count - needle.count)).contains { i in
-        compact[i] == needle[0] && compact[i..<(i + needle.count)].elementsEqual(needle)
-      }
-    }
+    return compact.contains(bytes: Array("display:none".utf8)) || compact.contains(bytes: Array("visibility:hidden".utf8))
   }
 
   /// The marker an ordered list shows for item `n` (1-based) in `type` (1, a, A, i, I).

@@ -45,12 +45,11 @@ struct DocumentRuleEvaluator {
     let rules = linter.engine.ruleSet.rules
     // By index: enumerating the rules copied every definition, for every document.
     for index in rules.indices where rules[index].scope == .document {
-      let rule = rules[index]
       let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
       guard v.applies, v.satisfiedBy == nil, let at = v.reportClause else { continue }
       let clause = clauses[at].clause
-      let message = "\(rule.message) Looked for \(v.lookedFor) anywhere in the document; found none."
-      out.append(linter.finding(rule, document: document, clause: clause, range: clause.range,
+      let message = "\(rules[index].message) Looked for \(v.lookedFor) anywhere in the document; found none."
+      out.append(linter.finding(ruleAt: index, document: document, clause: clause, range: clause.range,
                                 message: message, documentLevel: true))
     }
     return out

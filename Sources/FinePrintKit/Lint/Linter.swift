@@ -6,19 +6,17 @@ public struct Linter: Sendable {
   public let engine: RuleEngine
   public let segmenter: ClauseSegmenter
 
-  /// The readability rules (a metric over the whole clause), found once: filtering the rules
-  /// for every clause copied each definition.
-  let clauseMetricRules: [RuleDefinition]
-  /// Their metrics, in the same order, read for every clause.
-  let clauseMetrics: [MetricSpec]
+  /// The readability rules (a metric over the whole clause) by index, with their metrics, found
+  /// once: filtering the rules for every clause copied each definition.
+  let clauseMetrics: [(rule: Int, metric: MetricSpec)]
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
     self.segmenter = segmenter
-    clauseMetricRules = engine.ruleSet.rules.filter {
-      $0.metric != nil && $0.metric?.measure != .matches && $0.scope == .clause
+    clauseMetrics = engine.ruleSet.rules.enumerated().compactMap { index, rule in
+      guard let metric = rule.metric, metric.measure != .matches, rule.scope == .clause else { return nil }
+      return (index, metric)
     }
-    clauseMetrics = clauseMetricRules.compactMap(\.metric)
   }
 
   /// The clauses of a document with their tokens.
@@ -74,17 +72,16 @@ public struct Linter: Sendable {
 
   /// Findings of readability rules (a metric over the whole clause, no patterns).
   func measured(_ clause: Clause, document: Document) -> [Finding] {
-    let rules = clauseMetricRules
-    guard !rules.isEmpty else { return [] }
+    guard !clauseMetrics.isEmpty else { return [] }
     // Most clauses are too short for any of these rules: count their words before their syllables.
     let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
-    let mayFire = clauseMetrics.contains { metric in
+    let mayFire = clauseMetrics.contains { _, metric in
       words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
     }
     guard mayFire else { return [] }
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
-    for (index, metric) in clauseMetrics.enumerated() where score.words >= max(metric.minWords, 1) {
+    for (rule, metric) in clauseMetrics where score.words >= max(metric.minWords, 1) {
       let value: Double
       switch metric.measure {
       case .words: value = Double(score.words)
@@ -93,31 +90,24 @@ public struct Linter: Sendable {
       case .matches: continue
       }
       guard metric.fires(value) else { continue }
-      let rule = rules[index]
       let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
-      out.append(finding(rule, document: document, clause: clause, range: clause.range, message: rule.message + detail))
+      out.append(finding(ruleAt: rule, document: document, clause: clause, range: clause.range,
+                         message: engine.ruleSet.rules[rule].message + detail))
     }
     return out
   }
 
-  /// A finding of rule `index`, reading only the fields it needs: a copy of the whole rule
-  /// definition retained every string and array in it, for every finding.
-  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>) -> Finding {
+  /// A finding of rule `index` (its own message unless `message` replaces it), reading only the
+  /// fields it needs: a copy of the whole rule definition retained every string and array in it,
+  /// for every finding.
+  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
+               message: String? = nil, documentLevel: Bool = false) -> Finding
+  {
     let rules = engine.ruleSet.rules
     return Finding(
       rule: rules[index].id, category: rules[index].category, severity: rules[index].severity,
-      message: rules[index].message, file: document.path, span: document.span(of: range),
+      message: message ?? rules[index].message, file: document.path, span: document.span(of: range),
       match: document.text(in: range), clause: document.text(in: clause.range), headings: clause.headings,
-      textRange: range, clauseRange: clause.range, documentLevel: false)
-  }
-
-  func finding(_ rule: RuleDefinition, document: Document, clause: Clause, range: Range<Int>,
-               message: String? = nil, documentLevel: Bool = false) -> Finding
-  {
-    Finding(
-      rule: rule.id, category: rule.category, severity: rule.severity, message: message ?? rule.message,
-      file: document.path, span: document.span(of: range), match: document.text(in: range),
-      clause: document.text(in: clause.range), headings: clause.headings, textRange: range,
-      clauseRange: clause.range, documentLevel: documentLevel)
+      textRange: range, clauseRange: clause.range, documentLevel: documentLevel)
   }
 }

@@ -27,12 +27,7 @@ final class TokenRegex: @unchecked Sendable {
   func matches(_ word: String) -> Bool {
     if let literals {
       let bytes = Array(word.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
-      return literals.contains { literal in
-        guard bytes.count >= literal.count else { return false }
-        return (0...(bytes.count - literal.count)).contains { start in
-          bytes[start] == literal[0] && bytes[start..<(start + literal.count)].elementsEqual(literal)
-        }
-      }
+      return literals.contains { bytes.contains(bytes: $0) }
     }
     return expression.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
   }

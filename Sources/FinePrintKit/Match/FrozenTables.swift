@@ -1,5 +1,6 @@
-/// A finished `TokenAutomaton`'s tables that `run` reads for every token, copied once to raw
-/// memory: array subscripts checked bounds at every read of the hottest loop of the linter.
+/// A finished `TokenAutomaton`'s tables that `run` and its prefilter read for every token,
+/// copied once to raw memory: array subscripts checked bounds at every read of the hottest loop
+/// of the linter.
 /// Immutable after `init`, so sharing it across threads is safe.
 final class FrozenTables: @unchecked Sendable {
   let stepTarget: UnsafeBufferPointer<Int32>
@@ -22,6 +23,15 @@ final class FrozenTables: @unchecked Sendable {
   let breakerBits: UnsafeBufferPointer<UInt64>
   /// For each test: whether it is `.any` (a gap's "any token but a clause break").
   let isAny: UnsafeBufferPointer<Bool>
+  // The prefilter's tables (see `TokenAutomaton.requirements`).
+  let anchorOffsets: UnsafeBufferPointer<Int32>
+  let anchorPatterns: UnsafeBufferPointer<Int32>
+  let requirementOffsets: UnsafeBufferPointer<Int32>
+  let requirements: UnsafeBufferPointer<Int32>
+  let requirementBitRow: UnsafeBufferPointer<Int32>
+  let requirementBits: UnsafeBufferPointer<UInt64>
+  let requirementIDOffsets: UnsafeBufferPointer<Int32>
+  let requirementIDs: UnsafeBufferPointer<TokenID>
 
   init(_ automaton: TokenAutomaton) {
     stepTarget = Self.copy(automaton.stepTarget)
@@ -43,14 +53,25 @@ final class FrozenTables: @unchecked Sendable {
     bits = Self.copy(automaton.bits)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
+    anchorOffsets = Self.copy(automaton.anchorOffsets)
+    anchorPatterns = Self.copy(automaton.anchorPatterns)
+    requirementOffsets = Self.copy(automaton.requirementOffsets)
+    requirements = Self.copy(automaton.requirements)
+    requirementBitRow = Self.copy(automaton.requirementBitRow)
+    requirementBits = Self.copy(automaton.requirementBits)
+    requirementIDOffsets = Self.copy(automaton.requirementIDOffsets)
+    requirementIDs = Self.copy(automaton.requirementIDs)
   }
 
   deinit {
     for buffer in [stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
-                   wildOffsets, wildSteps, startOffsets, startSteps, startPatterns] {
+                   wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
+                   requirementOffsets, requirements, requirementBitRow, requirementIDOffsets] {
       buffer.deallocate()
     }
     keys.deallocate()
+    requirementIDs.deallocate()
+    requirementBits.deallocate()
     keyBloom.deallocate()
     anchored.deallocate()
     bitsetOffsets.deallocate()

@@ -41,11 +41,10 @@ struct TokenAutomaton: Sendable {
     /// it holds, to check against their other requirements.
     var clauseIDs: [UInt64] = []
     /// The words of `clauseIDs` with a bit set (the first `touchedCount`): only they are
-    /// cleared and compared. Sized once, like `candidates` (the first `candidateCount`).
+    /// cleared and compared. Sized once, like `candidates`.
     var touchedWords: [Int32] = []
     var touchedCount = 0
     var candidates: [Int32] = []
-    var candidateCount = 0
     /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
     var requirementMet: [Int] = []
   }
@@ -117,22 +116,21 @@ struct TokenAutomaton: Sendable {
   /// Copies the finished tables to raw memory for `run`. Call it after the last change.
   mutating func freeze() { frozen = FrozenTables(self) }
 
-  /// Whether test `test` accepts token `token` (at index `index`, for regexes).
+  /// Whether test `test` accepts token `token` (at index `index`, for regexes): an ID set, any
+  /// token but a clause break (a gap), or a regex on the token's text.
   @inline(__always)
-  func accepts(_ test: Int, _ token: TokenID, index: Int, text: (Int) -> String) -> Bool {
-    let offset = bitsetOffsets[test]
+  func accepts(_ test: Int, _ token: TokenID, index: Int, text: (Int) -> String, in f: FrozenTables) -> Bool {
+    let offset = f.bitsetOffsets[test]
     if offset >= 0 {
       let word = Int(token >> 6)
       guard word < bitsetWidth else { return false }
-      return bits[offset + word] & (1 << UInt64(token & 63)) != 0
+      return f.bits[offset + word] & (1 << UInt64(token & 63)) != 0
     }
-    switch tests[test] {
-    case .any:
+    if f.isAny[test] {
       let word = Int(token >> 6)
-      return word >= breakerBits.count || breakerBits[word] & (1 << UInt64(token & 63)) == 0
-    case .regex: return regexes[test]?.matches(text(index)) ?? false
-    case .ids: return false
+      return word >= f.breakerBits.count || f.breakerBits[word] & (1 << UInt64(token & 63)) == 0
     }
+    return regexes[test]?.matches(text(index)) ?? false
   }
 
   /// Every match of every pattern in `tokens`. `text(i)` gives token i's normalised text, for
@@ -155,11 +153,10 @@ struct TokenAutomaton: Sendable {
     if scratch.present.count < patternCount { scratch.present = [Int](repeating: 0, count: patternCount) }
     scratch.runs += 1
     let run = scratch.runs
-    markPresent(tokens, run: run, scratch: &scratch)
+    markPresent(tokens, run: run, tables: f, scratch: &scratch)
     var generation = scratch.generation
     let base = tokens.startIndex
     let earliest = prefersEarliestStart
-    let width = bitsetWidth
     scratch.seen.withUnsafeMutableBufferPointer { seen in
       scratch.slot.withUnsafeMutableBufferPointer { slot in
         scratch.present.withUnsafeBufferPointer { present in
@@ -209,23 +206,6 @@ struct TokenAutomaton: Sendable {
                   }
                 }
 
-                /// Whether the test of a wildcard step accepts this token: an ID set, any
-                /// token but a clause break (a gap), else a regex on the token's text.
-                @inline(__always)
-                func wildAccepts(_ test: Int) -> Bool {
-                  let offset = f.bitsetOffsets[test]
-                  if offset >= 0 {
-                    let word = Int(token >> 6)
-                    guard word < width else { return false }
-                    return f.bits[offset + word] & (1 << UInt64(token & 63)) != 0
-                  }
-                  if f.isAny[test] {
-                    let word = Int(token >> 6)
-                    return word >= f.breakerBits.count || f.breakerBits[word] & (1 << UInt64(token & 63)) == 0
-                  }
-                  return accepts(test, token, index: index, text: text)
-                }
-
                 var k = 0
                 while k < activeCount {
                   let thread = active[k]
@@ -248,7 +228,7 @@ struct TokenAutomaton: Sendable {
                   let wildEnd = Int(f.wildOffsets[n + 1])
                   while w < wildEnd {
                     let step = Int(f.wildSteps[w])
-                    if wildAccepts(Int(f.stepTest[step])) {
+                    if accepts(Int(f.stepTest[step]), token, index: index, text: text, in: f) {
                       take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
                     }
                     w += 1
@@ -269,7 +249,7 @@ struct TokenAutomaton: Sendable {
                 for (r, step) in regexStarts.enumerated() {
                   let pattern = Int(regexStartPatterns[r])
                   guard !f.anchored[pattern] || present[pattern] == run,
-                    accepts(Int(stepTest[Int(step)]), token, index: index, text: text)
+                    accepts(Int(f.stepTest[Int(step)]), token, index: index, text: text, in: f)
                   else { continue }
                   take(Int(step), from: -1, start: position, skipped: 0)
                 }
@@ -289,7 +269,7 @@ struct TokenAutomaton: Sendable {
   ///
   /// It runs on every clause, so it works on raw buffers: array accesses checked bounds and
   /// uniqueness at every write, which cost as much as the work itself.
-  private func markPresent(_ tokens: ArraySlice<Token>, run: Int, scratch: inout Scratch) {
+  private func markPresent(_ tokens: ArraySlice<Token>, run: Int, tables f: FrozenTables, scratch: inout Scratch) {
     let width = bitsetWidth
     if scratch.clauseIDs.count != width {
       scratch.clauseIDs = [UInt64](repeating: 0, count: width)
@@ -311,82 +291,66 @@ struct TokenAutomaton: Sendable {
             scratch.requirementMet.withUnsafeMutableBufferPointer { memo in
               for t in 0..<touchedCount { ids[Int(touched[t])] = 0 }
               touchedCount = 0
-              anchorOffsets.withUnsafeBufferPointer { anchorOffsets in
-                anchorPatterns.withUnsafeBufferPointer { anchorPatterns in
-                  for token in tokens {
-                    let id = Int(token.id)
-                    let word = id >> 6
-                    guard word < width else { continue }
-                    let bit: UInt64 = 1 << UInt64(id & 63)
-                    // A word seen before in this clause has marked its patterns already.
-                    guard ids[word] & bit == 0 else { continue }
-                    if ids[word] == 0 {
-                      touched[touchedCount] = Int32(word)
-                      touchedCount += 1
-                    }
-                    ids[word] |= bit
-                    guard id + 1 < anchorOffsets.count else { continue }
-                    var a = Int(anchorOffsets[id])
-                    let end = Int(anchorOffsets[id + 1])
-                    while a < end {
-                      let pattern = Int(anchorPatterns[a])
-                      if present[pattern] != -run {
-                        present[pattern] = -run
-                        candidates[candidateCount] = Int32(pattern)
-                        candidateCount += 1
-                      }
-                      a += 1
-                    }
+              for token in tokens {
+                let id = Int(token.id)
+                let word = id >> 6
+                guard word < width else { continue }
+                let bit: UInt64 = 1 << UInt64(id & 63)
+                // A word seen before in this clause has marked its patterns already.
+                guard ids[word] & bit == 0 else { continue }
+                if ids[word] == 0 {
+                  touched[touchedCount] = Int32(word)
+                  touchedCount += 1
+                }
+                ids[word] |= bit
+                guard id + 1 < f.anchorOffsets.count else { continue }
+                var a = Int(f.anchorOffsets[id])
+                let end = Int(f.anchorOffsets[id + 1])
+                while a < end {
+                  let pattern = Int(f.anchorPatterns[a])
+                  if present[pattern] != -run {
+                    present[pattern] = -run
+                    candidates[candidateCount] = Int32(pattern)
+                    candidateCount += 1
                   }
+                  a += 1
                 }
               }
-              requirementOffsets.withUnsafeBufferPointer { requirementOffsets in
-                requirements.withUnsafeBufferPointer { requirements in
-                  requirementBitRow.withUnsafeBufferPointer { rows in
-                    requirementBits.withUnsafeBufferPointer { rowBits in
-                      requirementIDOffsets.withUnsafeBufferPointer { idOffsets in
-                        requirementIDs.withUnsafeBufferPointer { setIDs in
-                          for c in 0..<candidateCount {
-                            let pattern = Int(candidates[c])
-                            var met = true
-                            var r = Int(requirementOffsets[pattern])
-                            let end = Int(requirementOffsets[pattern + 1])
-                            while met && r < end {
-                              let set = Int(requirements[r])
-                              r += 1
-                              let memoized = memo[set]
-                              if memoized >> 1 == run {
-                                met = memoized & 1 == 1
-                                continue
-                              }
-                              let row = Int(rows[set])
-                              if row >= 0 {
-                                var any: UInt64 = 0
-                                let rowStart = row * width
-                                for t in 0..<touchedCount {
-                                  let w = Int(touched[t])
-                                  any |= rowBits[rowStart + w] & ids[w]
-                                }
-                                met = any != 0
-                              } else {
-                                met = false
-                                var i = Int(idOffsets[set])
-                                let idEnd = Int(idOffsets[set + 1])
-                                while !met && i < idEnd {
-                                  let id = Int(setIDs[i])
-                                  met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
-                                  i += 1
-                                }
-                              }
-                              memo[set] = run << 1 | (met ? 1 : 0)
-                            }
-                            if met { present[pattern] = run }
-                          }
-                        }
-                      }
+              for c in 0..<candidateCount {
+                let pattern = Int(candidates[c])
+                var met = true
+                var r = Int(f.requirementOffsets[pattern])
+                let end = Int(f.requirementOffsets[pattern + 1])
+                while met && r < end {
+                  let set = Int(f.requirements[r])
+                  r += 1
+                  let memoized = memo[set]
+                  if memoized >> 1 == run {
+                    met = memoized & 1 == 1
+                    continue
+                  }
+                  let row = Int(f.requirementBitRow[set])
+                  if row >= 0 {
+                    var any: UInt64 = 0
+                    let rowStart = row * width
+                    for t in 0..<touchedCount {
+                      let w = Int(touched[t])
+                      any |= f.requirementBits[rowStart + w] & ids[w]
+                    }
+                    met = any != 0
+                  } else {
+                    met = false
+                    var i = Int(f.requirementIDOffsets[set])
+                    let idEnd = Int(f.requirementIDOffsets[set + 1])
+                    while !met && i < idEnd {
+                      let id = Int(f.requirementIDs[i])
+                      met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
+                      i += 1
                     }
                   }
+                  memo[set] = run << 1 | (met ? 1 : 0)
                 }
+                if met { present[pattern] = run }
               }
             }
           }
@@ -394,7 +358,6 @@ struct TokenAutomaton: Sendable {
       }
     }
     scratch.touchedCount = touchedCount
-    scratch.candidateCount = candidateCount
   }
 
   /// `run` with working memory of its own, for one-off use.

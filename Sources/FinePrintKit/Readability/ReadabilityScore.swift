@@ -55,48 +55,24 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
     var sentences = 0
     var sawWord = false
     let exceptions = SyllableCounter.exceptionTable
-    let clamped = range.clamped(to: 0..<bytes.count)
     bytes.withUnsafeBufferPointer { p in
       withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { letters in
         var count = 0
-        var inWord = false
-        @inline(__always)
-        func finish() {
-          if inWord {
-            words += 1
-            syllables += count == 0 ? 1
-              : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
-            sawWord = true
+        Self.scan(p, range) { letter in
+          if count < 64 {
+            letters[count] = letter
+            count += 1
           }
-          inWord = false
+        } wordEnd: {
+          words += 1
+          syllables += count == 0 ? 1
+            : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
+          sawWord = true
           count = 0
+        } sentenceMark: {
+          if sawWord { sentences += 1 }
+          sawWord = false
         }
-        var i = clamped.lowerBound
-        while i < clamped.upperBound {
-          var b = p[i]
-          if b >= 0xC0 {
-            // A non-ASCII character: a letter (é, 中) continues or starts a word; a symbol (€) ends it.
-            let (value, length) = Tokenizer.decode(p, i, clamped.upperBound)
-            if Tokenizer.classify(value).0 == .word { inWord = true } else { finish() }
-            i += length
-            continue
-          }
-          i += 1
-          if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
-          if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
-            inWord = true
-            if count < 64 { letters[count] = b; count += 1 }
-          } else if b >= 0x80 || b == UInt8(ascii: "'") {
-            continue
-          } else {
-            finish()
-            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
-              if sawWord { sentences += 1 }
-              sawWord = false
-            }
-          }
-        }
-        finish()
       }
     }
     if sawWord { sentences += 1 }
@@ -106,37 +82,50 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
   /// The number of words `init(bytes:range:)` counts in `bytes[range]`, at a fraction of its
   /// cost: a quick look at a clause's length before scoring it.
   public static func wordCount(bytes: [UInt8], range: Range<Int>) -> Int {
-    let clamped = range.clamped(to: 0..<bytes.count)
-    return bytes.withUnsafeBufferPointer { p in
-      var words = 0
-      var inWord = false
-      var i = clamped.lowerBound
-      while i < clamped.upperBound {
-        let b = p[i]
-        if b < 0x80 {
-          let lower = b | 0x20
-          if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-            inWord = true
-          } else if b != UInt8(ascii: "'") {
-            if inWord { words += 1 }
-            inWord = false
-          }
-          i += 1
-        } else if b >= 0xC0 {
-          let (value, length) = Tokenizer.decode(p, i, clamped.upperBound)
-          if Tokenizer.classify(value).0 == .word {
-            inWord = true
-          } else {
-            if inWord { words += 1 }
-            inWord = false
-          }
-          i += length
-        } else {
-          i += 1
-        }
-      }
-      return inWord ? words + 1 : words
+    var words = 0
+    bytes.withUnsafeBufferPointer { p in
+      scan(p, range) { _ in } wordEnd: { words += 1 } sentenceMark: {}
     }
+    return words
+  }
+
+  /// The one definition of words and sentence ends that scoring and counting share, walked over
+  /// `p[range]`: `letter` gets each ASCII letter of a word, lower-cased (a non-ASCII letter such
+  /// as é or 中 continues a word without one; an apostrophe neither ends nor adds), `wordEnd`
+  /// follows each word, `sentenceMark` each `.`, `!` or `?`.
+  @inline(__always)
+  private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, letter: (UInt8) -> Void,
+                           wordEnd: () -> Void, sentenceMark: () -> Void)
+  {
+    let clamped = range.clamped(to: 0..<p.count)
+    var inWord = false
+    var i = clamped.lowerBound
+    while i < clamped.upperBound {
+      var b = p[i]
+      if b >= 0xC0 {
+        // A non-ASCII character: a letter continues or starts a word; a symbol (€) ends it.
+        let (value, length) = Tokenizer.decode(p, i, clamped.upperBound)
+        if Tokenizer.classify(value).0 == .word {
+          inWord = true
+        } else {
+          if inWord { wordEnd() }
+          inWord = false
+        }
+        i += length
+        continue
+      }
+      i += 1
+      if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b |= 0x20 }
+      if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") {
+        inWord = true
+        letter(b)
+      } else if b < 0x80 && b != UInt8(ascii: "'") {
+        if inWord { wordEnd() }
+        inWord = false
+        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { sentenceMark() }
+      }
+    }
+    if inWord { wordEnd() }
   }
 
   public var wordsPerSentence: Double { sentences == 0 ? 0 : Double(words) / Double(sentences) }
