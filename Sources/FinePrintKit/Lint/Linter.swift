@@ -48,11 +48,12 @@ public struct Linter: Sendable {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
     var scratch = RuleEngine.MatchScratch()
+    let parties = DocumentParties(learningFrom: document.bytes)
     for (index, (clause, tokens)) in clauses.enumerated() {
       // Headings announce a topic; the clauses under them state the terms. Matching headings
       // would flag "Binding Arbitration" once for the title and again for the clause.
       if clause.kind == .heading { continue }
-      let result = engine.match(tokens[...], bytes: document.bytes, scratch: &scratch)
+      let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
       signals.record(result, clause: index)
       // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
       // with the clause they belong to.

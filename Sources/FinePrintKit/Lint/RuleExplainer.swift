@@ -16,6 +16,7 @@ public struct RuleExplainer: Sendable {
     let rule = rules[index]
     var lines = ["Rule \(rule.id) (\(rule.category), \(rule.severity.rawValue), \(rule.scope.rawValue) scope): \(rule.title)"]
     let clauses = linter.tokenizedClauses(document)
+    let parties = DocumentParties(learningFrom: document.bytes)
     func place(_ clause: Clause) -> String {
       let span = document.span(of: clause.range)
       return "\(document.path):\(span.start.line):\(span.start.column)"
@@ -33,7 +34,7 @@ public struct RuleExplainer: Sendable {
         if all { lines.append("\(place(clause)) heading, not matched: \(document.text(in: clause.range))") }
         continue
       }
-      let trace = linter.engine.trace(rule: index, tokens: tokens[...], bytes: document.bytes)
+      let trace = linter.engine.trace(rule: index, tokens: tokens[...], bytes: document.bytes, parties: parties)
       if trace.candidates.isEmpty {
         if all { lines.append("\(place(clause)) no pattern matched: \(document.text(in: clause.range))") }
         continue
@@ -42,7 +43,9 @@ public struct RuleExplainer: Sendable {
       lines.append("\(place(clause)) \(clause.kind.rawValue): \(document.text(in: clause.range))")
       for c in trace.candidates {
         lines.append("  pattern \"\(c.pattern.text)\" (\(c.pattern.location)) matched \"\(words(tokens, c.start, c.end))\"")
+        lines.append("    read as: " + describe(c.reading, tokens: tokens, words: words))
         if let u = c.cancelledBy { lines.append("    cancelled by unless \"\(u.text)\" (\(u.location))") }
+        if let why = c.rejectedBecause { lines.append("    rejected: \(why) (actor: \(rule.reading.actor.rawValue))") }
       }
       for w in trace.with {
         lines.append("  with \"\(w.pattern.text)\": \(w.found ? "found" : "NOT found, so the rule does not fire")")
@@ -54,13 +57,23 @@ public struct RuleExplainer: Sendable {
     return lines
   }
 
+  /// "actor provider ("we"), power ("may"), negated".
+  private func describe(_ reading: Reading, tokens: [Token], words: ([Token], Int, Int) -> String) -> String {
+    var actor = "actor " + (reading.actor?.rawValue ?? "not stated")
+    if let r = reading.actorTokens { actor += " (\"\(words(tokens, r.lowerBound, r.upperBound))\")" }
+    var modality = reading.modality.rawValue
+    if let r = reading.modalTokens { modality += " (\"\(words(tokens, r.lowerBound, r.upperBound))\")" }
+    return actor + ", " + modality + (reading.negated ? ", negated" : "")
+  }
+
   private func explainDocumentRule(_ index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])],
                                    place: (Clause) -> String) -> [String]
   {
+    let parties = DocumentParties(learningFrom: document.bytes)
     let rule = linter.engine.ruleSet.rules[index]
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
     for (i, (clause, tokens)) in clauses.enumerated() where clause.kind != .heading {
-      signals.record(linter.engine.match(tokens[...], bytes: document.bytes), clause: i)
+      signals.record(linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i)
     }
     let findings = linter.lint(document, clauses: clauses, documentRules: false)
     let evaluator = DocumentRuleEvaluator(linter: linter)

@@ -9,6 +9,7 @@ struct RuleCompiler {
     var primarySources: [PatternSource?]
     var checks: [RuleEngine.RuleChecks]
     var contrast: Set<TokenID>
+    var reader: ClauseReader
   }
 
   /// Tokens no gap crosses: the ends of sentences and of semicolon sub-clauses.
@@ -44,7 +45,7 @@ struct RuleCompiler {
     for (source, node) in lexiconSources + parsed.map({ ($0.key, $0.value) }) {
       try collect(node, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
     }
-    for word in Self.breakerWords + Self.contrastWords { vocabulary.intern(word) }
+    for word in Self.breakerWords + Self.contrastWords + ReadingWords.all { vocabulary.intern(word) }
     var prefixTable = PrefixTable()
     var prefixIDs: [String: TokenID] = [:]
     for prefix in prefixes.sorted() {
@@ -80,7 +81,8 @@ struct RuleCompiler {
     }
     return Output(
       tokenizer: tokenizer, main: main.finish(), roles: roles,
-      primarySources: primarySources, checks: checks, contrast: contrast)
+      primarySources: primarySources, checks: checks, contrast: contrast,
+      reader: ClauseReader(words: ReadingVocabulary(vocabulary: vocabulary, boundary: contrast), vocabulary: vocabulary))
   }
 
   /// For each token ID, the share of the rules' example texts that hold it: how common a word

@@ -9,6 +9,10 @@ public struct RuleTrace: Sendable {
     public var end: Int
     /// The `unless` pattern that cancelled this match, if one did.
     public var cancelledBy: PatternSource?
+    /// Who does what where the match stands.
+    public var reading: Reading
+    /// Why the reading does not meet the rule's `actor`/`modality`, if it does not.
+    public var rejectedBecause: String?
   }
 
   public var candidates: [Candidate] = []
@@ -20,7 +24,7 @@ public struct RuleTrace: Sendable {
 
 extension RuleEngine {
   /// Traces rule `rule` (an index into `ruleSet.rules`) over one clause's tokens.
-  public func trace(rule: Int, tokens: ArraySlice<Token>, bytes: [UInt8]) -> RuleTrace {
+  public func trace(rule: Int, tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties = .none) -> RuleTrace {
     var trace = RuleTrace()
     let text = { (i: Int) in self.text(of: tokens[i], bytes: bytes) }
     var matches: [TokenAutomaton.Match] = []
@@ -34,10 +38,13 @@ extension RuleEngine {
     trace.with = checks[rule].with.map { ($0.source, aux.found($0.pattern)) }
     for m in kept {
       guard let source = primarySources[m.pattern] else { continue }
+      let reading = self.reading(m.start, m.end, tokens, bytes: bytes, parties: parties)
       trace.candidates.append(RuleTrace.Candidate(
-        pattern: source, start: m.start, end: m.end, cancelledBy: cancellation(rule, m, aux, tokens)))
+        pattern: source, start: m.start, end: m.end, cancelledBy: cancellation(rule, m, aux, tokens),
+        reading: reading, rejectedBecause: constraints[rule].rejection(of: reading)))
     }
-    trace.fired = trace.with.allSatisfy(\.found) && trace.candidates.contains { $0.cancelledBy == nil }
+    trace.fired = trace.with.allSatisfy(\.found)
+      && trace.candidates.contains { $0.cancelledBy == nil && $0.rejectedBecause == nil }
     return trace
   }
 }

@@ -50,6 +50,11 @@ public struct RuleEngine: Sendable {
   let checks: [RuleChecks]
   /// Tokens that end a gap in `unless … {match}`: breakers plus but, except, unless, however…
   let contrast: Set<TokenID>
+  /// Reads who does what where a rule with an `actor` or `modality` matched.
+  let reader: ClauseReader
+  /// Each rule's `actor`/`modality`, by rule index (read per candidate: copying the whole rule
+  /// definition for it retained every string in it).
+  let constraints: [ReadingConstraint]
 
   /// The rules of `ruleSet`, compiled.
   /// - Throws: `RuleLoadError` naming the file and line of a bad pattern or lexicon.
@@ -62,6 +67,8 @@ public struct RuleEngine: Sendable {
     primarySources = compiled.primarySources
     checks = compiled.checks
     contrast = compiled.contrast
+    reader = compiled.reader
+    constraints = ruleSet.rules.map(\.reading)
   }
 
   /// The bundled rules, compiled.
@@ -95,11 +102,12 @@ public struct RuleEngine: Sendable {
     return String(decoding: bytes[token.range], as: UTF8.self).lowercased()
   }
 
-  /// Matches every clause rule against one clause's tokens.
+  /// Matches every clause rule against one clause's tokens; `parties` are the names the
+  /// document defines for itself, for rules that say who must act.
   /// - Complexity: O(tokens × live automaton steps), plus the rule checks of rules that matched.
-  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8]) -> ClauseResult {
+  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties = .none) -> ClauseResult {
     var scratch = MatchScratch()
-    return match(tokens, bytes: bytes, scratch: &scratch)
+    return match(tokens, bytes: bytes, parties: parties, scratch: &scratch)
   }
 
   /// Working memory for `match`, reused across the clauses of a document.
@@ -111,7 +119,9 @@ public struct RuleEngine: Sendable {
   }
 
   /// `match(_:bytes:)` reusing working memory across calls.
-  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], scratch: inout MatchScratch) -> ClauseResult {
+  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties = .none,
+                    scratch: inout MatchScratch) -> ClauseResult
+  {
     var result = ClauseResult()
     var candidates: [(rule: Int, match: TokenAutomaton.Match)] = []
     // Captures what it reads, not `self`: a closure holding the engine copied all its tables.
@@ -142,6 +152,7 @@ public struct RuleEngine: Sendable {
           var first: TokenAutomaton.Match?
           for candidate in candidates[i..<j] where candidate.match.start > lastEnd
             && cancellation(rule, candidate.match, aux, tokens) == nil
+            && rejection(rule, candidate.match, tokens, bytes: bytes, parties: parties) == nil
           {
             count += 1
             lastEnd = candidate.match.end
@@ -150,7 +161,10 @@ public struct RuleEngine: Sendable {
           if let first, metric.fires(Double(count)) {
             result.hits.append(Hit(rule: rule, start: first.start, end: first.end))
           }
-        } else if let survivor = candidates[i..<j].first(where: { cancellation(rule, $0.match, aux, tokens) == nil }) {
+        } else if let survivor = candidates[i..<j].first(where: {
+          cancellation(rule, $0.match, aux, tokens) == nil
+            && rejection(rule, $0.match, tokens, bytes: bytes, parties: parties) == nil
+        }) {
           result.hits.append(Hit(rule: rule, start: survivor.match.start, end: survivor.match.end))
         }
       }
@@ -172,6 +186,23 @@ public struct RuleEngine: Sendable {
   func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, text: (Int) -> String) -> AuxMatches {
     var scratch = TokenAutomaton.Scratch()
     return auxMatches(rule, tokens, scratch: &scratch, text: text)
+  }
+
+  /// The reading of a match: who does what where it stands.
+  public func reading(_ start: Int, _ end: Int, _ tokens: ArraySlice<Token>, bytes: [UInt8],
+                      parties: DocumentParties) -> Reading
+  {
+    reader.read(start: start, end: end, tokens: tokens, bytes: bytes, parties: parties)
+  }
+
+  /// Why the reading of a match does not meet the rule's `actor`/`modality`, or nil when it
+  /// does (or the rule asks nothing of it).
+  func rejection(_ rule: Int, _ match: TokenAutomaton.Match, _ tokens: ArraySlice<Token>, bytes: [UInt8],
+                 parties: DocumentParties) -> String?
+  {
+    let constraint = constraints[rule]
+    guard !constraint.isEmpty else { return nil }
+    return constraint.rejection(of: reading(match.start, match.end, tokens, bytes: bytes, parties: parties))
   }
 
   /// The `unless` pattern that cancels a match, or nil when none does.

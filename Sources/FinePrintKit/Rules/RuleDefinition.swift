@@ -102,11 +102,43 @@ public struct RuleDefinition: Hashable, Sendable {
   public var reportAt: [PatternSource]
   /// A measurement and its threshold, for readability rules.
   public var metric: MetricSpec?
+  /// Who must do what for a match to count (`actor:`, `modality:`).
+  public var reading = ReadingConstraint()
   public var flagExamples: [RuleExample]
   public var passExamples: [RuleExample]
   /// Earlier IDs of this rule, still accepted in configuration and suppressions.
   public var aliases: [String]
   public var location: RuleFileLocation
+
+  public init(id: String, category: String, severity: Severity, title: String, message: String, explanation: String,
+              references: [String], suggestion: String, scope: RuleScope, patterns: [PatternSource],
+              with: [PatternSource], unless: [PatternSource], when: [PatternSource], requires: Requirement?,
+              reportAt: [PatternSource], metric: MetricSpec?, reading: ReadingConstraint = ReadingConstraint(),
+              flagExamples: [RuleExample], passExamples: [RuleExample], aliases: [String],
+              location: RuleFileLocation)
+  {
+    self.id = id
+    self.category = category
+    self.severity = severity
+    self.title = title
+    self.message = message
+    self.explanation = explanation
+    self.references = references
+    self.suggestion = suggestion
+    self.scope = scope
+    self.patterns = patterns
+    self.with = with
+    self.unless = unless
+    self.when = when
+    self.requires = requires
+    self.reportAt = reportAt
+    self.metric = metric
+    self.reading = reading
+    self.flagExamples = flagExamples
+    self.passExamples = passExamples
+    self.aliases = aliases
+    self.location = location
+  }
 }
 
 /// A named list of words and phrases, referenced from patterns as `@name`.

@@ -7,6 +7,7 @@ struct RuleFileParser {
   static let ruleKeys = [
     "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
     "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
+    "actor", "modality",
   ]
   static let metricKeys = ["measure", "above", "below", "min_words"]
   static let requirementKeys = ["categories", "rules", "patterns"]
@@ -118,6 +119,7 @@ struct RuleFileParser {
       _ = try required("requires")
     }
     let (flag, pass) = try examples(try required("examples"), rule: id)
+    let reading = try self.reading(actor: values["actor"], modality: values["modality"])
     return RuleDefinition(
       id: id, category: category, severity: severity,
       title: try reader.nonEmptyString(try required("title"), key: "title"),
@@ -131,9 +133,31 @@ struct RuleFileParser {
       when: try values["when"].map { try reader.patterns($0, key: "when") } ?? [],
       requires: requirement,
       reportAt: try values["report_at"].map { try reader.patterns($0, key: "report_at") } ?? [],
-      metric: metric, flagExamples: flag, passExamples: pass,
+      metric: metric, reading: reading, flagExamples: flag, passExamples: pass,
       aliases: try values["aliases"].map { try reader.strings($0, key: "aliases").map(\.0) } ?? [],
       location: here)
+  }
+
+  /// `actor: provider | reader | any` and `modality: [power, duty, statement]`.
+  private func reading(actor: Node?, modality: Node?) throws -> ReadingConstraint {
+    var constraint = ReadingConstraint()
+    if let actor {
+      let text = try reader.string(actor, key: "actor")
+      guard let parsed = ReadingConstraint.Actor(rawValue: text) else {
+        throw RuleLoadError.invalidValue(reader.location(actor), key: "actor", value: text,
+                                         expected: ReadingConstraint.Actor.allCases.map(\.rawValue))
+      }
+      constraint.actor = parsed
+    }
+    if let modality {
+      for (text, location) in try reader.strings(modality, key: "modality") {
+        guard let parsed = Modality(rawValue: text) else {
+          throw RuleLoadError.invalidValue(location, key: "modality", value: text, expected: Modality.allCases.map(\.rawValue))
+        }
+        constraint.modalities.append(parsed)
+      }
+    }
+    return constraint
   }
 
   private func metric(_ node: Node) throws -> MetricSpec {

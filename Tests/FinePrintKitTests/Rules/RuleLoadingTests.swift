@@ -30,6 +30,13 @@ struct RuleLoadingTests {
     #expect(error(Self.valid) == nil)
   }
 
+  @Test("Who must act: actor and modality load")
+  func readingKeys() throws {
+    let yaml = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: provider\n    modality: [power, statement]\n    title: Sample")
+    let rule = try #require(try RuleSet.parse(files: [("Rules/r.yml", yaml)]).rules.first)
+    #expect(rule.reading == ReadingConstraint(actor: .provider, modalities: [.power, .statement]))
+  }
+
   @Test("Every mistake names the file and line", arguments: [
     ("unknown key", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    titel: Sample"),
      "Rules/bad.yml:6:5: unknown key 'titel'"),
@@ -50,6 +57,10 @@ struct RuleLoadingTests {
     ("YAML syntax", "version: 1\nrules:\n  - id: [unclosed\n", "Rules/bad.yml:4:1: invalid YAML"),
     ("newer version", Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"),
      "Rules/bad.yml:1:10: rule format version 2 is newer"),
+    ("bad actor", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: company\n    title: Sample"),
+     "Rules/bad.yml:6:12: 'company' is not a valid actor"),
+    ("bad modality", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    modality: [power, wish]\n    title: Sample"),
+     "Rules/bad.yml:6:23: 'wish' is not a valid modality"),
   ])
   func located(name: String, yaml: String, expected: String) {
     let message = error(yaml)

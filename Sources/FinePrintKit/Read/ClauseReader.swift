@@ -1,0 +1,152 @@
+/// Reads who does what where a rule matched in a clause: the actor (the subject of the modal or
+/// verb that governs the match), the modality (a power, a duty, a plain statement) and whether
+/// a negation stands between them.
+///
+/// It is a shallow reading over tokens, not a parse. When the match holds its own modal words
+/// ("your data may be shared", "we will not sell"), the words before them in the match are the
+/// subject. Otherwise it looks back from the match, within the same sentence part (never across
+/// `;`, a sentence end, or "but", "except", "unless"…), over the words that may stand between
+/// an actor and its action ("may", "will not", "reserves the right to", "at its sole
+/// discretion", a comma, a list marker), and takes the first other word as the subject. A party
+/// word or a name the document defined is the actor unless a preposition governs it ("shared
+/// with you"); any other word ("information you provide may be shared") leaves the actor
+/// unstated. A passive's agent ("removed by us") names it.
+struct ClauseReader: Sendable {
+  let words: ReadingVocabulary
+  let vocabulary: Vocabulary
+
+  /// How far the reader looks back from a match, in tokens.
+  static let lookBack = 16
+  /// How far into a match it looks for its modal words.
+  static let lookInto = 3
+  /// How far past a match it looks for a passive's agent.
+  static let lookPast = 8
+
+  /// The reading of the match `start...end` (indices into `tokens`, counted from 0).
+  func read(start: Int, end: Int, tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties) -> Reading {
+    let base = tokens.startIndex
+    let count = tokens.count
+    func id(_ i: Int) -> TokenID { tokens[base + i].id }
+    func text(_ i: Int) -> String { RuleEngine.text(of: tokens[base + i], bytes: bytes, vocabulary: vocabulary) }
+    func subject(endingAt i: Int, lower: Int) -> (party: Party, range: ClosedRange<Int>)? {
+      guard i >= lower else { return nil }
+      var party: Party
+      var first = i
+      if words.provider.contains(id(i)) {
+        party = .provider
+      } else if words.reader.contains(id(i)) {
+        party = .reader
+      } else if let name = parties.name(endingAt: i, lowerBound: lower, text: text) {
+        party = name.party
+        first = i - name.words.count + 1
+      } else {
+        return nil
+      }
+      // "you or we may end it": both sides, no one actor.
+      if first - 1 > lower && words.conjunction.contains(id(first - 1)) && isParty(first - 2, id: id) { return nil }
+      if first > lower && words.other.contains(id(first - 1)) {
+        party = .other
+        first -= 1
+      }
+      // A subject opens its clause: after the start, a comma, "that", "if", "and"… — not after
+      // a preposition or a verb ("information about our users", "sale of company assets").
+      var before = first - 1
+      while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
+      guard before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before)) else { return nil }
+      return (party, first...i)
+    }
+
+    var lower = start
+    while lower > 0 && !words.boundary.contains(id(lower - 1)) { lower -= 1 }
+    var reading = Reading()
+    var chain: [Int] = []
+    // 1. Modal words inside the match: "your data may be shared", "we will not sell".
+    let innerLimit = min(end, start + Self.lookInto)
+    var inner = start
+    while inner <= innerLimit && !words.modal.contains(id(inner)) { inner += 1 }
+    if inner <= innerLimit {
+      var k = inner
+      while k <= end && words.chain.contains(id(k)) {
+        chain.append(k)
+        k += 1
+      }
+    }
+    if inner <= innerLimit && inner > start {
+      // The match's own words before them are its subject.
+      if let found = subject(endingAt: inner - 1, lower: start) {
+        reading.actor = found.party
+        reading.actorTokens = found.range
+      }
+    } else if inner > innerLimit && words.pronoun.contains(id(start)), let found = subject(endingAt: start, lower: lower) {
+      // "we share your data": the match starts with its subject.
+      reading.actor = found.party
+      reading.actorTokens = found.range
+    } else {
+      // 2. The match starts with its action: look back for its modal words and subject.
+      var i = start - 1
+      while i >= lower && start - i <= Self.lookBack {
+        let t = id(i)
+        if words.chain.contains(t) {
+          chain.append(i)
+        } else if t == words.closeParenthesis, let open = (max(lower, i - 5)..<i).last(where: { id($0) == words.openParenthesis }) {
+          // A list marker or a short aside: "We will not: (a) sell".
+          i = open
+        } else if !words.skipped.contains(t) {
+          if let found = subject(endingAt: i, lower: lower) {
+            reading.actor = found.party
+            reading.actorTokens = found.range
+          }
+          break
+        }
+        i -= 1
+      }
+    }
+    // 3. A passive's agent: "may be removed by us", "can be ended by the participant".
+    if reading.actor == nil && chain.contains(where: { words.passive.contains(id($0)) }) {
+      var j = start
+      while j + 1 < count && j <= end + Self.lookPast && !words.boundary.contains(id(j)) {
+        if words.agent.contains(id(j)) {
+          // The first "by" names the agent; "by you or by us" names no one.
+          if let agent = self.agent(at: j + 1, count: count, id: id) {
+            reading.actor = agent.party
+            reading.actorTokens = agent.range
+          }
+          break
+        }
+        j += 1
+      }
+    }
+    if let low = chain.min(), let high = chain.max() { reading.modalTokens = low...high }
+    let chainIDs = chain.map(id)
+    reading.negated = chainIDs.contains(where: words.negation.contains)
+    if chainIDs.contains(where: words.power.contains) {
+      reading.modality = .power
+    } else if chainIDs.contains(where: words.duty.contains) {
+      reading.modality = .duty
+    }
+    return reading
+  }
+
+  /// Whether token `index` is a party word.
+  private func isParty(_ index: Int, id: (Int) -> TokenID) -> Bool {
+    index >= 0 && (words.provider.contains(id(index)) || words.reader.contains(id(index)))
+  }
+
+  /// The party named right after "by" ("by us", "by the Company", "by other users").
+  private func agent(at index: Int, count: Int, id: (Int) -> TokenID) -> (party: Party, range: ClosedRange<Int>)? {
+    var other = false
+    var i = index
+    while i < count && i < index + 3 {
+      let t = id(i)
+      if words.provider.contains(t) || words.reader.contains(t) {
+        // "by you or VoxBounty": both sides, no one actor.
+        if i + 1 < count && words.conjunction.contains(id(i + 1)) { return nil }
+        let party: Party = words.provider.contains(t) ? .provider : .reader
+        return (other ? .other : party, index...i)
+      }
+      if words.other.contains(t) { other = true }
+      i += 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,152 @@
+/// The parties a document names for itself, learned from its own definitions: `VoxBounty Ltd.
+/// ("VoxBounty", "we")` makes "VoxBounty" the provider, `the person taking part (the
+/// "Contributor")` makes "Contributor" the reader. The clause reader knows "we", "you", "the
+/// Company", "the participant" without them (`ReadingWords`); these are the names a fixed list
+/// cannot hold.
+public struct DocumentParties: Sendable, Hashable {
+  /// A name as normalised words ("study", "team"), and the party it names.
+  public struct Name: Sendable, Hashable {
+    public var words: [String]
+    public var party: Party
+  }
+
+  public private(set) var names: [Name] = []
+
+  public init(names: [Name] = []) {
+    self.names = names
+  }
+
+  /// Nothing learned: the clause reader's own words only.
+  public static let none = DocumentParties()
+
+  /// Words that end a company's name and say it is an organisation.
+  static let organisationSuffixes: Set<String> = [
+    "inc", "ltd", "llc", "llp", "plc", "gmbh", "ag", "corp", "corporation", "limited", "company", "co", "sa", "bv",
+    "university", "foundation", "institute", "labs", "lab", "trust", "association",
+  ]
+  /// Defined terms that name things, not parties ("Services", "Terms"): never learned as a party.
+  static let things: Set<String> = [
+    "service", "services", "terms", "agreement", "policy", "data", "app", "application", "site", "website",
+    "content", "materials", "platform", "study", "project", "program", "programme", "software", "information",
+    "recordings", "submissions", "work", "works", "license", "licence", "consent", "form", "effective", "date",
+  ]
+
+  /// Learns the parties of a document from its definitions in parentheses: a definition that
+  /// says "we"/"us"/"our" names the provider, one that says "you"/"your" names the reader, a
+  /// defined term that is itself a party word ("the Participant") names that party, and a
+  /// term defined right after a company's name (`Acme Inc. ("Acme")`) names the provider.
+  /// - Complexity: O(document bytes); only the bytes near a `(` are read.
+  public init(learningFrom bytes: [UInt8]) {
+    var found: [Name] = []
+    let open = UInt8(ascii: "(")
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == open else {
+        index += 1
+        continue
+      }
+      var close = index + 1
+      while close < bytes.count && close - index < 160 && bytes[close] != UInt8(ascii: ")") && bytes[close] != open {
+        close += 1
+      }
+      guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
+        index += 1
+        continue
+      }
+      let inside = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
+      let before = String(decoding: bytes[max(0, index - 80)..<index], as: UTF8.self)
+      found += Self.definitions(inside: inside, before: before)
+      index = close + 1
+    }
+    var seen = Set<[String]>()
+    names = found.filter { seen.insert($0.words).inserted }
+  }
+
+  /// The names a parenthesis defines, with their party, or none.
+  static func definitions(inside: String, before: String) -> [Name] {
+    let terms = quotedTerms(inside)
+    guard !terms.isEmpty else { return [] }
+    let words = Set(Tokenizer.normalizedWords(inside))
+    let named: Party?
+    if !words.isDisjoint(with: ["we", "us", "our"]) {
+      named = .provider
+    } else if !words.isDisjoint(with: ["you", "your"]) {
+      named = .reader
+    } else if let role = terms.lazy.compactMap({ $0.last.flatMap(Self.role(of:)) }).first {
+      named = role
+    } else if let last = Tokenizer.normalizedWords(before).last(where: { $0.contains(where: \.isLetter) }),
+      organisationSuffixes.contains(last.filter(\.isLetter))
+    {
+      named = .provider
+    } else {
+      named = nil
+    }
+    guard let party = named else { return [] }
+    var out = terms.filter { term in
+      !term.allSatisfy { things.contains($0) || ReadingWords.provider.contains($0) || ReadingWords.reader.contains($0) }
+    }.map { Name(words: $0, party: party) }
+    // The proper name just before the parenthesis: "VoxBounty Ltd. ("we")".
+    if party == .provider, let name = properName(before) { out.append(Name(words: name, party: party)) }
+    return out
+  }
+
+  /// The party a role word names ("participant" → reader, "licensee" → provider).
+  static func role(of word: String) -> Party? {
+    if ReadingWords.reader.contains(word) { return .reader }
+    if ReadingWords.provider.contains(word) { return .provider }
+    return nil
+  }
+
+  /// The terms in quotes inside a parenthesis, as normalised words, at most four words each.
+  static func quotedTerms(_ text: String) -> [[String]] {
+    var out: [[String]] = []
+    var current = ""
+    var inQuote = false
+    for character in text {
+      if character == "\"" || character == "“" || character == "”" {
+        if inQuote {
+          let words = Tokenizer.normalizedWords(current)
+          if !words.isEmpty && words.count <= 4 { out.append(words) }
+          current = ""
+        }
+        inQuote.toggle()
+      } else if inQuote {
+        current.append(character)
+      }
+    }
+    return out
+  }
+
+  /// Up to three capitalised words ending the text, without an organisation suffix
+  /// ("VoxBounty Ltd." → ["voxbounty"]), or nil.
+  static func properName(_ text: String) -> [String]? {
+    let raw = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).suffix(4)
+    var words: [String] = []
+    for word in raw.reversed() {
+      guard let first = word.first(where: \.isLetter), first.isUppercase else { break }
+      words.insert(String(word), at: 0)
+      if words.count == 4 { break }
+    }
+    var normalized = Tokenizer.normalizedWords(words.joined(separator: " ")).filter { $0.contains(where: \.isLetter) }
+    while let last = normalized.last, organisationSuffixes.contains(last.filter(\.isLetter)) { normalized.removeLast() }
+    guard !normalized.isEmpty, normalized.count <= 3,
+      !normalized.allSatisfy({ things.contains($0) || ReadingWords.provider.contains($0) })
+    else { return nil }
+    return normalized
+  }
+
+  /// The learned name that ends at token `index`, by the tokens' normalised texts.
+  func name(endingAt index: Int, lowerBound: Int, text: (Int) -> String) -> Name? {
+    guard !names.isEmpty else { return nil }
+    let last = text(index)
+    for name in names where name.words.last == last && index - name.words.count + 1 >= lowerBound {
+      var ok = true
+      for (offset, word) in name.words.reversed().enumerated().dropFirst() where text(index - offset) != word {
+        ok = false
+        break
+      }
+      if ok { return name }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,86 @@
+import Testing
+@testable import FinePrintKit
+
+/// Who does what: the reading of the words a rule matched, on sentences of our own.
+@Suite("Clause reader: actor, modality, negation")
+struct ClauseReaderTests {
+  static let engine = try! RuleEngine.bundled()
+
+  /// The reading of the first token whose text is `word` in `sentence` (read as a one-word match).
+  func reading(_ sentence: String, at word: String, in document: String? = nil) throws -> Reading {
+    let bytes = Array(sentence.utf8)
+    let tokens = Self.engine.tokenizer.tokens(in: bytes, range: 0..<bytes.count)
+    let index = try #require(tokens.firstIndex { RuleEngine.text(of: $0, bytes: bytes, vocabulary: Self.engine.tokenizer.vocabulary) == word })
+    let parties = DocumentParties(learningFrom: Array((document ?? sentence).utf8))
+    return Self.engine.reading(index, index, tokens[...], bytes: bytes, parties: parties)
+  }
+
+  @Test("The provider's powers", arguments: [
+    "We may terminate your account at any time.",
+    "If you breach these terms, we may terminate your account.",
+    "We reserve the right, at our sole discretion, to terminate your account.",
+    "The Company may terminate your account without notice.",
+    "You agree that we may terminate your account.",
+  ])
+  func providerPower(_ sentence: String) throws {
+    let r = try reading(sentence, at: "terminate")
+    #expect(r.actor == .provider)
+    #expect(r.modality == .power)
+    #expect(!r.negated)
+  }
+
+  @Test("The reader's own rights and duties", arguments: [
+    ("You may terminate your account at any time.", Modality.power, false),
+    ("You are free to terminate your participation whenever you wish.", .power, false),
+    ("The participant may terminate the agreement on written notice.", .power, false),
+    ("I understand that I can terminate my participation at any time.", .power, false),
+    ("You agree not to terminate the recording session early.", .duty, true),
+    ("You must not terminate another user's session.", .duty, true),
+    ("This agreement can be terminated by you at any time.", .power, false),
+  ])
+  func readerActs(_ sentence: String, _ modality: Modality, _ negated: Bool) throws {
+    let r = try reading(sentence, at: sentence.contains("terminated") ? "terminated" : "terminate")
+    #expect(r.actor == .reader)
+    #expect(r.modality == modality)
+    #expect(r.negated == negated)
+  }
+
+  @Test("No one actor: a passive, a clause about something else, both sides", arguments: [
+    "Your account may be terminated without notice.",
+    "Information you provide may be shared with partners.",
+    "This agreement may be terminated by you or by us.",
+    "You or we may terminate this agreement on notice.",
+  ])
+  func unstated(_ sentence: String) throws {
+    let word = sentence.contains("shared") ? "shared" : "terminated"
+    let r = try reading(sentence, at: sentence.contains("terminate this") ? "terminate" : word)
+    #expect(r.actor == nil)
+  }
+
+  @Test("A passive's agent, a lead-in, other users, a preposition")
+  func agentsAndLeadIns() throws {
+    #expect(try reading("Content posted by you may be removed by us without notice.", at: "removed").actor == .provider)
+    let leadIn = try reading("We will not: (a) sell your recordings to anyone.", at: "sell")
+    #expect(leadIn.actor == .provider)
+    #expect(leadIn.negated)
+    #expect(try reading("Other users may remove your comments.", at: "remove").actor == .other)
+    #expect(try reading("Recordings shared with you may be removed later.", at: "removed").actor == nil)
+  }
+
+  @Test("Names the document defines for itself")
+  func learnedParties() throws {
+    let document = """
+      VoxBounty Ltd. ("VoxBounty", "we") runs a voice marketplace. The person who records (the "Speaker" or \
+      "you") is paid per clip. Acme Research Inc. ("Acme") buys datasets.
+      """
+    let parties = DocumentParties(learningFrom: Array(document.utf8))
+    #expect(parties.names.contains { $0.words == ["voxbounty"] && $0.party == .provider })
+    #expect(parties.names.contains { $0.words == ["speaker"] && $0.party == .reader })
+    #expect(parties.names.contains { $0.words == ["acme"] && $0.party == .provider })
+    #expect(try reading("VoxBounty may sell the recordings.", at: "sell", in: document).actor == .provider)
+    #expect(try reading("The Speaker may sell the recordings elsewhere.", at: "sell", in: document).actor == .reader)
+    // A defined thing is no party.
+    let things = DocumentParties(learningFrom: Array(#"the mobile application (the "App") and its content"#.utf8))
+    #expect(things.names.isEmpty)
+  }
+}
