@@ -19,6 +19,8 @@ struct ClauseReader: Sendable {
   static let lookBack = 16
   /// How far into a match it looks for its modal words.
   static let lookInto = 3
+  /// How far back past a conjunction it looks for the first verb's modal words.
+  static let coordinationReach = 10
   /// How far past a match it looks for a passive's agent.
   static let lookPast = 8
 
@@ -83,14 +85,32 @@ struct ClauseReader: Sendable {
       reading.actorTokens = found.range
     } else {
       // 2. The match starts with its action: look back for its modal words and subject.
-      var i = start - 1
-      while i >= lower && start - i <= Self.lookBack {
+      // A match that opens with "by" or "including" reads as the verb before it does.
+      var i = words.means.contains(id(start)) ? start : start - 1
+      var coordinated = false
+      while i >= lower && start - i <= Self.lookBack + (coordinated ? Self.coordinationReach : 0) {
         let t = id(i)
         if words.chain.contains(t) {
           chain.append(i)
         } else if t == words.closeParenthesis, let open = (max(lower, i - 5)..<i).last(where: { id($0) == words.openParenthesis }) {
           // A list marker or a short aside: "We will not: (a) sell".
           i = open
+        } else if t == words.comma, let aside = (max(lower, i - 8)..<i).last(where: { id($0) == words.comma }),
+          words.chain.contains(id(i + 1)) || i + 1 == start
+        {
+          // An aside between commas before the verb: "we may, by notice to you, terminate".
+          i = aside - 1
+          continue
+        } else if words.conjunction.contains(t) || words.means.contains(t) && i == start, !coordinated {
+          // "you are free to withdraw your consent, and to discontinue participation": the
+          // second verb shares the first one's modal words and subject. Look back past the
+          // first verb's object (a few words) for its modal words.
+          coordinated = true
+          var j = i - 1
+          while j >= lower && i - j <= Self.coordinationReach && !words.chain.contains(id(j)) { j -= 1 }
+          if j < lower || i - j > Self.coordinationReach { break }
+          i = j
+          continue
         } else if !words.skipped.contains(t) {
           if let found = subject(endingAt: i, lower: lower) {
             reading.actor = found.party

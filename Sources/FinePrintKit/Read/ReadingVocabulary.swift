@@ -15,6 +15,8 @@ struct ReadingVocabulary: Sendable {
   let pronoun: Set<TokenID>
   let determiner: Set<TokenID>
   let opener: Set<TokenID>
+  let means: Set<TokenID>
+  let comma: TokenID
   let passive: Set<TokenID>
   let preposition: Set<TokenID>
   let skipped: Set<TokenID>
@@ -40,6 +42,8 @@ struct ReadingVocabulary: Sendable {
     pronoun = ids(ReadingWords.pronoun)
     determiner = ids(ReadingWords.determiner)
     opener = ids(ReadingWords.opener)
+    means = ids(ReadingWords.means)
+    comma = vocabulary.id(of: ",") ?? Vocabulary.unknown
     passive = ids(ReadingWords.passive)
     preposition = ids(ReadingWords.preposition)
     skipped = ids(ReadingWords.skipped)

@@ -10,7 +10,7 @@ enum ReadingWords {
   static let reader = [
     "you", "i", "user", "users", "participant", "participants", "contributor", "contributors", "member", "members",
     "subscriber", "subscribers", "customer", "customers", "donor", "donors", "volunteer", "volunteers", "talent",
-    "licensor", "creator", "creators", "worker", "workers", "respondent", "respondents",
+    "licensor", "creator", "creators", "worker", "workers", "respondent", "respondents", "consumer", "consumers",
   ]
   /// A word before a party word that makes it someone else ("other users", "another participant").
   static let other = ["other", "another", "third"]
@@ -32,6 +32,9 @@ enum ReadingWords {
     "also", "only", "further", "hereby", "expressly", "additionally", "then", "therefore", "thus", "still",
     "at", "our", "its", "their", "sole", "absolute", "reasonable", "any", "time", "times", "all", "ever",
     "fully", "solely", "both", "each", "either", "always", "generally", "usually", "sometimes", "otherwise",
+    // Verbs that pass their subject on to the next one: "you may choose to close your account".
+    "choose", "chooses", "decide", "decides", "elect", "elects", "wish", "wishes", "want", "wants", "prefer",
+    "prefers", "opt", "opts", "try", "tries", "like",
   ]
   /// Auxiliaries that, inside a match, show where its subject ends ("your data is shared").
   static let auxiliary = ["will", "would", "do", "does", "did", "is", "are", "am", "be", "been", "being", "have", "has"]
@@ -52,11 +55,15 @@ enum ReadingWords {
   /// we"). A party word after any other word is an object or part of a name ("data about
   /// our users", "sale of company assets").
   static let opener = [
-    "that", "which", "who", "if", "when", "whenever", "where", "once", "after", "before", "because", "as", "while",
+    "that", "which", "who", "how", "what", "whether", "why", "if", "should", "unless", "when", "whenever", "where", "once", "after", "before", "because", "as", "while",
     "and", "or", "then", "so", "until", "since", "provided", "understand", "acknowledge", "agree", "confirm",
     "accept", "note", "also", "hereby", "therefore", "thus", "further", "example", "instance", "addition",
     "particular", "otherwise", "however", "accordingly",
   ]
+  /// Words that open a means or an example of what the sentence's subject does ("you can end
+  /// them by deleting your account", "we may act, including suspending your account"): a match
+  /// that starts with one belongs to the verb before it.
+  static let means = ["by", "including", "through", "via"]
   /// Words that join two parties into one actor ("you or VoxBounty", "you and we").
   static let conjunction = ["or", "and"]
   /// Punctuation skipped when looking back for the actor (a lead-in's colon, a list marker's
@@ -64,6 +71,6 @@ enum ReadingWords {
   static let skipped = [",", ":", "(", ")"]
 
   static var all: [String] {
-    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + determiner + opener + agent + passive + preposition + skipped
+    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + determiner + opener + means + agent + passive + preposition + skipped
   }
 }

@@ -24,13 +24,13 @@ public struct TextReporter: Reporter {
   public func render(_ report: Report) -> String {
     var lines: [String] = []
     for file in report.files {
-      // Readability findings can be many on long terms: one line per rule, at the first clause.
-      var readability: [String: [Finding]] = [:]
-      for f in file.findings where f.category == "plain-language" { readability[f.rule, default: []].append(f) }
-      for f in file.findings where shown(f) {
-        if let group = readability[f.rule], group.count > 3 {
-          guard group.first == f else { continue }
-          lines.append("\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(group.count) clauses: \(f.message) [\(f.rule)]")
+      // A section that repeats a point is one entry with its extent; readability notes are one
+      // entry per rule for the whole document, at the first clause.
+      let runs = FindingRun.runs(file.findings.filter(shown)) { $0.category == "plain-language" }
+      for run in runs {
+        let f = run.first
+        if f.category == "plain-language" && run.findings.count > 1 {
+          lines.append("\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(run.findings.count) clauses: \(f.message) [\(f.rule)]")
           lines.append("    first: " + marked(f))
           continue
         }
@@ -42,6 +42,7 @@ public struct TextReporter: Reporter {
         }
         lines.append("\(f.file):\(f.line):\(f.column): \(severity): \(f.message) [\(f.rule)]")
         lines.append("    " + marked(f))
+        if let extent = run.extent { lines.append("    … " + extent) }
       }
     }
     let all = report.findings.filter(shown)

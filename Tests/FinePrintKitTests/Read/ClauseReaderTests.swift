@@ -37,6 +37,8 @@ struct ClauseReaderTests {
     ("You agree not to terminate the recording session early.", .duty, true),
     ("You must not terminate another user's session.", .duty, true),
     ("This agreement can be terminated by you at any time.", .power, false),
+    ("If you join, you are free to leave the study, and to terminate your participation at any time.", .power, false),
+    ("You may download your recordings and terminate the licence whenever you like.", .power, false),
   ])
   func readerActs(_ sentence: String, _ modality: Modality, _ negated: Bool) throws {
     let r = try reading(sentence, at: sentence.contains("terminated") ? "terminated" : "terminate")
