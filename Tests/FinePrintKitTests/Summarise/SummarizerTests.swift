@@ -143,6 +143,33 @@ struct SummarizerTests {
     #expect(answer(negated, "retention-limit")?.answer != "yes")
   }
 
+  // MARK: Who is paid, who gets the data, what it is for, what a withdrawal keeps (issue 12)
+
+  @Test("A plain \"you are not paid\" states the pay; a fee the reader pays does not; vague pay is vague")
+  func payStatedOrVague() throws {
+    for text in [
+      "Recording study for the Harbour Dialects archive. There is no payment for taking part in the recording sessions.",
+      "Harbour Dialects archive. You will not be paid for joining the project, and you will not be charged anything.",
+      "Harbour Dialects archive. Taking part is voluntary and unpaid; you may stop at any time.",
+      "Harbour Dialects archive. Contributors receive a $10 gift card for each survey they complete.",
+    ] {
+      let s = try summary(text)
+      #expect(answer(s, "payment")?.answer == "yes", "\(text)")
+      #expect(answer(s, "unilateral-change")?.answer == "not stated", "\(text)")
+    }
+    let fee = try summary("Harbour Audio. Subscribers pay $8 per month, billed on the first day of each month.")
+    #expect(answer(fee, "payment")?.answer == "not stated")
+    for text in [
+      "Harbour Audio. Rewards are paid in points whose value we may change at our discretion.",
+      "Harbour Audio. Payments are sent within [X] business days of approval.",
+    ] {
+      #expect(try answer(summary(text), "payment")?.answer == "no", "\(text)")
+    }
+    // Feedback taken without pay is no statement about pay for the reader's data.
+    let feedback = try summary("Harbour Audio. We may use any feedback you send us without compensation to you.")
+    #expect(answer(feedback, "payment")?.answer == "not stated")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
