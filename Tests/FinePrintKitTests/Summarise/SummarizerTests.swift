@@ -170,6 +170,36 @@ struct SummarizerTests {
     #expect(answer(feedback, "payment")?.answer == "not stated")
   }
 
+  @Test("Public release, open licences, other researchers and a client's ownership are data leaving")
+  func dataLeaving() throws {
+    for sentence in [
+      "Your recordings will be published for anyone to use under a public domain dedication.",
+      "At the end of the project we release the recordings under a CC0 licence.",
+      "The transcribed clips become part of an open dataset.",
+      "Your coded answers may be shared with other researchers.",
+      "Clips you upload can be reused by other members of the platform.",
+      "Every transcript you deliver is a work made for hire and belongs to the requester.",
+    ] {
+      let s = try summary("""
+        Consent to take part in the Harbour Dialects recordings
+
+        We record you reading twenty short sentences aloud, and we store the recordings on university servers.
+
+        \(sentence)
+
+        You can withdraw from the study at any time by writing to the study team.
+        """)
+      let shared = try #require(answer(s, "shared-with-others"))
+      #expect(shared.answer == "yes", "\(sentence)")
+      #expect(shared.concern)
+    }
+    let kept = try summary("""
+      Harbour Dialects recordings. We store the recordings on university servers and never publish them or make them public. \
+      We do not share your recordings with other researchers.
+      """)
+    #expect(answer(kept, "shared-with-others")?.answer != "yes")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
