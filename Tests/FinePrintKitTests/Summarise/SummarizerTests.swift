@@ -200,6 +200,21 @@ struct SummarizerTests {
     #expect(answer(kept, "shared-with-others")?.answer != "yes")
   }
 
+  @Test("AI use named by its purpose is AI use; improving a service is not")
+  func aiByPurpose() throws {
+    for sentence in [
+      "We use your recordings to improve our transcription technology.",
+      "The voice samples help us develop speech recognition for older speakers.",
+      "Your recordings are used to build language technology for regional dialects.",
+      "We analyse the clips to improve the products that understand what people say.",
+    ] {
+      let s = try summary("Harbour Voice collects short voice recordings from volunteers. " + sentence)
+      #expect(answer(s, "uses")?.answer == "yes", "\(sentence)")
+    }
+    let service = try summary("Harbour Voice collects short voice recordings from volunteers. We use your recordings to improve our services.")
+    #expect(answer(service, "uses")?.answer == "not stated")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
