@@ -215,6 +215,33 @@ struct SummarizerTests {
     #expect(answer(service, "uses")?.answer == "not stated")
   }
 
+  @Test("Withdrawal that keeps the data already collected is \"partly\", with the quote that keeps it")
+  func withdrawalPartly() throws {
+    let partly = try summary("""
+      Harbour Dialects study consent. You may withdraw from the study at any time without giving a reason. \
+      If you withdraw, the recordings already collected will be kept and may still be used in the analysis.
+      """)
+    let answer1 = try #require(answer(partly, "withdraw-or-delete"))
+    #expect(answer1.answer == "partly")
+    #expect(answer1.concern)
+    #expect(answer1.quotes.first?.text.contains("already collected") == true)
+    #expect(SummaryWording.level(answer1) == "amber")
+    // A perpetual licence beside an explicit right to withdraw and delete does not make it "no".
+    let licence = try summary("""
+      Harbour Voice terms. You grant us a perpetual, worldwide, royalty-free licence to host your recordings. \
+      You may delete your recordings and your account at any time.
+      """)
+    #expect(answer(licence, "withdraw-or-delete")?.answer == "yes")
+    // A newsletter opt-out is no way out of a perpetual licence.
+    let newsletter = try summary("""
+      Harbour Voice terms. You grant us a perpetual, irrevocable licence to use your recordings. \
+      You can opt out of our newsletter at any time.
+      """)
+    #expect(answer(newsletter, "withdraw-or-delete")?.answer == "no")
+    let silent = try summary("Harbour Voice terms. We record your voice during each session and store it on our servers.")
+    #expect(answer(silent, "withdraw-or-delete")?.answer == "not stated")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
@@ -242,7 +269,7 @@ struct SummarizerTests {
     let answers = try #require(object["answers"] as? [[String: Any]])
     #expect(answers.count == SummaryQuestion.all.count)
     for answer in answers {
-      #expect(["yes", "no", "not stated"].contains(answer["answer"] as? String ?? ""))
+      #expect(["yes", "no", "partly", "not stated"].contains(answer["answer"] as? String ?? ""))
       #expect(answer["question"] is String)
       for quote in answer["quotes"] as? [[String: Any]] ?? [] {
         #expect(quote["text"] is String && quote["line"] is Int && quote["column"] is Int)
