@@ -16,6 +16,8 @@ public struct FactFinder: Sendable {
 
   public static let dataKindPrefix = "data-kind-"
   public static let factPrefix = "fact-"
+  /// A lexicon `unless-fact-NAME` cancels `fact-NAME` in any clause that holds one of its phrases.
+  public static let exceptionPrefix = "unless-"
 
   let engine: RuleEngine
   /// "We do not keep it for 30 days" states no limit.
@@ -32,13 +34,16 @@ public struct FactFinder: Sendable {
   public init(ruleSet: RuleSet) throws {
     var facts = RuleSet()
     let lexicons = ruleSet.lexicons.filter { $0.name.hasPrefix(Self.dataKindPrefix) || $0.name.hasPrefix(Self.factPrefix) }
+    let names = Set(ruleSet.lexicons.map(\.name))
     let rules = lexicons.map { lexicon in
       let (name, location) = (lexicon.name, lexicon.location)
+      let exception = Self.exceptionPrefix + name
+      let exceptions = names.contains(exception) ? ["@" + exception] : []
       return RuleDefinition(
         id: name, category: "summary", severity: .info, title: name, message: name, explanation: "", references: [],
         suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)],
         with: name.hasPrefix(Self.dataKindPrefix) ? [PatternSource(text: "@data-collection", location: location)] : [],
-        unless: (name.hasPrefix(Self.factPrefix) ? Self.factNegations : Self.dataKindNegations).map {
+        unless: ((name.hasPrefix(Self.factPrefix) ? Self.factNegations : Self.dataKindNegations) + exceptions).map {
           PatternSource(text: $0, location: location)
         },
         when: [], requires: nil, reportAt: [], metric: nil, flagExamples: [], passExamples: [], aliases: [],

@@ -104,20 +104,38 @@ public struct Summarizer: Sendable {
 
   func answer(_ question: SummaryQuestion, findings: [Finding], facts: [FactFinder.Fact], document: Document,
               clauses: [Clause]) -> Summary.Answer {
-    let yes = quotes(question.yes, findings: findings, facts: facts, document: document, clauses: clauses)
-    let no = quotes(question.no, findings: findings, facts: facts, document: document, clauses: clauses)
+    func quotesOf(_ evidence: SummaryQuestion.Evidence) -> [Summary.Quote] {
+      self.quotes(evidence, findings: findings, facts: facts, document: document, clauses: clauses)
+    }
+    let yes = quotesOf(question.yes)
+    let weak = quotesOf(question.weakYes)
+    let partly = quotesOf(question.partly)
+    let no = quotesOf(question.no)
     let verdict: SummaryQuestion.Verdict?
-    switch (yes.isEmpty, no.isEmpty) {
-    case (true, true): verdict = nil
-    case (false, true): verdict = .yes
-    case (true, false): verdict = .no
-    case (false, false): verdict = question.whenBoth
+    if !yes.isEmpty {
+      verdict = !partly.isEmpty ? .partly : (no.isEmpty ? .yes : question.whenBoth)
+    } else if !weak.isEmpty {
+      // A weak "yes" stands only where nothing keeps the data back.
+      verdict = no.isEmpty && partly.isEmpty ? .yes : .no
+    } else {
+      // Data kept after a withdrawal that the terms never offer: silence, unless a clause says no.
+      verdict = no.isEmpty ? nil : .no
     }
     var detail: String
     switch verdict {
     case nil: detail = question.notStatedText
     case .yes?: detail = question.yesText
     case .no?: detail = question.noText
+    case .partly?: detail = question.partlyText
+    }
+    // What says the answer, and what says otherwise.
+    let says: [SummaryQuestion.Evidence]
+    let against: [SummaryQuestion.Evidence]
+    switch verdict {
+    case .yes?: (says, against) = ([question.yes, question.weakYes], [question.no, question.partly])
+    case .no?: (says, against) = ([question.no, question.partly], [question.yes, question.weakYes])
+    case .partly?: (says, against) = ([question.partly], [question.yes, question.weakYes])
+    case nil: (says, against) = ([], [])
     }
     if question.yes.dataKinds, verdict == .yes {
       var kinds: [String] = []
@@ -127,30 +145,42 @@ public struct Summarizer: Sendable {
       }
       detail += ": " + kinds.joined(separator: ", ") + "."
     } else if let verdict {
-      let titles = titlesOf(verdict == .yes ? question.yes : question.no, findings: findings)
+      let titles = titlesOf(says, findings: findings)
       let said = titles.joined(separator: "; ")
       // A title that says what the answer text says ("The pay is stated") is said once.
       let repeats = !detail.isEmpty && said.lowercased().hasPrefix(detail.lowercased())
       detail = detail.isEmpty || repeats ? said : (said.isEmpty ? detail : detail + ": " + said.lowercasedFirst)
       if !detail.isEmpty { detail += "." }
-      if !yes.isEmpty, !no.isEmpty {
-        let otherTitles = titlesOf(verdict == .yes ? question.no : question.yes, findings: findings)
-        let other = otherTitles.isEmpty ? (verdict == .yes ? question.noText : question.yesText) : otherTitles.joined(separator: "; ")
+      let otherQuotes = against.flatMap(quotesOf)
+      if !otherQuotes.isEmpty {
+        let otherTitles = titlesOf(against, findings: findings)
+        let otherText: String
+        switch verdict {
+        case .yes: otherText = question.noText
+        case .no, .partly: otherText = question.yesText
+        }
+        let other = otherTitles.isEmpty ? otherText : otherTitles.joined(separator: "; ")
         if !other.isEmpty { detail += " They also say: \(other.lowercasedFirst)." }
       }
     }
-    let concern = verdict.map { $0 == question.concern } ?? question.silenceIsConcern
+    let concern = verdict.map { $0 == .partly || $0 == question.concern } ?? question.silenceIsConcern
     var seen = Set<Int>()
-    let quotes = (verdict == nil ? [] : (verdict == .yes ? yes : no) + (verdict == .yes ? no : yes))
-      .filter { seen.insert($0.clauseStart).inserted }
+    let ordered: [Summary.Quote]
+    switch verdict {
+    case nil: ordered = []
+    case .yes?: ordered = yes + weak + no + partly
+    case .no?: ordered = no + partly + yes + weak
+    case .partly?: ordered = partly + yes + weak + no
+    }
+    let quotes = ordered.filter { seen.insert($0.clauseStart).inserted }
     return Summary.Answer(id: question.id, question: question.question, answer: verdict?.rawValue ?? "not stated",
                           detail: detail, concern: concern, quotes: Array(quotes.prefix(6)))
   }
 
   /// Titles of the rules behind the finding evidence, in document order, each once.
-  func titlesOf(_ evidence: SummaryQuestion.Evidence, findings: [Finding]) -> [String] {
+  func titlesOf(_ evidence: [SummaryQuestion.Evidence], findings: [Finding]) -> [String] {
     var titles: [String] = []
-    for finding in findings where evidence.matches(finding) {
+    for finding in findings where evidence.contains(where: { $0.matches(finding) }) {
       let title = linter.engine.ruleSet.rule(finding.rule)?.title ?? finding.rule
       if !titles.contains(title) { titles.append(title) }
     }

@@ -88,7 +88,7 @@ public struct Summary: Codable, Sendable {
     /// Stable ID of the question (`shared-with-others`).
     public var id: String
     public var question: String
-    /// "yes", "no" or "not stated".
+    /// "yes", "no", "partly" (a way out that keeps what was already taken) or "not stated".
     public var answer: String
     /// The answer in a sentence ("Yes: they may sell or share it.").
     public var detail: String

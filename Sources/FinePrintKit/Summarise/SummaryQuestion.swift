@@ -26,11 +26,18 @@ public struct SummaryQuestion: Sendable {
     }
   }
 
-  public enum Verdict: String, Sendable { case yes, no }
+  /// `partly`: the terms say yes, and another clause takes part of it back (you may withdraw,
+  /// but what was already collected stays).
+  public enum Verdict: String, Sendable { case yes, no, partly }
 
   public var id: String
   public var question: String
   public var yes: Evidence
+  /// What says "yes" only when nothing says "no" or "partly" (an opt-out of newsletters is a way
+  /// out only where no clause keeps the data or a licence to it).
+  public var weakYes: Evidence = Evidence()
+  /// What, beside a "yes", makes the answer `partly`; beside a weak "yes" it makes it "no".
+  public var partly: Evidence = Evidence()
   public var no: Evidence = Evidence()
   /// Which answer stands when the terms say both: an exception usually takes a promise back.
   public var whenBoth: Verdict = .yes
@@ -40,6 +47,7 @@ public struct SummaryQuestion: Sendable {
   public var silenceIsConcern = false
   public var yesText: String
   public var noText: String = ""
+  public var partlyText: String = ""
   public var notStatedText: String
 
   /// The questions, in the order a summary asks them.
@@ -56,12 +64,21 @@ public struct SummaryQuestion: Sendable {
           yesText: "", noText: "They promise not to sell or share it",
           notStatedText: "The terms do not say whether others get your data."),
     .init(id: "withdraw-or-delete", question: "Can you withdraw your consent or have your data deleted?",
-          // An ad network's opt-out page stops its ads, not this company's use of your data:
-          // no-way-to-withdraw does not count it either.
-          yes: Evidence(categories: ["revocation-right"], except: ["opt-out-industry-page", "opt-out-network-page"]),
+          // An explicit right to withdraw, stop or delete. An ad network's opt-out page stops its
+          // ads, not this company's use of your data: no-way-to-withdraw does not count it either.
+          yes: Evidence(categories: ["revocation-right"], facts: ["fact-withdrawal-route"],
+                        except: ["opt-out", "opt-out-industry-page", "opt-out-network-page"]),
+          // An opt-out (of newsletters, of ads) is a way out unless another clause keeps the data.
+          weakYes: Evidence(rules: ["opt-out"]),
+          // Withdrawal that keeps what was already collected or used.
+          // (Not an irrevocable licence to content: that is a "no" only where there is no way out.)
+          partly: Evidence(rules: ["deletion-impossible"],
+                           facts: ["fact-data-kept-after-withdrawal", "fact-models-keep-your-data", "fact-consent-irrevocable"]),
+          // A perpetual licence alone does not take back an explicit right to withdraw or delete.
           no: Evidence(categories: ["perpetual-license"], rules: ["irrevocable-consent", "deletion-impossible"]),
-          whenBoth: .no, concern: .no, silenceIsConcern: true,
+          whenBoth: .yes, concern: .no, silenceIsConcern: true,
           yesText: "", noText: "Not fully: some rights or data stay with them",
+          partlyText: "Partly: you can withdraw, but what they already have stays with them",
           notStatedText: "The terms give no way to withdraw consent or delete your data."),
     .init(id: "deletion-reaches-models", question: "Does deletion reach AI models already trained on your data?",
           yes: Evidence(facts: ["fact-models-forget-your-data"]), no: Evidence(facts: ["fact-models-keep-your-data"]),

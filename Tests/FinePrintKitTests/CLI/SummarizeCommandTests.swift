@@ -17,6 +17,32 @@ struct SummarizeCommandTests {
     #expect(object["grade"] as? String == "E")
   }
 
+  @Test("summarize --format json on a short research consent of our own: pay, sharing, AI use and a partial withdrawal")
+  func consentFacts() throws {
+    let form = """
+      Consent to take part in the Harbour Dialects recordings
+
+      We record you reading twenty short sentences aloud. We use the recordings to improve our transcription technology.
+
+      Your coded recordings may be shared with other researchers.
+
+      There is no payment for taking part.
+
+      You may withdraw from the study at any time. If you withdraw, recordings already collected will be kept.
+      """
+    let json = try CLIRunner.run(["summarize", "--format", "json", "-"], stdin: form)
+    #expect(json.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let answers = try #require(object["answers"] as? [[String: Any]])
+    var byID: [String: String] = [:]
+    for answer in answers { byID[answer["id"] as? String ?? ""] = answer["answer"] as? String }
+    #expect(byID["payment"] == "yes")
+    #expect(byID["unilateral-change"] == "not stated")
+    #expect(byID["shared-with-others"] == "yes")
+    #expect(byID["uses"] == "yes")
+    #expect(byID["withdraw-or-delete"] == "partly")
+  }
+
   @Test("Standard input, and errors: a missing file, an unknown format")
   func inputsAndErrors() throws {
     let piped = try CLIRunner.run(["summarize", "--format", "json", "-"],

@@ -143,6 +143,105 @@ struct SummarizerTests {
     #expect(answer(negated, "retention-limit")?.answer != "yes")
   }
 
+  // MARK: Who is paid, who gets the data, what it is for, what a withdrawal keeps (issue 12)
+
+  @Test("A plain \"you are not paid\" states the pay; a fee the reader pays does not; vague pay is vague")
+  func payStatedOrVague() throws {
+    for text in [
+      "Recording study for the Harbour Dialects archive. There is no payment for taking part in the recording sessions.",
+      "Harbour Dialects archive. You will not be paid for joining the project, and you will not be charged anything.",
+      "Harbour Dialects archive. Taking part is voluntary and unpaid; you may stop at any time.",
+      "Harbour Dialects archive. Contributors receive a $10 gift card for each survey they complete.",
+    ] {
+      let s = try summary(text)
+      #expect(answer(s, "payment")?.answer == "yes", "\(text)")
+      #expect(answer(s, "unilateral-change")?.answer == "not stated", "\(text)")
+    }
+    let fee = try summary("Harbour Audio. Subscribers pay $8 per month, billed on the first day of each month.")
+    #expect(answer(fee, "payment")?.answer == "not stated")
+    for text in [
+      "Harbour Audio. Rewards are paid in points whose value we may change at our discretion.",
+      "Harbour Audio. Payments are sent within [X] business days of approval.",
+    ] {
+      #expect(try answer(summary(text), "payment")?.answer == "no", "\(text)")
+    }
+    // Feedback taken without pay is no statement about pay for the reader's data.
+    let feedback = try summary("Harbour Audio. We may use any feedback you send us without compensation to you.")
+    #expect(answer(feedback, "payment")?.answer == "not stated")
+  }
+
+  @Test("Public release, open licences, other researchers and a client's ownership are data leaving")
+  func dataLeaving() throws {
+    for sentence in [
+      "Your recordings will be published for anyone to use under a public domain dedication.",
+      "At the end of the project we release the recordings under a CC0 licence.",
+      "The transcribed clips become part of an open dataset.",
+      "Your coded answers may be shared with other researchers.",
+      "Clips you upload can be reused by other members of the platform.",
+      "Every transcript you deliver is a work made for hire and belongs to the requester.",
+    ] {
+      let s = try summary("""
+        Consent to take part in the Harbour Dialects recordings
+
+        We record you reading twenty short sentences aloud, and we store the recordings on university servers.
+
+        \(sentence)
+
+        You can withdraw from the study at any time by writing to the study team.
+        """)
+      let shared = try #require(answer(s, "shared-with-others"))
+      #expect(shared.answer == "yes", "\(sentence)")
+      #expect(shared.concern)
+    }
+    let kept = try summary("""
+      Harbour Dialects recordings. We store the recordings on university servers and never publish them or make them public. \
+      We do not share your recordings with other researchers.
+      """)
+    #expect(answer(kept, "shared-with-others")?.answer != "yes")
+  }
+
+  @Test("AI use named by its purpose is AI use; improving a service is not")
+  func aiByPurpose() throws {
+    for sentence in [
+      "We use your recordings to improve our transcription technology.",
+      "The voice samples help us develop speech recognition for older speakers.",
+      "Your recordings are used to build language technology for regional dialects.",
+      "We analyse the clips to improve the products that understand what people say.",
+    ] {
+      let s = try summary("Harbour Voice collects short voice recordings from volunteers. " + sentence)
+      #expect(answer(s, "uses")?.answer == "yes", "\(sentence)")
+    }
+    let service = try summary("Harbour Voice collects short voice recordings from volunteers. We use your recordings to improve our services.")
+    #expect(answer(service, "uses")?.answer == "not stated")
+  }
+
+  @Test("Withdrawal that keeps the data already collected is \"partly\", with the quote that keeps it")
+  func withdrawalPartly() throws {
+    let partly = try summary("""
+      Harbour Dialects study consent. You may withdraw from the study at any time without giving a reason. \
+      If you withdraw, the recordings already collected will be kept and may still be used in the analysis.
+      """)
+    let answer1 = try #require(answer(partly, "withdraw-or-delete"))
+    #expect(answer1.answer == "partly")
+    #expect(answer1.concern)
+    #expect(answer1.quotes.first?.text.contains("already collected") == true)
+    #expect(SummaryWording.level(answer1) == "amber")
+    // A perpetual licence beside an explicit right to withdraw and delete does not make it "no".
+    let licence = try summary("""
+      Harbour Voice terms. You grant us a perpetual, worldwide, royalty-free licence to host your recordings. \
+      You may delete your recordings and your account at any time.
+      """)
+    #expect(answer(licence, "withdraw-or-delete")?.answer == "yes")
+    // A newsletter opt-out is no way out of a perpetual licence.
+    let newsletter = try summary("""
+      Harbour Voice terms. You grant us a perpetual, irrevocable licence to use your recordings. \
+      You can opt out of our newsletter at any time.
+      """)
+    #expect(answer(newsletter, "withdraw-or-delete")?.answer == "no")
+    let silent = try summary("Harbour Voice terms. We record your voice during each session and store it on our servers.")
+    #expect(answer(silent, "withdraw-or-delete")?.answer == "not stated")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
@@ -170,7 +269,7 @@ struct SummarizerTests {
     let answers = try #require(object["answers"] as? [[String: Any]])
     #expect(answers.count == SummaryQuestion.all.count)
     for answer in answers {
-      #expect(["yes", "no", "not stated"].contains(answer["answer"] as? String ?? ""))
+      #expect(["yes", "no", "partly", "not stated"].contains(answer["answer"] as? String ?? ""))
       #expect(answer["question"] is String)
       for quote in answer["quotes"] as? [[String: Any]] ?? [] {
         #expect(quote["text"] is String && quote["line"] is Int && quote["column"] is Int)

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Stable hooks for tests and tools: the grade is the element `id="grade"` (its text is the
 /// letter, or "No grade"); every answer is an element with `class="answer"`,
-/// `data-question="<answer id>"` and `data-answer="yes|no|not stated"`; every quoted clause is
+/// `data-question="<answer id>"` and `data-answer="yes|no|partly|not stated"`; every quoted clause is
 /// `<mark id="c<clauseStart>">`.
 public struct SummaryHTMLRenderer: Sendable {
   public init() {}

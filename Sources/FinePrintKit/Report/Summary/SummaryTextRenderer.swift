@@ -85,6 +85,8 @@ public enum SummaryWording {
   /// good news, "neutral" a fact or a harmless silence.
   public static func level(_ answer: Summary.Answer) -> String {
     if answer.answer == "not stated" { return answer.concern ? "amber" : "neutral" }
+    // "Partly" (you may withdraw, but what they have stays) is a warning, not a plain no.
+    if answer.answer == "partly" { return "amber" }
     if answer.concern { return "red" }
     // A question with no bad answer (what data they take) states a fact: neither good nor bad.
     let question = SummaryQuestion.all.first { $0.id == answer.id }
