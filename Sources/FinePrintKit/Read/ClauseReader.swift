@@ -120,6 +120,17 @@ struct ClauseReader: Sendable {
         }
         i -= 1
       }
+      // An instruction with no subject ("Do not share your password", "Never sell the app")
+      // addresses the reader; "does not share" (a subject left out) and "not selling" (a
+      // promise in a list) do not.
+      if reading.actor == nil && i < lower && lower < start
+        && (lower..<start).contains(where: { words.negation.contains(id($0)) })
+        && (lower..<start).allSatisfy({ words.imperative.contains(id($0)) || words.skipped.contains(id($0)) })
+        && !text(start).hasSuffix("ing")
+      {
+        reading.actor = .reader
+        reading.modality = .duty
+      }
     }
     // 3. A passive's agent: "may be removed by us", "can be ended by the participant".
     if reading.actor == nil && chain.contains(where: { words.passive.contains(id($0)) }) {
@@ -141,7 +152,7 @@ struct ClauseReader: Sendable {
     reading.negated = chainIDs.contains(where: words.negation.contains)
     if chainIDs.contains(where: words.power.contains) {
       reading.modality = .power
-    } else if chainIDs.contains(where: words.duty.contains) {
+    } else if reading.modality == .duty || chainIDs.contains(where: words.duty.contains) {
       reading.modality = .duty
     }
     return reading

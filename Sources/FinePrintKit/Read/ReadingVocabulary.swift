@@ -16,6 +16,7 @@ struct ReadingVocabulary: Sendable {
   let determiner: Set<TokenID>
   let opener: Set<TokenID>
   let means: Set<TokenID>
+  let imperative: Set<TokenID>
   let comma: TokenID
   let passive: Set<TokenID>
   let preposition: Set<TokenID>
@@ -43,6 +44,7 @@ struct ReadingVocabulary: Sendable {
     determiner = ids(ReadingWords.determiner)
     opener = ids(ReadingWords.opener)
     means = ids(ReadingWords.means)
+    imperative = ids(ReadingWords.imperative)
     comma = vocabulary.id(of: ",") ?? Vocabulary.unknown
     passive = ids(ReadingWords.passive)
     preposition = ids(ReadingWords.preposition)

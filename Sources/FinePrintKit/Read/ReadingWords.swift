@@ -34,7 +34,7 @@ enum ReadingWords {
     "fully", "solely", "both", "each", "either", "always", "generally", "usually", "sometimes", "otherwise",
     // Verbs that pass their subject on to the next one: "you may choose to close your account".
     "choose", "chooses", "decide", "decides", "elect", "elects", "wish", "wishes", "want", "wants", "prefer",
-    "prefers", "opt", "opts", "try", "tries", "like",
+    "prefers", "opt", "opts", "try", "tries", "like", "please",
   ]
   /// Auxiliaries that, inside a match, show where its subject ends ("your data is shared").
   static let auxiliary = ["will", "would", "do", "does", "did", "is", "are", "am", "be", "been", "being", "have", "has"]
@@ -60,6 +60,8 @@ enum ReadingWords {
     "accept", "note", "also", "hereby", "therefore", "thus", "further", "example", "instance", "addition",
     "particular", "otherwise", "however", "accordingly",
   ]
+  /// The words that may open an instruction to the reader: "do not", "never", "please do not".
+  static let imperative = ["do", "not", "never", "please", "always"]
   /// Words that open a means or an example of what the sentence's subject does ("you can end
   /// them by deleting your account", "we may act, including suspending your account"): a match
   /// that starts with one belongs to the verb before it.
@@ -71,6 +73,6 @@ enum ReadingWords {
   static let skipped = [",", ":", "(", ")"]
 
   static var all: [String] {
-    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + determiner + opener + means + agent + passive + preposition + skipped
+    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + determiner + opener + means + imperative + agent + passive + preposition + skipped
   }
 }

@@ -6,7 +6,7 @@ public struct Summarizer: Sendable {
   let facts: FactFinder
   /// Promises and the kinds of clause that take them back.
   static let contradictions: [(promise: SummaryQuestion.Evidence, exception: SummaryQuestion.Evidence, explanation: String)] = [
-    (.init(categories: ["no-sale"]), .init(categories: ["third-party-resale", "deidentified-data"]),
+    (.init(categories: ["no-sale"], except: ["one-datum-kept-private"]), .init(categories: ["third-party-resale", "deidentified-data"]),
      "They promise not to sell or share your data, but another clause lets others have it."),
     (.init(categories: ["revocation-right"]),
      .init(categories: ["perpetual-license", "data-retention"], rules: ["irrevocable-consent", "deletion-impossible"]),

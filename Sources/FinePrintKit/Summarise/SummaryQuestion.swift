@@ -60,7 +60,8 @@ public struct SummaryQuestion: Sendable {
           yesText: "", notStatedText: "The terms name no such use."),
     .init(id: "shared-with-others", question: "Is your data sold, licensed or shared with others?",
           yes: Evidence(categories: ["third-party-resale", "deidentified-data"]),
-          no: Evidence(categories: ["no-sale"]), whenBoth: .yes, concern: .yes,
+          // A promise about one item (an email address) is not a promise about your data.
+          no: Evidence(categories: ["no-sale"], except: ["one-datum-kept-private"]), whenBoth: .yes, concern: .yes,
           yesText: "", noText: "They promise not to sell or share it",
           notStatedText: "The terms do not say whether others get your data."),
     .init(id: "withdraw-or-delete", question: "Can you withdraw your consent or have your data deleted?",

@@ -66,6 +66,9 @@ struct ClauseReaderTests {
     #expect(leadIn.actor == .provider)
     #expect(leadIn.negated)
     #expect(try reading("Other users may remove your comments.", at: "remove").actor == .other)
+    let instruction = try reading("Do not share your password with anyone.", at: "share")
+    #expect(instruction.actor == .reader)
+    #expect(instruction.modality == .duty)
     #expect(try reading("Recordings shared with you may be removed later.", at: "removed").actor == nil)
   }
 
