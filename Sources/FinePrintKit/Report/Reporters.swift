@@ -7,10 +7,10 @@ public enum Reporters {
 
   public static var identifiers: [String] { all.map { $0.identifier } }
 
-  /// The reporter for an identifier; text gets colour when asked for.
-  public static func reporter(_ identifier: String, color: Bool = false, showProtections: Bool = true) -> (any Reporter)? {
+  /// The reporter for an identifier, with the run's options.
+  public static func reporter(_ identifier: String, options: ReportOptions = ReportOptions()) -> (any Reporter)? {
     switch identifier {
-    case TextReporter.identifier: return TextReporter(color: color, showProtections: showProtections)
+    case TextReporter.identifier: return TextReporter(color: options.color, showProtections: options.showProtections)
     case JSONReporter.identifier: return JSONReporter()
     case JSONLinesReporter.identifier: return JSONLinesReporter()
     case SARIFReporter.identifier: return SARIFReporter()

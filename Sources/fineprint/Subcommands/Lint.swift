@@ -74,12 +74,15 @@ struct Lint: ParsableCommand {
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
     let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
+    let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
     let formats = format.isEmpty ? [TextReporter.identifier] : format
     for (n, name) in formats.enumerated() {
       let destination = n < output.count ? output[n] : nil
-      guard let reporter = Reporters.reporter(name, color: color && destination == nil, showProtections: !hideProtections)
-      else { continue }
+      let options = ReportOptions(color: color && destination == nil, showProtections: !hideProtections, failOn: threshold)
+      guard let reporter = Reporters.reporter(name, options: options) else { continue }
       let rendered = reporter.render(report)
+      reporter.warnings(for: report).forEach(Console.warning)
       if let destination {
         do {
           try (rendered + "\n").write(toFile: destination, atomically: true, encoding: .utf8)
@@ -100,8 +103,6 @@ struct Lint: ParsableCommand {
       }
     }
     if loader.failures > 0 { throw ExitCode(2) }
-    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
-    let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
-    if let threshold, report.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    if report.fails(at: threshold) { throw ExitCode(1) }
   }
 }

@@ -12,4 +12,14 @@ struct CIConventionsTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == FinePrintVersion.current + "\n")
   }
+
+  @Test("--fail-on info exits 0 on a fair form whose only findings are protections")
+  func protectionsDoNotFail() throws {
+    let result = try CLIRunner.run(["lint", "--fail-on", "info", "--format", "sarif", "Samples/fair-consent.html"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let sarif = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    let run = (sarif?["runs"] as? [[String: Any]])?.first
+    #expect((run?["results"] as? [Any])?.isEmpty == true)
+    #expect(((run?["properties"] as? [String: Any])?["protectionsNotReported"] as? Int ?? 0) > 3)
+  }
 }
