@@ -96,8 +96,12 @@ struct Lint: ParsableCommand {
       if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
         // The annotations GitHub shows are capped; the job summary gets every finding.
         if let handle = FileHandle(forWritingAtPath: summary) {
-          handle.seekToEndOfFile()
-          handle.write(Data((MarkdownReporter().render(report) + "\n").utf8))
+          let existing = Int(handle.seekToEndOfFile())
+          if let table = GitHubReporter.stepSummary(report, existingBytes: existing) {
+            handle.write(Data((table + "\n").utf8))
+          } else {
+            Console.warning("\(summary): no room left in the job summary (GitHub's limit is 1 MiB); the table of findings is not written")
+          }
           try? handle.close()
         }
       }

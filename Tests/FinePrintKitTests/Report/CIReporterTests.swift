@@ -130,4 +130,61 @@ struct CIReporterTests {
     #expect(infoRisk.fails(at: .info))
     #expect(!infoRisk.fails(at: .warning))
   }
+
+  // MARK: GitHub annotations and job summary
+
+  /// The kinds of the workflow commands written, in order.
+  static func kinds(_ text: String) -> [String] {
+    text.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+  }
+
+  static func report(errors: Int, warnings: Int, infos: Int) -> Report {
+    let findings = (0..<errors).map { finding(rule(severity: .error), line: $0 + 1) }
+      + (0..<warnings).map { finding(rule(severity: .warning), line: 1000 + $0) }
+      + (0..<infos).map { finding(rule(severity: .info), line: 2000 + $0) }
+    return Report(files: [.init(path: "terms.txt", findings: findings)], rules: rules)
+  }
+
+  @Test("GitHub: the 'more findings' notice is within the 10 notices GitHub shows")
+  func githubOverflowNoticeIsShown() throws {
+    let text = GitHubReporter().render(Self.report(errors: 40, warnings: 40, infos: 40))
+    let kinds = Self.kinds(text)
+    #expect(kinds.filter { $0 == "::error" }.count == 10)
+    #expect(kinds.filter { $0 == "::warning" }.count == 10)
+    #expect(kinds.filter { $0 == "::notice" }.count == GitHubReporter.perKindLimit)
+    let last = try #require(text.split(separator: "\n").last)
+    #expect(last.hasPrefix("::notice title=FinePrint::91 more findings (30 error, 30 warning, 31 info) not shown"))
+    // Errors cut but few notices: the summary notice still comes, after them.
+    let few = Self.kinds(GitHubReporter().render(Self.report(errors: 12, warnings: 0, infos: 3)))
+    #expect(few.filter { $0 == "::notice" }.count == 4)
+    // Nothing cut: ten notices, no summary.
+    let exact = GitHubReporter().render(Self.report(errors: 10, warnings: 10, infos: 10))
+    #expect(Self.kinds(exact).filter { $0 == "::notice" }.count == 10)
+    #expect(!exact.contains("more finding"))
+  }
+
+  @Test("GitHub: the job summary of 30,000 findings stays under 1 MiB and says what was cut")
+  func stepSummaryLimit() throws {
+    let report = Self.report(findings: 30_000, files: 424)
+    let table = try #require(GitHubReporter.stepSummary(report))
+    #expect(table.utf8.count + 1 <= GitHubReporter.stepSummaryLimit)
+    #expect(table.utf8.count > GitHubReporter.stepSummaryLimit - 2_000)
+    let rows = table.split(separator: "\n").filter { $0.hasPrefix("| 🔴") || $0.hasPrefix("| 🟠") || $0.hasPrefix("| 🟢") }
+    let last = String(try #require(table.split(separator: "\n").last))
+    let first = try #require(last.split(separator: " ").first)
+    let cut = try #require(Int(first.dropFirst(2)))
+    #expect(rows.count + cut == 30_000)
+    #expect(last.hasPrefix("**\(cut) more findings are not shown** (0 error, "))
+    #expect(last.contains("GitHub's 1 MiB limit"))
+    // Every error row is kept.
+    #expect(rows.filter { $0.hasPrefix("| 🔴") }.count == report.findings.filter { $0.severity == .error }.count)
+    // What other steps wrote counts against the limit; with no room left, nothing is written.
+    let after = try #require(GitHubReporter.stepSummary(report, existingBytes: 1_000_000))
+    #expect(after.utf8.count + 1 + 1_000_000 <= GitHubReporter.stepSummaryLimit)
+    #expect(GitHubReporter.stepSummary(report, existingBytes: GitHubReporter.stepSummaryLimit - 10) == nil)
+    // A small run is written whole.
+    let small = try #require(GitHubReporter.stepSummary(Self.report(findings: 20)))
+    #expect(!small.contains("not shown"))
+    #expect(small == MarkdownReporter().render(Self.report(findings: 20)))
+  }
 }
