@@ -15,7 +15,7 @@ public enum Reporters {
     case JSONLinesReporter.identifier: return JSONLinesReporter()
     case SARIFReporter.identifier: return SARIFReporter()
     case GitHubReporter.identifier: return GitHubReporter()
-    case JUnitReporter.identifier: return JUnitReporter()
+    case JUnitReporter.identifier: return JUnitReporter(failOn: options.failOn)
     case MarkdownReporter.identifier: return MarkdownReporter()
     case CheckstyleReporter.identifier: return CheckstyleReporter()
     default: return nil

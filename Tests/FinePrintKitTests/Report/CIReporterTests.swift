@@ -187,4 +187,73 @@ struct CIReporterTests {
     #expect(!small.contains("not shown"))
     #expect(small == MarkdownReporter().render(Self.report(findings: 20)))
   }
+
+  // MARK: JUnit and Checkstyle
+
+  /// Documents of every kind: one with nothing, one with errors, warnings, info risks and
+  /// protections, one with protections alone.
+  static let mixed: Report = {
+    let error = rule(severity: .error), warning = rule(severity: .warning), info = rule(severity: .info)
+    return Report(files: [
+      .init(path: "empty.html", findings: []),
+      .init(path: "risky.html", findings: [finding(error, file: "risky.html", line: 1), finding(warning, file: "risky.html", line: 2),
+                                           finding(warning, file: "risky.html", line: 3), finding(info, file: "risky.html", line: 4),
+                                           finding(protection, file: "risky.html", line: 5)]),
+      .init(path: "fair.html", findings: [finding(protection, file: "fair.html", line: 1)]),
+    ], rules: rules)
+  }()
+
+  static func intAttribute(_ element: XMLElement?, _ name: String) -> Int? {
+    element?.attribute(forName: name)?.stringValue.flatMap { Int($0) }
+  }
+
+  @Test("JUnit: every tests and failures count is that of the cases written; cases honour --fail-on",
+        arguments: [(Severity?.some(.warning), 5, 3), (.error, 5, 1), (.info, 6, 4), (nil, 5, 0)])
+  func junitCounts(failOn: Severity?, cases: Int, failed: Int) throws {
+    let xml = JUnitReporter(failOn: failOn).render(Self.mixed)
+    let document = try XMLDocument(xmlString: xml, options: [])
+    let root = try #require(document.rootElement())
+    #expect(root.name == "testsuites")
+    let testcases = try document.nodes(forXPath: "//testcase")
+    let failures = try document.nodes(forXPath: "//failure")
+    #expect(testcases.count == cases)
+    #expect(failures.count == failed)
+    #expect(Self.intAttribute(root, "tests") == testcases.count)
+    #expect(Self.intAttribute(root, "failures") == failures.count)
+    for suite in root.elements(forName: "testsuite") {
+      #expect(Self.intAttribute(suite, "tests") == suite.elements(forName: "testcase").count)
+      #expect(Self.intAttribute(suite, "failures") == suite.elements(forName: "testcase").filter { !$0.elements(forName: "failure").isEmpty }.count)
+    }
+    // Protections are never test cases: the fair form passes with one case.
+    let fair = try #require(root.elements(forName: "testsuite").first { $0.attribute(forName: "name")?.stringValue == "fair.html" })
+    #expect(fair.elements(forName: "testcase").map { $0.attribute(forName: "name")?.stringValue } == ["no risky terms"])
+  }
+
+  @Test("JUnit: a finding below --fail-on is a passing case that still says what it found")
+  func junitBelowThreshold() throws {
+    let xml = JUnitReporter(failOn: .error).render(Self.mixed)
+    let document = try XMLDocument(xmlString: xml, options: [])
+    let warning = Self.rule(severity: .warning)
+    let cases = try document.nodes(forXPath: "//testcase[starts-with(@name, '\(warning.id) at ')]").compactMap { $0 as? XMLElement }
+    #expect(cases.count == 2)
+    #expect(cases.allSatisfy { $0.elements(forName: "failure").isEmpty })
+    #expect(cases.first?.elements(forName: "system-out").first?.stringValue?.hasPrefix(warning.message) == true)
+  }
+
+  @Test("Checkstyle and JUnit: line breaks and tabs in an attribute are escaped and read back whole")
+  func attributeLineBreaks() throws {
+    let message = "First line\nsecond\tline\r\nthird & <last>"
+    let f = Self.finding(Self.rule(severity: .error), file: "a\nb.txt", message: message)
+    let report = Report(files: [.init(path: "a\nb.txt", findings: [f])], rules: Self.rules)
+    let checkstyle = CheckstyleReporter().render(report)
+    #expect(checkstyle.contains("message=\"First line&#10;second&#9;line&#13;&#10;third &amp; &lt;last&gt;\""))
+    let document = try XMLDocument(xmlString: checkstyle, options: [])
+    let error = try #require(try document.nodes(forXPath: "//error").first as? XMLElement)
+    #expect(error.attribute(forName: "message")?.stringValue == message)
+    let file = try #require(try document.nodes(forXPath: "//file").first as? XMLElement)
+    #expect(file.attribute(forName: "name")?.stringValue == "a\nb.txt")
+    let junit = try XMLDocument(xmlString: JUnitReporter().render(report), options: [])
+    let failure = try #require(try junit.nodes(forXPath: "//failure").first as? XMLElement)
+    #expect(failure.attribute(forName: "message")?.stringValue == message)
+  }
 }
