@@ -9,6 +9,10 @@ struct DocumentLoader {
   private(set) var failures = 0
   /// Paths the configuration ignores.
   var skip: (String) -> Bool = { _ in false }
+  /// The configuration file that ignores them, for the warning about a file named explicitly.
+  var skipSource = Configuration.fileName
+  /// How many paths were left out because the configuration ignores them.
+  private(set) var ignored = 0
 
   init(options: InputOptions) {
     self.options = options
@@ -20,7 +24,14 @@ struct DocumentLoader {
     var paths: [String] = []
     for argument in options.paths {
       do {
-        paths += try options.reading.collector.expand([argument]).filter { !skip($0) }
+        let expanded = try options.reading.collector.expand([argument])
+        let kept = expanded.filter { !skip($0) }
+        ignored += expanded.count - kept.count
+        // A file named on the command line and ignored is said: silence would read as "no findings".
+        if expanded == [argument] && kept.isEmpty {
+          Console.warning("\(argument): not linted: it matches an ignore pattern of \(skipSource)")
+        }
+        paths += kept
       } catch {
         Console.error(error)
         failures += 1

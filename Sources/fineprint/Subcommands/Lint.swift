@@ -47,6 +47,7 @@ struct Lint: ParsableCommand {
     let linter = try rules.linter(configuration)
     var loader = DocumentLoader(options: input)
     loader.skip = configuration.ignores
+    loader.skipSource = configuration.path ?? Configuration.fileName
     // Documents are linted on all cores; results come back in the order given.
     let results = loader.mapDocuments { document in
       let result = linter.lintApplyingSuppressions(document)
@@ -73,6 +74,11 @@ struct Lint: ParsableCommand {
     let report = Report(files: files, rules: linter.engine.ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
+    // Every input ignored: a run that checks nothing must not pass as a clean one.
+    if files.isEmpty && loader.ignored > 0 {
+      Console.error(ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.skipSource)"))
+      throw ExitCode(2)
+    }
     let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
     let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)

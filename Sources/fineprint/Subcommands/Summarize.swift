@@ -29,7 +29,7 @@ struct Summarize: ParsableCommand {
   func run() throws {
     let document: Document
     let summary: Summary
-    let linter = try rules.linter()
+    let linter = try rules.linter(for: [input])
     document = try reading.requiredDocument(at: input)
     do {
       summary = try Summarizer(linter: linter).summarize(document)
