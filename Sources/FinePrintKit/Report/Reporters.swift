@@ -2,7 +2,7 @@
 public enum Reporters {
   public static let all: [any Reporter.Type] = [
     TextReporter.self, JSONReporter.self, JSONLinesReporter.self, SARIFReporter.self, GitHubReporter.self,
-    JUnitReporter.self, MarkdownReporter.self, CheckstyleReporter.self,
+    JUnitReporter.self, MarkdownReporter.self, CheckstyleReporter.self, CodeQualityReporter.self,
   ]
 
   public static var identifiers: [String] { all.map { $0.identifier } }
@@ -18,6 +18,7 @@ public enum Reporters {
     case JUnitReporter.identifier: return JUnitReporter(failOn: options.failOn)
     case MarkdownReporter.identifier: return MarkdownReporter()
     case CheckstyleReporter.identifier: return CheckstyleReporter()
+    case CodeQualityReporter.identifier: return CodeQualityReporter()
     default: return nil
     }
   }

@@ -256,4 +256,49 @@ struct CIReporterTests {
     let failure = try #require(try junit.nodes(forXPath: "//failure").first as? XMLElement)
     #expect(failure.attribute(forName: "message")?.stringValue == message)
   }
+
+  // MARK: GitLab Code Quality
+
+  static let codeQualitySchema = TestSupport.packageRoot.appendingPathComponent("docs/schemas/gitlab-codequality.schema.json")
+
+  @Test("GitLab Code Quality: passes the schema of GitLab's documented fields, one unique fingerprint per issue, no protections")
+  func codeQuality() throws {
+    var report = Self.report(findings: 300, files: 3)
+    // The same rule twice in one clause is two issues: two fingerprints.
+    report.files[0].findings.append(report.files[0].findings[0])
+    report.files[0].path = "./" + report.files[0].path
+    report.files[0].findings = report.files[0].findings.map { var f = $0; f.file = "./" + f.file; return f }
+    let text = CodeQualityReporter().render(report)
+    let issues = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    let risks = report.findings.filter { !$0.isProtection }
+    #expect(issues.count == risks.count)
+    #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == issues.count)
+    #expect(Set(issues.compactMap { $0["severity"] as? String }) == ["critical", "major", "minor"])
+    #expect(!issues.contains { $0["check_name"] as? String == Self.protection.id })
+    #expect(CodeQualityReporter().render(report) == text)
+    let location = issues[0]["location"] as? [String: Any]
+    #expect(location?["path"] as? String == "terms/0.html")
+    #expect((location?["lines"] as? [String: Any])?["begin"] as? Int == 1)
+    // Validated by Python's jsonschema against docs/schemas/gitlab-codequality.schema.json.
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("gl-code-quality-report.json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1]))
+      jsonschema.Draft7Validator.check_schema(schema)
+      jsonschema.validate(json.load(open(sys.argv[2])), schema)
+      print("valid")
+      """, Self.codeQualitySchema.path, file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0 && output == "valid\n", "\(output)")
+  }
 }
