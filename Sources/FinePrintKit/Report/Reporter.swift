@@ -62,10 +62,13 @@ public struct ReportOptions: Sendable {
   /// The exit threshold (`--fail-on`; nil for never): formats that speak of failures
   /// (JUnit) fail what fails the run.
   public var failOn: Severity?
+  /// `--quiet`: only the findings (text leaves out its closing total).
+  public var quiet: Bool
 
-  public init(color: Bool = false, showProtections: Bool = true, failOn: Severity? = .warning) {
+  public init(color: Bool = false, showProtections: Bool = true, failOn: Severity? = .warning, quiet: Bool = false) {
     self.color = color
     self.showProtections = showProtections
     self.failOn = failOn
+    self.quiet = quiet
   }
 }

@@ -10,7 +10,8 @@ public enum Reporters {
   /// The reporter for an identifier, with the run's options.
   public static func reporter(_ identifier: String, options: ReportOptions = ReportOptions()) -> (any Reporter)? {
     switch identifier {
-    case TextReporter.identifier: return TextReporter(color: options.color, showProtections: options.showProtections)
+    case TextReporter.identifier:
+      return TextReporter(color: options.color, showProtections: options.showProtections, showTotal: !options.quiet)
     case JSONReporter.identifier: return JSONReporter()
     case JSONLinesReporter.identifier: return JSONLinesReporter()
     case SARIFReporter.identifier: return SARIFReporter()

@@ -46,7 +46,7 @@ struct DocumentLoader {
     let paths = paths()
     let reading = options.reading
     let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
-    let progress = ProgressBar(total: paths.count)
+    let progress = ProgressBar(total: paths.count, enabled: Console.quiet ? false : nil)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       defer { progress.advance() }
       do {

@@ -12,6 +12,7 @@ struct Lint: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var rules: RuleOptions
+  @OptionGroup var display: OutputOptions
 
   @Option(help: ArgumentHelp(
     "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
@@ -43,6 +44,7 @@ struct Lint: ParsableCommand {
   }
 
   func run() throws {
+    Console.quiet = display.quiet
     let configuration = try rules.configuration(for: input.paths)
     let linter = try rules.linter(configuration)
     var loader = DocumentLoader(options: input)
@@ -79,13 +81,13 @@ struct Lint: ParsableCommand {
       Console.error(ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.skipSource)"))
       throw ExitCode(2)
     }
-    let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
     let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
     let formats = format.isEmpty ? [TextReporter.identifier] : format
     for (n, name) in formats.enumerated() {
       let destination = n < output.count ? output[n] : nil
-      let options = ReportOptions(color: color && destination == nil, showProtections: !hideProtections, failOn: threshold)
+      let options = ReportOptions(color: display.colored(toFile: destination != nil), showProtections: !hideProtections,
+                                  failOn: threshold, quiet: display.quiet)
       guard let reporter = Reporters.reporter(name, options: options) else { continue }
       let rendered = reporter.render(report)
       reporter.warnings(for: report).forEach(Console.warning)

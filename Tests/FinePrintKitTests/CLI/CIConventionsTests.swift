@@ -92,4 +92,22 @@ struct CIConventionsTests {
     #expect(both.stderr.contains("\(ignored.path): not linted"))
     #expect(both.stdoutLines.last?.hasSuffix("in 1 file: 0 errors, 0 warnings, 1 info (1 of them protections).") == true)
   }
+
+  @Test("--color always colours even into a pipe with NO_COLOR set; --quiet prints only the findings")
+  func colorAndQuiet() throws {
+    let jury = "You waive any right to a jury trial.\n"
+    let colored = try CLIRunner.run(["lint", "--color", "always", "-"], stdin: jury)
+    #expect(colored.stdout.contains("\u{1B}[1;31merror\u{1B}[0m"))
+    let plain = try CLIRunner.run(["lint", "--color", "auto", "-"], stdin: jury)
+    #expect(!plain.stdout.contains("\u{1B}["))
+    // A suppression naming no rule is a warning; --quiet leaves it and the total out.
+    let text = "fineprint-disable-next-line: reviewed\n\n" + jury
+    let loud = try CLIRunner.run(["lint", "-"], stdin: text)
+    #expect(loud.stderr.contains("warning"))
+    let quiet = try CLIRunner.run(["lint", "--quiet", "-"], stdin: text)
+    #expect(quiet.status == 1)
+    #expect(quiet.stderr.isEmpty)
+    #expect(quiet.stdoutLines == Array(loud.stdoutLines.dropLast()))
+    #expect(quiet.stdoutLines.first?.hasPrefix("-:3:5: error:") == true)
+  }
 }

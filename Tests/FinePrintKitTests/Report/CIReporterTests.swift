@@ -301,4 +301,17 @@ struct CIReporterTests {
     process.waitUntilExit()
     #expect(process.terminationStatus == 0 && output == "valid\n", "\(output)")
   }
+
+  // MARK: Colour
+
+  @Test("--color auto: a terminal, and NO_COLOR honoured only when not empty (no-color.org); always and never are that")
+  func colorChoice() {
+    #expect(ColorChoice.auto.enabled(isTerminal: true, environment: [:]))
+    #expect(ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": ""]))
+    #expect(!ColorChoice.auto.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
+    #expect(!ColorChoice.auto.enabled(isTerminal: true, environment: ["TERM": "dumb"]))
+    #expect(!ColorChoice.auto.enabled(isTerminal: false, environment: [:]))
+    #expect(ColorChoice.always.enabled(isTerminal: false, environment: ["NO_COLOR": "1"]))
+    #expect(!ColorChoice.never.enabled(isTerminal: true, environment: [:]))
+  }
 }
