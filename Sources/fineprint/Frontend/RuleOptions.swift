@@ -20,14 +20,17 @@ struct RuleOptions: ParsableArguments {
   /// The configuration in force for these inputs: --config, else the nearest .fineprint.yml.
   func configuration(for inputs: [String]) throws -> Configuration {
     if noConfig { return Configuration() }
-    let start = inputs.first.map { input -> String in
-      var isDirectory: ObjCBool = false
-      if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
-        return isDirectory.boolValue ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
-      }
-      return FileManager.default.currentDirectoryPath
-    } ?? FileManager.default.currentDirectoryPath
-    guard let path = config ?? Configuration.find(from: start) else { return Configuration() }
+    let start = ConfigurationResolver.directory(of: inputs.first ?? "-")
+    return try load(config ?? Configuration.find(from: start))
+  }
+
+  /// Whether one configuration serves every input (`--config` or `--no-config`), instead of
+  /// each input's nearest `.fineprint.yml`.
+  var fixedConfiguration: Bool { noConfig || config != nil }
+
+  /// Reads a configuration file (nil: none); a mistake in it is a usage error (exit 2).
+  func load(_ path: String?) throws -> Configuration {
+    guard let path else { return Configuration() }
     do {
       return try Configuration.load(path: path)
     } catch {

@@ -110,4 +110,24 @@ struct CIConventionsTests {
     #expect(quiet.stdoutLines == Array(loud.stdoutLines.dropLast()))
     #expect(quiet.stdoutLines.first?.hasPrefix("-:3:5: error:") == true)
   }
+
+  @Test("Each file follows its nearest .fineprint.yml, whatever the order of the arguments")
+  func configPerFile() throws {
+    let dir = try Self.project("version: 1\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let eu = dir.appendingPathComponent("eu")
+    try FileManager.default.createDirectory(at: eu, withIntermediateDirectories: true)
+    try "version: 1\ndisable: [waived-litigation]\n".write(to: eu.appendingPathComponent(Configuration.fileName), atomically: true, encoding: .utf8)
+    let top = dir.appendingPathComponent("a.txt").path, inner = eu.appendingPathComponent("b.txt").path
+    for path in [top, inner] { try Self.arbitration.write(toFile: path, atomically: true, encoding: .utf8) }
+    for arguments in [[top, inner], [inner, top], [dir.path]] {
+      let result = try CLIRunner.run(["lint", "--format", "jsonl"] + arguments)
+      #expect(result.status == 1, "\(result.stderr)")
+      let files = result.stdoutLines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String }
+      #expect(files.count == 1 && files.first?.hasSuffix("a.txt") == true, "\(arguments): \(files)")
+    }
+    // --config is one configuration for every input.
+    let fixed = try CLIRunner.run(["lint", "--format", "jsonl", "--config", dir.appendingPathComponent(Configuration.fileName).path, inner])
+    #expect(fixed.stdoutLines.count == 1)
+  }
 }
