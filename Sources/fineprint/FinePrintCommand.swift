@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FinePrintKit
 
 /// `fineprint`: reads consent forms, terms of service and privacy policies and flags what a
 /// careful reader would warn about.
@@ -8,6 +9,7 @@ struct FinePrintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fineprint",
     abstract: "A linter for the fine print of contracts: consent forms, terms of service, privacy policies.",
+    version: FinePrintVersion.current,
     subcommands: [Lint.self, Summarize.self, Clauses.self, Classify.self, Rules.self, Explain.self, Diff.self],
     defaultSubcommand: Lint.self
   )

@@ -35,6 +35,9 @@ public struct Configuration: Sendable, Equatable {
   public var failOn: String?
   public var readingEaseBelow: Double?
   public var sentenceWordsAbove: Double?
+  /// Where each rule ID or category of `disable` and `severity` is written, to name the line
+  /// of one that no rule or category has.
+  public var nameLocations: [String: RuleFileLocation] = [:]
 
   public init() {}
 
@@ -57,7 +60,8 @@ public struct Configuration: Sendable, Equatable {
   /// - Throws: `RuleLoadError` naming the file and line of an unknown key or a bad value.
   public static func load(path: String) throws -> Configuration {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw RuleLoadError.unreadable(file: path, reason: "no such file")
+      throw FileManager.default.fileExists(atPath: path)
+        ? ConfigurationError.unreadable(path: path) : ConfigurationError.noSuchFile(path: path)
     }
     let reader = YAMLReader(file: path)
     var config = Configuration()
@@ -76,7 +80,10 @@ public struct Configuration: Sendable, Equatable {
         let version = try reader.string(value, key: key)
         if version != "1" { throw RuleLoadError.unsupportedVersion(reader.location(value), version: version) }
       case .disable:
-        config.disabled = Set(try reader.strings(value, key: key).map(\.0))
+        for (name, location) in try reader.strings(value, key: key) {
+          config.disabled.insert(name)
+          config.nameLocations[name] = config.nameLocations[name] ?? location
+        }
       case .severity:
         guard case .mapping(let mapping) = value else {
           throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a mapping of rule IDs or categories to severities")
@@ -87,7 +94,9 @@ public struct Configuration: Sendable, Equatable {
             throw RuleLoadError.invalidValue(reader.location(level), key: "severity", value: text,
                                              expected: Severity.allCases.map(\.rawValue))
           }
-          config.severities[name.scalar?.string ?? ""] = severity
+          let id = name.scalar?.string ?? ""
+          config.severities[id] = severity
+          config.nameLocations[id] = config.nameLocations[id] ?? reader.location(name)
         }
       case .rules:
         config.ruleFolders = try reader.strings(value, key: key).map { base.appendingPathComponent($0.0).path }
@@ -111,12 +120,30 @@ public struct Configuration: Sendable, Equatable {
     return config
   }
 
+  /// Checks that every name in `disable` and `severity` is a rule ID (or an old ID a rule keeps
+  /// as an alias) or a category of these rules or of the taxonomy.
+  /// - Throws: `ConfigurationError.unknownName` naming the file and line, with the nearest name.
+  public func validate(against rules: RuleSet) throws {
+    let known = Set(rules.rules.flatMap { [$0.id, $0.category] + $0.aliases } + Category.all.map(\.id))
+    let used = disabled.map { ($0, "disable") } + severities.keys.map { ($0, "severity") }
+    let unknown = used.filter { !known.contains($0.0) }
+      .sorted { (nameLocations[$0.0]?.line ?? 0, nameLocations[$0.0]?.column ?? 0) < (nameLocations[$1.0]?.line ?? 0, nameLocations[$1.0]?.column ?? 0) }
+    guard let (name, key) = unknown.first else { return }
+    let location = nameLocations[name] ?? RuleFileLocation(file: path ?? Self.fileName, line: 1, column: 1)
+    throw ConfigurationError.unknownName(location, name: name, key: key,
+                                         suggestion: RuleLoadError.closest(to: name, in: known.sorted()))
+  }
+
   /// The rule set with this configuration applied: disabled rules and categories removed,
-  /// severities changed, readability thresholds set.
+  /// severities changed, readability thresholds set. A rule is named by its ID or an alias.
   public func apply(to rules: RuleSet) -> RuleSet {
-    rules.filter { !disabled.contains($0.id) && !disabled.contains($0.category) }.map { rule in
+    let named = { (set: Set<String>, rule: RuleDefinition) in
+      set.contains(rule.id) || set.contains(rule.category) || rule.aliases.contains(where: set.contains)
+    }
+    return rules.filter { !named(disabled, $0) }.map { rule in
       var rule = rule
-      if let severity = severities[rule.id] ?? severities[rule.category] { rule.severity = severity }
+      let byAlias = rule.aliases.lazy.compactMap { severities[$0] }.first
+      if let severity = severities[rule.id] ?? byAlias ?? severities[rule.category] { rule.severity = severity }
       if var metric = rule.metric {
         if metric.measure == .readingEase, let below = readingEaseBelow { metric.below = below }
         if metric.measure == .words, let above = sentenceWordsAbove { metric.above = above }

@@ -31,7 +31,8 @@ extension Linter {
     var scopes: [(suppression: Suppression, covers: (Finding) -> Bool)] = []
     for s in directives.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
       if s.kind != .enable && s.targets.isEmpty {
-        problems.append("\(place(s)): \(s.kind.rawValue) names no rule: write a rule ID or category after it")
+        let example = s.reason.isEmpty ? "" : " (\(s.kind.rawValue) RULE: \(s.reason))"
+        problems.append("\(place(s)): \(s.kind.rawValue) names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon\(example)")
         continue
       }
       if let expires = s.expires, expires <= today {

@@ -27,7 +27,9 @@ public struct Suppression: Sendable, Equatable {
     let kinds: [Kind] = [.nextLine, .disable, .enable]  // longest first
     guard let kind = kinds.first(where: { text.hasPrefix($0.rawValue) }) else { return nil }
     var rest = text.dropFirst(kind.rawValue.count)
-    guard rest.isEmpty || rest.first!.isWhitespace else { return nil }
+    // `fineprint-disable-next-line: reason` is a directive too (one that names no rule, which
+    // is reported), not text to ignore; `fineprint-disabled` is not.
+    guard rest.isEmpty || rest.first!.isWhitespace || rest.first == ":" else { return nil }
     rest = rest.drop { $0.isWhitespace }
     var reason = ""
     if let colon = rest.firstIndex(of: ":") {

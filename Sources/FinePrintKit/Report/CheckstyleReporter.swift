@@ -6,12 +6,12 @@ public struct CheckstyleReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report) -> String {
-    let e = XMLEscaping.escape
+    let a = XMLEscaping.attribute
     var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<checkstyle version=\"4.3\">"]
     for file in report.files {
-      lines.append("  <file name=\"\(e(file.path))\">")
+      lines.append("  <file name=\"\(a(file.path))\">")
       for f in file.findings {
-        lines.append("    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(f.severity.rawValue)\" message=\"\(e(f.message))\" source=\"fineprint.\(e(f.rule))\"/>")
+        lines.append("    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(f.severity.rawValue)\" message=\"\(a(f.message))\" source=\"fineprint.\(a(f.rule))\"/>")
       }
       lines.append("  </file>")
     }

@@ -1,26 +1,37 @@
 /// `--format github`: GitHub Actions workflow commands, so findings appear as annotations on the
 /// pull request. GitHub shows at most 10 annotations of each kind per step (50 per job) and
-/// drops the rest silently, so the most severe come first, the number left out is said, and
-/// the whole table goes to `$GITHUB_STEP_SUMMARY` when it is set.
+/// drops the rest silently, so the most severe come first (risks before protections), and when
+/// some are left out, at most 9 notices are written and the 10th says how many were left out.
+/// The job summary (`$GITHUB_STEP_SUMMARY`) gets the table of findings, within GitHub's 1 MiB.
 public struct GitHubReporter: Reporter {
   public static let identifier = "github"
   public static let summary = "GitHub Actions annotations (::error file=…,line=…::…), most severe first."
 
   /// Annotations GitHub shows per kind in one step.
   public static let perKindLimit = 10
+  /// The most bytes GitHub accepts in a step's job summary; a larger one is dropped whole.
+  public static let stepSummaryLimit = 1_048_576
 
   public init() {}
 
   public func render(_ report: Report) -> String {
     let ordered = report.findings.enumerated().sorted { a, b in
-      a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+      if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+      if a.element.isProtection != b.element.isProtection { return !a.element.isProtection }
+      return a.offset < b.offset
     }.map(\.element)
+    let count = { (s: Severity) in ordered.filter { $0.severity == s }.count }
+    // Errors and warnings beyond 10, or notices beyond 10, leave findings out: the notice that
+    // says so takes the 10th notice's place, so GitHub shows it.
+    let overflow = count(.error) > Self.perKindLimit || count(.warning) > Self.perKindLimit || count(.info) > Self.perKindLimit
+    let limits: [Severity: Int] = [.error: Self.perKindLimit, .warning: Self.perKindLimit,
+                                   .info: overflow ? Self.perKindLimit - 1 : Self.perKindLimit]
     var shown: [Severity: Int] = [:]
     var lines: [String] = []
-    var left = 0
+    var left: [Severity: Int] = [:]
     for f in ordered {
-      guard shown[f.severity, default: 0] < Self.perKindLimit else {
-        left += 1
+      guard shown[f.severity, default: 0] < limits[f.severity]! else {
+        left[f.severity, default: 0] += 1
         continue
       }
       shown[f.severity, default: 0] += 1
@@ -32,10 +43,22 @@ public struct GitHubReporter: Reporter {
       let words = f.match.split(whereSeparator: \.isWhitespace).joined(separator: " ")
       lines.append("::\(kind) \(properties)::\(Self.data(f.message + " — \"" + words + "\""))")
     }
-    if left > 0 {
-      lines.append("::notice title=FinePrint::\(left) more findings are not shown as annotations (GitHub shows \(Self.perKindLimit) of each kind per step); see the job summary or the SARIF report.")
+    let total = left.values.reduce(0, +)
+    if total > 0 {
+      let parts = Severity.allCases.reversed().compactMap { s in left[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+      lines.append("::notice title=FinePrint::\(total) more \(English.plural(total, "finding")) (\(parts)) not shown as "
+        + "annotations: GitHub shows \(Self.perKindLimit) of each kind per step. See the job summary or the SARIF report.")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The Markdown table for the job summary, within GitHub's limit when the summary file
+  /// already holds `existingBytes` (other steps' output); nil when there is no room for it.
+  public static func stepSummary(_ report: Report, existingBytes: Int = 0) -> String? {
+    // The newline written after the table counts too.
+    let room = stepSummaryLimit - existingBytes - 1
+    guard room >= 1024 else { return nil }
+    return MarkdownReporter(maxBytes: room, limitReason: "GitHub's 1 MiB limit for a job summary").render(report)
   }
 
   /// Escapes a message as the Actions toolkit does (`%`, CR, LF).

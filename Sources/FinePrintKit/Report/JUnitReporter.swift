@@ -1,31 +1,53 @@
 /// `--format junit`: JUnit XML, which CI servers (Jenkins, GitLab, Azure) show as test results:
-/// one test suite per document, one failed test case per finding at or above warning, and one
-/// passing case for a document with none.
+/// one test suite per document and one test case per risk, failed when the risk fails the run
+/// (`--fail-on`, warning by default) and passing (with its message as output) when it is below
+/// that. Risks of severity warning and above are always test cases, info risks when `--fail-on
+/// info` makes them failures; protections never are. A document with no such risk has one
+/// passing case. Every `tests` and `failures` count is that of the cases written.
 public struct JUnitReporter: Reporter {
   public static let identifier = "junit"
-  public static let summary = "JUnit XML: a test suite per document, a failed test case per risk."
+  public static let summary = "JUnit XML: a test suite per document, a test case per risk, failed at or above --fail-on."
 
-  public init() {}
+  /// The exit threshold (`--fail-on`; nil for never).
+  public var failOn: Severity?
+
+  public init(failOn: Severity? = .warning) {
+    self.failOn = failOn
+  }
 
   public func render(_ report: Report) -> String {
-    let e = XMLEscaping.escape
-    var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-    let failing = report.findings.filter { $0.severity != .info }
-    lines.append("<testsuites name=\"FinePrint\" tests=\"\(max(failing.count, report.files.count))\" failures=\"\(failing.count)\">")
+    let e = XMLEscaping.escape, a = XMLEscaping.attribute
+    let shownFrom = min(failOn ?? .warning, .warning)
+    let fails = { (f: Finding) in failOn.map { f.severity >= $0 } ?? false }
+    var suites: [String] = []
+    var tests = 0, failures = 0
     for file in report.files {
-      let risks = file.findings.filter { $0.severity != .info }
-      lines.append("  <testsuite name=\"\(e(file.path))\" tests=\"\(max(risks.count, 1))\" failures=\"\(risks.count)\">")
+      let risks = file.findings.filter { !$0.isProtection && $0.severity >= shownFrom }
+      var cases: [String] = []
       if risks.isEmpty {
-        lines.append("    <testcase classname=\"\(e(file.path))\" name=\"no risky terms\"/>")
+        cases.append("    <testcase classname=\"\(a(file.path))\" name=\"no risky terms\"/>")
       }
       for f in risks {
-        lines.append("    <testcase classname=\"\(e(file.path))\" name=\"\(e("\(f.rule) at \(f.line):\(f.column)"))\">")
-        lines.append("      <failure type=\"\(e(f.severity.rawValue))\" message=\"\(e(f.message))\">\(e("\(f.file):\(f.line):\(f.column): \(f.clause)"))</failure>")
-        lines.append("    </testcase>")
+        cases.append("    <testcase classname=\"\(a(file.path))\" name=\"\(a("\(f.rule) at \(f.line):\(f.column)"))\">")
+        let detail = e("\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.clause)")
+        if fails(f) {
+          cases.append("      <failure type=\"\(a(f.severity.rawValue))\" message=\"\(a(f.message))\">\(detail)</failure>")
+        } else {
+          cases.append("      <system-out>\(e(f.message))\n\(detail)</system-out>")
+        }
+        cases.append("    </testcase>")
       }
-      lines.append("  </testsuite>")
+      let failed = risks.filter(fails).count
+      let count = max(risks.count, 1)
+      tests += count
+      failures += failed
+      suites.append("  <testsuite name=\"\(a(file.path))\" tests=\"\(count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">")
+      suites += cases
+      suites.append("  </testsuite>")
     }
-    lines.append("</testsuites>")
+    let lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                 "<testsuites name=\"FinePrint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">"]
+      + suites + ["</testsuites>"]
     return lines.joined(separator: "\n")
   }
 }

@@ -23,6 +23,18 @@ public struct Report: Sendable {
   }
 
   public var findings: [Finding] { files.flatMap(\.findings) }
+
+  /// Whether a run fails at this exit threshold (`--fail-on`; nil for never): a risk at or
+  /// above it. A protection never fails a run, whatever its severity.
+  public func fails(at threshold: Severity?) -> Bool {
+    guard let threshold else { return false }
+    return files.contains { $0.findings.contains { !$0.isProtection && $0.severity >= threshold } }
+  }
+}
+
+extension Finding {
+  /// A protection: what the terms promise the reader (a category of polarity `protection`).
+  public var isProtection: Bool { Category.named(category)?.polarity == .protection }
 }
 
 /// Renders a report in one output format. A new format is one new type in `Report/`.
@@ -32,4 +44,31 @@ public protocol Reporter: Sendable {
   /// One sentence for `--help`.
   static var summary: String { get }
   func render(_ report: Report) -> String
+  /// What the reader of standard error should know about the rendering (what a format's
+  /// limits cut), one line each.
+  func warnings(for report: Report) -> [String]
+}
+
+extension Reporter {
+  public func warnings(for report: Report) -> [String] { [] }
+}
+
+/// What a run asks of its reporters.
+public struct ReportOptions: Sendable {
+  /// ANSI colours (text on a terminal).
+  public var color: Bool
+  /// Protections in text output.
+  public var showProtections: Bool
+  /// The exit threshold (`--fail-on`; nil for never): formats that speak of failures
+  /// (JUnit) fail what fails the run.
+  public var failOn: Severity?
+  /// `--quiet`: only the findings (text leaves out its closing total).
+  public var quiet: Bool
+
+  public init(color: Bool = false, showProtections: Bool = true, failOn: Severity? = .warning, quiet: Bool = false) {
+    self.color = color
+    self.showProtections = showProtections
+    self.failOn = failOn
+    self.quiet = quiet
+  }
 }

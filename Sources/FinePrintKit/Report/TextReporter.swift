@@ -5,14 +5,17 @@ public struct TextReporter: Reporter {
   public static let identifier = "text"
   public static let summary = "For people: file:line:column, severity, message and rule, the clause with the match marked."
 
-  /// Whether to use ANSI colours (a terminal, and NO_COLOR unset).
+  /// Whether to use ANSI colours (see `ColorChoice`).
   public var color: Bool
   /// Whether to show protections (findings of protection categories) too.
   public var showProtections: Bool
+  /// Whether to end with the count of findings (not under `--quiet`).
+  public var showTotal: Bool
 
-  public init(color: Bool = false, showProtections: Bool = true) {
+  public init(color: Bool = false, showProtections: Bool = true, showTotal: Bool = true) {
     self.color = color
     self.showProtections = showProtections
+    self.showTotal = showTotal
   }
 
   private func shown(_ f: Finding) -> Bool {
@@ -55,7 +58,7 @@ public struct TextReporter: Reporter {
         + "\(count(.error)) \(English.plural(count(.error), "error")), "
         + "\(count(.warning)) \(English.plural(count(.warning), "warning")), \(count(.info)) info"
         + (protections > 0 ? " (\(protections) of them protections)." : ".")
-    lines.append(total)
+    if showTotal { lines.append(total) }
     return lines.joined(separator: "\n")
   }
 

@@ -81,6 +81,14 @@ public struct RuleSet: Sendable {
     return copy
   }
 
+  /// This set with the rules of another that it lacks (by ID): the rules a run with several
+  /// configurations reports on, each as the first configuration that runs it has it.
+  public func adding(rulesMissingFrom other: RuleSet) -> RuleSet {
+    var copy = self
+    copy.rules += other.rules.filter { rule($0.id) == nil }
+    return copy
+  }
+
   /// The rule with this ID or alias.
   public func rule(_ id: String) -> RuleDefinition? {
     rules.first { $0.id == id || $0.aliases.contains(id) }

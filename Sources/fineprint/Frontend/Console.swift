@@ -11,7 +11,11 @@ enum Console {
     FileHandle.standardError.write(Data("fineprint: error: \(message)\n".utf8))
   }
 
+  /// `--quiet`: warnings are not printed (errors always are).
+  nonisolated(unsafe) static var quiet = false
+
   static func warning(_ message: String) {
+    guard !quiet else { return }
     FileHandle.standardError.write(Data("fineprint: warning: \(message)\n".utf8))
   }
 }

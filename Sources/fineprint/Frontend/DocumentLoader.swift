@@ -7,8 +7,13 @@ import FinePrintKit
 struct DocumentLoader {
   let options: InputOptions
   private(set) var failures = 0
-  /// Paths the configuration ignores.
-  var skip: (String) -> Bool = { _ in false }
+  /// For a path a configuration ignores, that configuration's file (for the warning about a
+  /// file named explicitly); nil for a path to read.
+  var skip: (String) -> String? = { _ in nil }
+  /// How many paths were left out because a configuration ignores them, and the last
+  /// configuration that did.
+  private(set) var ignored = 0
+  private(set) var ignoredBy: String?
 
   init(options: InputOptions) {
     self.options = options
@@ -20,7 +25,16 @@ struct DocumentLoader {
     var paths: [String] = []
     for argument in options.paths {
       do {
-        paths += try options.reading.collector.expand([argument]).filter { !skip($0) }
+        for path in try options.reading.collector.expand([argument]) {
+          guard let source = skip(path) else {
+            paths.append(path)
+            continue
+          }
+          ignored += 1
+          ignoredBy = source
+          // A file named on the command line and ignored is said: silence would read as "no findings".
+          if path == argument { Console.warning("\(argument): not linted: it matches an ignore pattern of \(source)") }
+        }
       } catch {
         Console.error(error)
         failures += 1
@@ -32,15 +46,19 @@ struct DocumentLoader {
   /// Reads, ingests and processes every document on all cores, and returns the results in
   /// the order the inputs were given (errors and warnings are printed in that order too).
   mutating func mapDocuments<T: Sendable>(_ transform: @escaping @Sendable (Document) -> T) -> [T] {
-    let paths = paths()
+    mapDocuments(paths: paths()) { _, document in transform(document) }
+  }
+
+  /// `mapDocuments` over paths already expanded (see `paths()`); `transform` gets the path too.
+  mutating func mapDocuments<T: Sendable>(paths: [String], _ transform: @escaping @Sendable (String, Document) -> T) -> [T] {
     let reading = options.reading
     let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
-    let progress = ProgressBar(total: paths.count)
+    let progress = ProgressBar(total: paths.count, enabled: Console.quiet ? false : nil)
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       defer { progress.advance() }
       do {
         let document = try reading.document(at: paths[index])
-        results.set(index, .success((transform(document), document.warnings)))
+        results.set(index, .success((transform(paths[index], document), document.warnings)))
       } catch let error as IngestError {
         results.set(index, .failure(error))
       } catch {

@@ -11,7 +11,7 @@ struct RuleOptions: ParsableArguments {
   @Option(name: .customLong("only-rules"), help: "Use only the rules in this folder (or file). Repeatable.")
   var onlyRules: [String] = []
 
-  @Option(help: "Read this configuration instead of the nearest .fineprint.yml above the first input.")
+  @Option(help: "Read this configuration instead of the nearest .fineprint.yml above the first input (or the current folder).")
   var config: String?
 
   @Flag(help: "Ignore any .fineprint.yml.")
@@ -20,14 +20,17 @@ struct RuleOptions: ParsableArguments {
   /// The configuration in force for these inputs: --config, else the nearest .fineprint.yml.
   func configuration(for inputs: [String]) throws -> Configuration {
     if noConfig { return Configuration() }
-    let start = inputs.first.map { input -> String in
-      var isDirectory: ObjCBool = false
-      if input != "-", FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) {
-        return isDirectory.boolValue ? input : URL(fileURLWithPath: input).deletingLastPathComponent().path
-      }
-      return FileManager.default.currentDirectoryPath
-    } ?? FileManager.default.currentDirectoryPath
-    guard let path = config ?? Configuration.find(from: start) else { return Configuration() }
+    let start = ConfigurationResolver.directory(of: inputs.first ?? "-")
+    return try load(config ?? Configuration.find(from: start))
+  }
+
+  /// Whether one configuration serves every input (`--config` or `--no-config`), instead of
+  /// each input's nearest `.fineprint.yml`.
+  var fixedConfiguration: Bool { noConfig || config != nil }
+
+  /// Reads a configuration file (nil: none); a mistake in it is a usage error (exit 2).
+  func load(_ path: String?) throws -> Configuration {
+    guard let path else { return Configuration() }
     do {
       return try Configuration.load(path: path)
     } catch {
@@ -44,13 +47,35 @@ struct RuleOptions: ParsableArguments {
     return onlyRules.isEmpty ? set : try set.addingLexicons(try RuleSet.bundled().lexicons)
   }
 
-  /// The compiled rules, with a configuration applied; a bad rule file is a usage error
-  /// (exit 2) naming file and line.
-  func linter(_ configuration: Configuration = Configuration()) throws -> Linter {
+  /// The rules a configuration runs, uncompiled: these options' rules and the configuration's
+  /// rule folders, with its `disable` and `severity` applied; a name there that is no rule or
+  /// category, like a bad rule file, is a usage error (exit 2) naming file and line.
+  func configuredRuleSet(_ configuration: Configuration) throws -> RuleSet {
     do {
       var set = try ruleSet()
       for folder in configuration.ruleFolders { set = try set.merging(try RuleSet.load(path: folder)) }
-      return Linter(engine: try RuleEngine(ruleSet: configuration.apply(to: set)))
+      try configuration.validate(against: set)
+      return configuration.apply(to: set)
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
+    }
+  }
+
+  /// The compiled rules, with a configuration applied; a bad rule file is a usage error
+  /// (exit 2) naming file and line.
+  func linter(_ configuration: Configuration) throws -> Linter {
+    try linter(ruleSet: configuredRuleSet(configuration))
+  }
+
+  /// The compiled rules for these inputs: the configuration in force for them applied.
+  func linter(for inputs: [String]) throws -> Linter {
+    try linter(try configuration(for: inputs))
+  }
+
+  func linter(ruleSet: RuleSet) throws -> Linter {
+    do {
+      return Linter(engine: try RuleEngine(ruleSet: ruleSet))
     } catch {
       Console.error(error)
       throw ExitCode(2)

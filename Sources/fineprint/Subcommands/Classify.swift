@@ -15,7 +15,7 @@ struct Classify: ParsableCommand {
   @OptionGroup var rules: RuleOptions
 
   func run() throws {
-    let linter = try rules.linter()
+    let linter = try rules.linter(for: [file])
     let data: Data
     if file == "-" {
       data = FileHandle.standardInput.readDataToEndOfFile()

@@ -6,7 +6,7 @@ import FinePrintKit
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two versions of a document: risks and protections added, removed or reworded.",
-    discussion: "Exit status: 1 when the new version adds a finding at or above --fail-on, 0 otherwise, 2 on errors.")
+    discussion: "Exit status: 1 when the new version adds a risk at or above --fail-on, 0 otherwise, 2 on errors.")
 
   @Argument(help: "The old version (file or -).") var old: String
   @Argument(help: "The new version (file or -).") var new: String
@@ -16,18 +16,19 @@ struct Diff: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: String = "text"
 
-  @Option(help: "Exit with 1 when an added finding has at least this severity: error, warning, info or never.")
-  var failOn: String = "warning"
+  @Option(help: "Exit with 1 when an added risk has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
+  var failOn: String?
 
   func validate() throws {
     guard ["text", "json"].contains(format) else { throw ValidationError("unknown format '\(format)'; use text or json") }
-    guard ["error", "warning", "info", "never"].contains(failOn) else {
+    if let failOn, !["error", "warning", "info", "never"].contains(failOn) {
       throw ValidationError("--fail-on takes error, warning, info or never")
     }
   }
 
   func run() throws {
-    let linter = try rules.linter()
+    let configuration = try rules.configuration(for: [new])
+    let linter = try rules.linter(configuration)
     func findings(_ path: String) throws -> [Finding] {
       linter.lint(try reading.requiredDocument(at: path)).map { f in
         var f = f
@@ -51,7 +52,8 @@ struct Diff: ParsableCommand {
     } else {
       Console.out(diff.text())
     }
-    if let threshold = Severity(rawValue: failOn), diff.added.contains(where: { $0.severity >= threshold }) {
+    let failOn = self.failOn ?? configuration.failOn ?? "warning"
+    if let threshold = Severity(rawValue: failOn), diff.added.contains(where: { !$0.isProtection && $0.severity >= threshold }) {
       throw ExitCode(1)
     }
   }

@@ -16,11 +16,18 @@ struct Explain: ParsableCommand {
   var all = false
 
   func run() throws {
-    let linter = try rules.linter()
-    guard linter.engine.ruleSet.rule(rule) != nil else {
-      Console.error(ValidationError("no rule '\(rule)'; see 'fineprint rules list'"))
+    let configuration = try rules.configuration(for: input.paths)
+    let set = try rules.configuredRuleSet(configuration)
+    guard set.rule(rule) != nil else {
+      let all = try rules.configuredRuleSet(Configuration())
+      if let path = configuration.path, all.rule(rule) != nil {
+        Console.error(ValidationError("rule '\(rule)' is disabled by \(path)"))
+      } else {
+        Console.error(ValidationError("no rule '\(rule)'; see 'fineprint rules list'"))
+      }
       throw ExitCode(2)
     }
+    let linter = try rules.linter(ruleSet: set)
     var loader = DocumentLoader(options: input)
     try loader.forEachDocument { document in
       for line in RuleExplainer(linter: linter).explain(ruleID: rule, in: document, all: all) ?? [] { Console.out(line) }

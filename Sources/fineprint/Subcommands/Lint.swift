@@ -12,6 +12,7 @@ struct Lint: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var rules: RuleOptions
+  @OptionGroup var display: OutputOptions
 
   @Option(help: ArgumentHelp(
     "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
@@ -43,14 +44,44 @@ struct Lint: ParsableCommand {
   }
 
   func run() throws {
+    Console.quiet = display.quiet
+    // The run's settings (fail_on) come from --config or the first input's configuration;
+    // what is linted and how follows each input's own (its nearest .fineprint.yml).
     let configuration = try rules.configuration(for: input.paths)
-    let linter = try rules.linter(configuration)
+    var resolver = ConfigurationResolver()
+    let key = { (path: String) -> String? in rules.fixedConfiguration ? configuration.path : resolver.configurationPath(for: path) }
+    var configurations: [String?: Configuration] = [configuration.path: configuration]
     var loader = DocumentLoader(options: input)
-    loader.skip = configuration.ignores
+    var failed: Error?
+    loader.skip = { path in
+      let file = key(path)
+      if configurations[file] == nil {
+        do { configurations[file] = try rules.load(file) } catch {
+          failed = error
+          configurations[file] = Configuration()
+        }
+      }
+      return configurations[file]!.ignores(path) ? (file ?? Configuration.fileName) : nil
+    }
+    let paths = loader.paths()
+    if let failed { throw failed }
+    var linters: [String?: Linter] = [:]
+    var linterOfPath: [String: Linter] = [:]
+    for path in paths where linterOfPath[path] == nil {
+      let file = key(path)
+      if linters[file] == nil { linters[file] = try rules.linter(configurations[file] ?? configuration) }
+      linterOfPath[path] = linters[file]
+    }
+    let byPath = linterOfPath
     // Documents are linted on all cores; results come back in the order given.
-    let results = loader.mapDocuments { document in
-      let result = linter.lintApplyingSuppressions(document)
+    let results = loader.mapDocuments(paths: paths) { path, document in
+      let result = byPath[path]!.lintApplyingSuppressions(document)
       return (Report.FileResult(path: document.path, findings: result.findings, suppressed: result.suppressed), result.problems)
+    }
+    // SARIF describes every rule that ran: the first input's configuration's, then the others'.
+    var ruleSet = try linters[configuration.path].map(\.engine.ruleSet) ?? rules.configuredRuleSet(configuration)
+    for file in Set(paths.map(key)) where file != configuration.path {
+      ruleSet = ruleSet.adding(rulesMissingFrom: linters[file]!.engine.ruleSet)
     }
     for (_, problems) in results { problems.forEach(Console.warning) }
     var files = results.map(\.0)
@@ -70,16 +101,24 @@ struct Lint: ParsableCommand {
       }
       files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings), suppressed: $0.suppressed) }
     }
-    let report = Report(files: files, rules: linter.engine.ruleSet)
+    let report = Report(files: files, rules: ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
-    let color = isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    // Every input ignored: a run that checks nothing must not pass as a clean one.
+    if files.isEmpty && loader.ignored > 0 {
+      Console.error(ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.ignoredBy ?? Configuration.fileName)"))
+      throw ExitCode(2)
+    }
+    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
+    let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
     let formats = format.isEmpty ? [TextReporter.identifier] : format
     for (n, name) in formats.enumerated() {
       let destination = n < output.count ? output[n] : nil
-      guard let reporter = Reporters.reporter(name, color: color && destination == nil, showProtections: !hideProtections)
-      else { continue }
+      let options = ReportOptions(color: display.colored(toFile: destination != nil), showProtections: !hideProtections,
+                                  failOn: threshold, quiet: display.quiet)
+      guard let reporter = Reporters.reporter(name, options: options) else { continue }
       let rendered = reporter.render(report)
+      reporter.warnings(for: report).forEach(Console.warning)
       if let destination {
         do {
           try (rendered + "\n").write(toFile: destination, atomically: true, encoding: .utf8)
@@ -93,15 +132,17 @@ struct Lint: ParsableCommand {
       if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
         // The annotations GitHub shows are capped; the job summary gets every finding.
         if let handle = FileHandle(forWritingAtPath: summary) {
-          handle.seekToEndOfFile()
-          handle.write(Data((MarkdownReporter().render(report) + "\n").utf8))
+          let existing = Int(handle.seekToEndOfFile())
+          if let table = GitHubReporter.stepSummary(report, existingBytes: existing) {
+            handle.write(Data((table + "\n").utf8))
+          } else {
+            Console.warning("\(summary): no room left in the job summary (GitHub's limit is 1 MiB); the table of findings is not written")
+          }
           try? handle.close()
         }
       }
     }
     if loader.failures > 0 { throw ExitCode(2) }
-    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
-    let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
-    if let threshold, report.findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+    if report.fails(at: threshold) { throw ExitCode(1) }
   }
 }

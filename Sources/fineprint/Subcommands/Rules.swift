@@ -12,7 +12,7 @@ struct Rules: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-      let set = try rules.linter().engine.ruleSet
+      let set = try rules.linter(for: []).engine.ruleSet
       for rule in set.rules {
         let pad = { (s: String, n: Int) in s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
         Console.out("\(pad(rule.id, 34)) \(pad(rule.category, 24)) \(pad(rule.severity.rawValue, 8)) \(rule.title)")
@@ -27,7 +27,7 @@ struct Rules: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-      let set = try rules.linter().engine.ruleSet
+      let set = try rules.linter(for: []).engine.ruleSet
       guard let rule = set.rule(id) else {
         Console.error(ValidationError("no rule '\(id)'; see 'fineprint rules list'"))
         throw ExitCode(2)

@@ -11,6 +11,7 @@ struct Summarize: ParsableCommand {
   @Argument(help: "The document: a file, an http(s) URL, or - for standard input.") var input: String
   @OptionGroup var rules: RuleOptions
   @OptionGroup var reading: ReadOptions
+  @OptionGroup var display: OutputOptions
 
   @Option(help: "Output format: text, markdown, json or html.")
   var format: String = "text"
@@ -27,9 +28,10 @@ struct Summarize: ParsableCommand {
   }
 
   func run() throws {
+    Console.quiet = display.quiet
     let document: Document
     let summary: Summary
-    let linter = try rules.linter()
+    let linter = try rules.linter(for: [input])
     document = try reading.requiredDocument(at: input)
     do {
       summary = try Summarizer(linter: linter).summarize(document)
@@ -43,8 +45,7 @@ struct Summarize: ParsableCommand {
     case "markdown": text = SummaryMarkdownRenderer().render(summary)
     case "html": text = SummaryHTMLRenderer().render(summary, document: document)
     default:
-      let color = output == nil && isatty(1) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-      text = SummaryTextRenderer(color: color).render(summary)
+      text = SummaryTextRenderer(color: display.colored(toFile: output != nil)).render(summary)
     }
     if let output {
       do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {

@@ -71,4 +71,47 @@ struct ConfigurationTests {
     config.path = "/repo/.fineprint.yml"
     #expect(config.ignores("/repo/" + path) == expected)
   }
+
+  @Test("A misspelt rule ID or category in disable or severity is an error naming file and line", arguments: [
+    ("version: 1\ndisable: [plain-language, any-purpse]\n", ":2:27: 'any-purpse' in disable is neither a rule ID nor a category (did you mean 'any-purpose'?)"),
+    ("version: 1\ndisable:\n  - waived-litigation\nseverity:\n  waived-litigaton: info\n", ":5:3: 'waived-litigaton' in severity is neither a rule ID nor a category (did you mean 'waived-litigation'?)"),
+    ("version: 1\ndisable: [no-such-thing-at-all]\n", ":2:11: 'no-such-thing-at-all' in disable is neither a rule ID nor a category; see 'fineprint rules list'"),
+  ])
+  func unknownNames(yaml: String, expected: String) throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = try write(yaml, in: dir)
+    let config = try Configuration.load(path: path)
+    #expect {
+      try config.validate(against: try RuleSet.bundled())
+    } throws: { error in
+      (error as? ConfigurationError)?.errorDescription == path + expected
+    }
+  }
+
+  @Test("Rule IDs, aliases and categories (also of the taxonomy) are known names")
+  func knownNames() throws {
+    // A rule renamed from 'sell-data' keeps its old ID as an alias.
+    let rules = try RuleSet.bundled().map { rule in
+      var rule = rule
+      if rule.id == "sell-personal-data" { rule.aliases = ["sell-data"] }
+      return rule
+    }
+    var config = Configuration()
+    config.disabled = ["plain-language", "any-purpose", "clear-compensation"]
+    config.severities = ["waived-litigation": .info, "sell-data": .info]
+    try config.validate(against: rules)
+    #expect(config.apply(to: rules).rule("sell-personal-data")?.severity == .info)
+    config.disabled.insert("sell-data")
+    #expect(config.apply(to: rules).rule("sell-personal-data") == nil)
+  }
+
+  @Test("A missing config file says so, not 'cannot read rule file'")
+  func missingFile() throws {
+    #expect {
+      try Configuration.load(path: "/nonexistent/fineprint.yml")
+    } throws: { error in
+      (error as? ConfigurationError)?.errorDescription == "/nonexistent/fineprint.yml: no such config file"
+    }
+  }
 }

@@ -74,4 +74,18 @@ struct SuppressionTests {
     #expect(result.findings.filter { $0.rule == "sell-personal-data" }.map(\.line) == [4])
     #expect(!result.findings.contains { $0.clause.contains("fineprint-") })
   }
+
+  @Test("A colon right after the keyword ('fineprint-disable-next-line: reason') is reported, not ignored")
+  func colonAfterKeyword() throws {
+    let s = try #require(Suppression.parse(SourceComment(text: "fineprint-disable-next-line: reviewed by counsel", range: 0..<10)))
+    #expect(s.kind == .nextLine && s.targets.isEmpty && s.reason == "reviewed by counsel")
+    for doc in [
+      try TestSupport.document("fineprint-disable-next-line: reviewed by counsel\n\nAll disputes will be resolved by binding arbitration.\n"),
+      try TestSupport.html("<!-- fineprint-disable-next-line: reviewed by counsel -->\n<p>All disputes will be resolved by binding arbitration.</p>"),
+    ] {
+      let result = linter.lintApplyingSuppressions(doc, today: today)
+      #expect(result.findings.contains { $0.rule == "binding-arbitration" })
+      #expect(result.problems == ["\(doc.path):1:1: fineprint-disable-next-line names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon (fineprint-disable-next-line RULE: reviewed by counsel)"])
+    }
+  }
 }
