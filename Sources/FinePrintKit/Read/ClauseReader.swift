@@ -52,6 +52,8 @@ struct ClauseReader: Sendable {
       }
       // A subject opens its clause: after the start, a comma, "that", "if", "and"… — not after
       // a preposition or a verb ("information about our users", "sale of company assets").
+      // "your User Content", "their member profile": a noun that names a thing of someone's.
+      if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
       var before = first - 1
       while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
       guard before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before)) else { return nil }
@@ -88,7 +90,8 @@ struct ClauseReader: Sendable {
       // A match that opens with "by" or "including" reads as the verb before it does.
       var i = words.means.contains(id(start)) ? start : start - 1
       var coordinated = false
-      while i >= lower && start - i <= Self.lookBack + (coordinated ? Self.coordinationReach : 0) {
+      var skippedVerbs = false
+      while i >= lower && start - i <= Self.lookBack + (coordinated || skippedVerbs ? Self.coordinationReach : 0) {
         let t = id(i)
         if words.chain.contains(t) {
           chain.append(i)
@@ -115,6 +118,21 @@ struct ClauseReader: Sendable {
           if let found = subject(endingAt: i, lower: lower) {
             reading.actor = found.party
             reading.actorTokens = found.range
+          } else if !skippedVerbs && i == start - 1 && !words.chain.contains(id(start)) {
+            // The match starts after its verb ("create derivative works"), or after a list of
+            // verbs ("copy, modify, adapt or create …"): step back over the list, one word
+            // between each separator, to the modal words or the subject before it.
+            skippedVerbs = true
+            var j = i - 1
+            while j - 1 >= lower && (id(j) == words.comma || words.conjunction.contains(id(j)))
+              && !words.chain.contains(id(j - 1))
+            {
+              j -= (j - 2 >= lower && id(j - 1) == words.comma && words.conjunction.contains(id(j))) ? 3 : 2
+            }
+            if j >= lower {
+              i = j
+              continue
+            }
           }
           break
         }

@@ -13,6 +13,7 @@ struct ReadingVocabulary: Sendable {
   let agent: Set<TokenID>
   let conjunction: Set<TokenID>
   let pronoun: Set<TokenID>
+  let possessive: Set<TokenID>
   let determiner: Set<TokenID>
   let opener: Set<TokenID>
   let means: Set<TokenID>
@@ -41,6 +42,7 @@ struct ReadingVocabulary: Sendable {
     agent = ids(ReadingWords.agent)
     conjunction = ids(ReadingWords.conjunction)
     pronoun = ids(ReadingWords.pronoun)
+    possessive = ids(ReadingWords.possessive)
     determiner = ids(ReadingWords.determiner)
     opener = ids(ReadingWords.opener)
     means = ids(ReadingWords.means)

@@ -34,7 +34,7 @@ enum ReadingWords {
     "fully", "solely", "both", "each", "either", "always", "generally", "usually", "sometimes", "otherwise",
     // Verbs that pass their subject on to the next one: "you may choose to close your account".
     "choose", "chooses", "decide", "decides", "elect", "elects", "wish", "wishes", "want", "wants", "prefer",
-    "prefers", "opt", "opts", "try", "tries", "like", "please",
+    "prefers", "try", "tries", "like", "please",
   ]
   /// Auxiliaries that, inside a match, show where its subject ends ("your data is shared").
   static let auxiliary = ["will", "would", "do", "does", "did", "is", "are", "am", "be", "been", "being", "have", "has"]
@@ -49,6 +49,8 @@ enum ReadingWords {
   ]
   /// Pronouns that can only be a subject or an object, never part of a name ("User Content").
   static let pronoun = ["we", "you", "i"]
+  /// Possessives before a party noun that make it part of a thing's name ("your User Content").
+  static let possessive = ["your", "their", "its", "my", "his", "her"]
   /// Words that may stand before a subject's noun ("the Company", "our researchers").
   static let determiner = ["the", "our", "your", "their", "its", "my", "this", "these", "each", "all", "a", "an"]
   /// Words after which a new subject may start: a clause opens ("that we may", "if you", "and
@@ -73,6 +75,6 @@ enum ReadingWords {
   static let skipped = [",", ":", "(", ")"]
 
   static var all: [String] {
-    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + determiner + opener + means + imperative + agent + passive + preposition + skipped
+    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + possessive + determiner + opener + means + imperative + agent + passive + preposition + skipped
   }
 }

@@ -66,6 +66,11 @@ struct ClauseReaderTests {
     #expect(leadIn.actor == .provider)
     #expect(leadIn.negated)
     #expect(try reading("Other users may remove your comments.", at: "remove").actor == .other)
+    // A match that starts after its verbs: "… or create derivative works".
+    let works = try reading("You agree that you will not copy, modify, adapt or create derivative works of the app.", at: "derivative")
+    #expect(works.actor == .reader)
+    #expect(works.negated)
+    #expect(try reading("We use your recordings to improve our speech technology.", at: "recordings").actor == .provider)
     let instruction = try reading("Do not share your password with anyone.", at: "share")
     #expect(instruction.actor == .reader)
     #expect(instruction.modality == .duty)
