@@ -55,6 +55,18 @@ struct ClauseReader: Sendable {
       // "your User Content", "their member profile": a noun that names a thing of someone's.
       if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
       var before = first - 1
+      // A party noun may have a word or two before it: "the study team", "registered users".
+      if !words.pronoun.contains(id(first)) {
+        var modifiers = 0
+        while modifiers < 2 && before >= lower && !words.determiner.contains(id(before))
+          && !words.opener.contains(id(before)) && !words.skipped.contains(id(before))
+          && !words.chain.contains(id(before)) && !words.preposition.contains(id(before))
+          && !words.boundary.contains(id(before)) && !isParty(before, id: id)
+        {
+          before -= 1
+          modifiers += 1
+        }
+      }
       while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
       guard before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before)) else { return nil }
       return (party, first...i)
@@ -110,7 +122,7 @@ struct ClauseReader: Sendable {
           // first verb's object (a few words) for its modal words.
           coordinated = true
           var j = i - 1
-          while j >= lower && i - j <= Self.coordinationReach && !words.chain.contains(id(j)) { j -= 1 }
+          while j >= lower && i - j <= Self.coordinationReach && !words.modal.contains(id(j)) { j -= 1 }
           if j < lower || i - j > Self.coordinationReach { break }
           i = j
           continue
@@ -123,7 +135,9 @@ struct ClauseReader: Sendable {
             // verbs ("copy, modify, adapt or create …"): step back over the list, one word
             // between each separator, to the modal words or the subject before it.
             skippedVerbs = true
-            var j = i - 1
+            var verb = i
+            while verb > lower && words.determiner.contains(id(verb)) { verb -= 1 }
+            var j = verb - 1
             while j - 1 >= lower && (id(j) == words.comma || words.conjunction.contains(id(j)))
               && !words.chain.contains(id(j - 1))
             {

@@ -20,6 +20,7 @@ struct ClauseReaderTests {
     "If you breach these terms, we may terminate your account.",
     "We reserve the right, at our sole discretion, to terminate your account.",
     "The Company may terminate your account without notice.",
+    "The study team may terminate your participation if you miss two visits.",
     "You agree that we may terminate your account.",
   ])
   func providerPower(_ sentence: String) throws {
