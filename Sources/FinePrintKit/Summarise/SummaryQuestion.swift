@@ -73,8 +73,8 @@ public struct SummaryQuestion: Sendable {
           weakYes: Evidence(rules: ["opt-out"]),
           // Withdrawal that keeps what was already collected or used.
           // (Not an irrevocable licence to content: that is a "no" only where there is no way out.)
-          partly: Evidence(rules: ["deletion-impossible"],
-                           facts: ["fact-data-kept-after-withdrawal", "fact-models-keep-your-data", "fact-consent-irrevocable"]),
+          partly: Evidence(rules: ["deletion-impossible", "data-kept-after-withdrawal"],
+                           facts: ["fact-models-keep-your-data", "fact-consent-irrevocable"]),
           // A perpetual licence alone does not take back an explicit right to withdraw or delete.
           no: Evidence(categories: ["perpetual-license"], rules: ["irrevocable-consent", "deletion-impossible"]),
           whenBoth: .yes, concern: .no, silenceIsConcern: true,
