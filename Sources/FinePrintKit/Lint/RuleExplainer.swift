@@ -45,7 +45,7 @@ public struct RuleExplainer: Sendable {
         lines.append("  pattern \"\(c.pattern.text)\" (\(c.pattern.location)) matched \"\(words(tokens, c.start, c.end))\"")
         lines.append("    read as: " + describe(c.reading, tokens: tokens, words: words))
         if let u = c.cancelledBy { lines.append("    cancelled by unless \"\(u.text)\" (\(u.location))") }
-        if let why = c.rejectedBecause { lines.append("    rejected: \(why) (actor: \(rule.reading.actor.rawValue))") }
+        if let why = c.rejectedBecause { lines.append("    rejected: \(why)") }
       }
       for w in trace.with {
         lines.append("  with \"\(w.pattern.text)\": \(w.found ? "found" : "NOT found, so the rule does not fire")")

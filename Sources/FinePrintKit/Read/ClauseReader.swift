@@ -54,6 +54,10 @@ struct ClauseReader: Sendable {
       // a preposition or a verb ("information about our users", "sale of company assets").
       // "your User Content", "their member profile": a noun that names a thing of someone's.
       if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
+      // A party word right before a modal is its subject, whatever precedes it ("for small
+      // claims you may choose …"), unless a preposition governs it ("about you may …" never reads).
+      let modalFollows = i + 1 < count && (words.power.contains(id(i + 1)) || words.duty.contains(id(i + 1))
+        || words.auxiliary.contains(id(i + 1)))
       var before = first - 1
       // A party noun may have a word or two before it: "the study team", "registered users".
       if !words.pronoun.contains(id(first)) {
@@ -68,7 +72,9 @@ struct ClauseReader: Sendable {
         }
       }
       while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
-      guard before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before)) else { return nil }
+      if before >= lower && words.preposition.contains(id(before)) { return nil }
+      guard modalFollows || before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before))
+      else { return nil }
       return (party, first...i)
     }
 
@@ -182,10 +188,10 @@ struct ClauseReader: Sendable {
     if let low = chain.min(), let high = chain.max() { reading.modalTokens = low...high }
     let chainIDs = chain.map(id)
     reading.negated = chainIDs.contains(where: words.negation.contains)
-    if chainIDs.contains(where: words.power.contains) {
-      reading.modality = .power
-    } else if reading.modality == .duty || chainIDs.contains(where: words.duty.contains) {
-      reading.modality = .duty
+    // The modal word nearest the action decides: "may be required to" is a duty, "shall have
+    // the right to" a power.
+    if let nearest = chain.filter({ words.power.contains(id($0)) || words.duty.contains(id($0)) }).max() {
+      reading.modality = words.power.contains(id(nearest)) ? .power : .duty
     }
     return reading
   }

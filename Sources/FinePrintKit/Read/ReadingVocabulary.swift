@@ -8,6 +8,8 @@ struct ReadingVocabulary: Sendable {
   let negation: Set<TokenID>
   /// Modal words, negations and auxiliaries: inside a match, they end its subject.
   let modal: Set<TokenID>
+  /// Auxiliaries alone ("will", "is", "do").
+  let auxiliary: Set<TokenID>
   /// Every word that may stand between the actor and the action: modals, negations, fillers.
   let chain: Set<TokenID>
   let agent: Set<TokenID>
@@ -37,7 +39,8 @@ struct ReadingVocabulary: Sendable {
     power = ids(ReadingWords.power)
     duty = ids(ReadingWords.duty)
     negation = ids(ReadingWords.negation)
-    modal = power.union(duty).union(negation).union(ids(ReadingWords.auxiliary))
+    auxiliary = ids(ReadingWords.auxiliary)
+    modal = power.union(duty).union(negation).union(auxiliary)
     chain = modal.union(ids(ReadingWords.filler))
     agent = ids(ReadingWords.agent)
     conjunction = ids(ReadingWords.conjunction)

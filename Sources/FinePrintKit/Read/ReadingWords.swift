@@ -67,7 +67,7 @@ enum ReadingWords {
   /// Words that open a means or an example of what the sentence's subject does ("you can end
   /// them by deleting your account", "we may act, including suspending your account"): a match
   /// that starts with one belongs to the verb before it.
-  static let means = ["by", "including", "through", "via"]
+  static let means = ["by", "including", "through", "via", "instead", "rather"]
   /// Words that join two parties into one actor ("you or VoxBounty", "you and we").
   static let conjunction = ["or", "and"]
   /// Punctuation skipped when looking back for the actor (a lead-in's colon, a list marker's

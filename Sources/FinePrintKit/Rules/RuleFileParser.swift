@@ -7,7 +7,7 @@ struct RuleFileParser {
   static let ruleKeys = [
     "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
     "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
-    "actor", "modality",
+    "actor", "modality", "not_when",
   ]
   static let metricKeys = ["measure", "above", "below", "min_words"]
   static let requirementKeys = ["categories", "rules", "patterns"]
@@ -119,7 +119,16 @@ struct RuleFileParser {
       _ = try required("requires")
     }
     let (flag, pass) = try examples(try required("examples"), rule: id)
-    let reading = try self.reading(actor: values["actor"], modality: values["modality"])
+    var reading = try self.reading(actor: values["actor"], modality: values["modality"])
+    for (text, location) in try values["not_when"].map({ try reader.strings($0, key: "not_when") }) ?? [] {
+      guard let excluded = ReadingConstraint.Excluded(text) else {
+        throw RuleLoadError.invalidValue(location, key: "not_when", value: text,
+                                         expected: ["ACTOR MODALITY, e.g. 'reader power'; actors: "
+                                           + ReadingConstraint.Excluded.actors.joined(separator: ", ") + "; modalities: "
+                                           + ReadingConstraint.Excluded.modalities.joined(separator: ", ")])
+      }
+      reading.excluded.append(excluded)
+    }
     return RuleDefinition(
       id: id, category: category, severity: severity,
       title: try reader.nonEmptyString(try required("title"), key: "title"),

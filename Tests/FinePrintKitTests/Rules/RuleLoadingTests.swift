@@ -59,6 +59,8 @@ struct RuleLoadingTests {
      "Rules/bad.yml:1:10: rule format version 2 is newer"),
     ("bad actor", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: company\n    title: Sample"),
      "Rules/bad.yml:6:12: 'company' is not a valid actor"),
+    ("bad not_when", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    not_when: [reader maybe]\n    title: Sample"),
+     "Rules/bad.yml:6:16: 'reader maybe' is not a valid not_when"),
     ("bad modality", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    modality: [power, wish]\n    title: Sample"),
      "Rules/bad.yml:6:23: 'wish' is not a valid modality"),
   ])
