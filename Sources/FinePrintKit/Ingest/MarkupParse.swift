@@ -29,6 +29,10 @@ struct MarkupParse {
     var problem: (line: Int, column: Int, message: String)?
     reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
       let reader = MarkupReader(mode: mode, source: buffer)
+      // libxml2 takes an Int32 length: a larger input (one that grew in transcoding) is refused, not trapped.
+      guard buffer.count <= Int(Int32.max) else {
+        throw IngestError.tooLarge(path: input.name, bytes: buffer.count, limit: Int(Int32.max))
+      }
       let parsed: Bool = buffer.withMemoryRebound(to: CChar.self) { chars in
         let created = mode == .html
           ? htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
