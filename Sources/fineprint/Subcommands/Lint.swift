@@ -82,9 +82,9 @@ struct Lint: ParsableCommand {
       let rendered = reporter.render(report)
       if let destination {
         do {
-          try (rendered + "\n").write(toFile: destination, atomically: true, encoding: .utf8)
+          try OutputFile.write(rendered + "\n", to: destination)
         } catch {
-          Console.error(ValidationError("cannot write \(destination): \(error.localizedDescription)"))
+          Console.error(error)
           throw ExitCode(2)
         }
       } else if !rendered.isEmpty {
@@ -92,10 +92,15 @@ struct Lint: ParsableCommand {
       }
       if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
         // The annotations GitHub shows are capped; the job summary gets every finding.
-        if let handle = FileHandle(forWritingAtPath: summary) {
-          handle.seekToEndOfFile()
-          handle.write(Data((MarkdownReporter().render(report) + "\n").utf8))
-          try? handle.close()
+        let fd = open(summary, O_WRONLY | O_APPEND | O_CLOEXEC)
+        if fd >= 0 {
+          defer { close(fd) }
+          do {
+            try OutputFile.writeAll(Array((MarkdownReporter().render(report) + "\n").utf8), to: fd, path: summary)
+          } catch {
+            Console.error(error)
+            throw ExitCode(2)
+          }
         }
       }
     }

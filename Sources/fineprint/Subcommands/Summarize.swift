@@ -47,7 +47,7 @@ struct Summarize: ParsableCommand {
       text = SummaryTextRenderer(color: color).render(summary)
     }
     if let output {
-      do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {
+      do { try OutputFile.write(text + "\n", to: output) } catch {
         Console.error(error)
         throw ExitCode(2)
       }

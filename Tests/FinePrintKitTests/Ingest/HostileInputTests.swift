@@ -109,6 +109,126 @@ struct HostileInputTests {
   }
 }
 
+
+extension HostileInputTests {
+  // MARK: - Inputs that are not regular files
+
+  @Test("/dev/zero stops at the size limit as it is read; it is not read without end")
+  func endlessDevice() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
+    let start = ContinuousClock.now
+    #expect(throws: IngestError.tooLarge(path: "/dev/zero", bytes: 1_048_576 + 65_536, limit: 1_048_576)) {
+      try InputCollector(maxBytes: 1_048_576).read("/dev/zero")
+    }
+    #expect(IngestError.tooLarge(path: "/dev/zero", bytes: 1_048_576 + 65_536, limit: 1_048_576).errorDescription
+      == "/dev/zero: more than the 1 MB limit (raise it with --max-size)")
+    #expect(ContinuousClock.now - start < .seconds(10))
+  }
+
+  @Test("A FIFO nobody writes to is an error after the pipe timeout, not a wait forever; one that is written to is read")
+  func namedPipe() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("terms.txt").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    var collector = InputCollector()
+    collector.pipeTimeout = 1
+    let start = ContinuousClock.now
+    #expect(throws: IngestError.unreadable(path: fifo, reason: "it is a named pipe (FIFO) that no one wrote to for 1 seconds")) {
+      try collector.read(fifo)
+    }
+    #expect(ContinuousClock.now - start < .seconds(5))
+    // A writer that comes a little later is waited for.
+    let writer = Thread {
+      usleep(200_000)
+      let fd = open(fifo, O_WRONLY)
+      _ = "We may sell your data.".withCString { write(fd, $0, 22) }
+      close(fd)
+    }
+    writer.start()
+    collector.pipeTimeout = 10
+    #expect(try collector.read(fifo).bytes == Array("We may sell your data.".utf8))
+    // A folder is not read as a file.
+    #expect(throws: IngestError.unreadable(path: dir.path, reason: "it is a directory")) { try collector.read(dir.path) }
+  }
+
+  // MARK: - The command line: output that cannot be written, closed streams, bad limits
+
+  /// Runs a shell script with `$B` the fineprint binary, `$F` a small document and `$T` a
+  /// scratch folder; each case writes its exit status to `$T/<case>.rc` and its standard error
+  /// to `$T/<case>.err`. One shell, so the test spawns little.
+  private func shell(_ script: String) throws -> (dir: URL, status: (String) -> Int32?, stderr: (String) -> String) {
+    let binary = try #require(CLIRunner.executable)
+    let dir = try TestSupport.temporaryDirectory()
+    let document = dir.appendingPathComponent("terms.txt")
+    try Data("Any dispute will be resolved by binding arbitration.\n".utf8).write(to: document)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script, "sh"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["B"] = binary.path
+    environment["F"] = document.path
+    environment["T"] = dir.path
+    environment["NO_COLOR"] = "1"
+    process.environment = environment
+    process.currentDirectoryURL = dir
+    try process.run()
+    process.waitUntilExit()
+    let read = { (name: String) in (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? "" }
+    return (dir, { Int32(read("\($0).rc").trimmingCharacters(in: .whitespacesAndNewlines)) }, { read("\($0).err") })
+  }
+
+  @Test("Output that cannot be written is exit 2 naming it; closed streams are one-line errors", .enabled(if: CLIRunner.executable != nil))
+  func unwritableOutput() throws {
+    let hasFull = (try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial
+    let run = try shell("""
+      run() { name=$1; shift; "$@" 2> "$T/$name.err"; echo $? > "$T/$name.rc"; }
+      run stdin-closed "$B" lint - <&-
+      run stdout-closed "$B" lint "$F" >&-
+      ln -s "$T/report.txt" "$T/link"; echo old > "$T/report.txt"
+      run link "$B" lint "$F" --format json --output "$T/link"
+      mkfifo "$T/fifo"; cat "$T/fifo" > "$T/fifo.out" & run fifo "$B" lint "$F" --output "$T/fifo"; wait
+      run huge-size "$B" lint --max-size 99999999999999999999 "$F"
+      run overflow-size "$B" lint --max-size 9999999999999 "$F"
+      if [ -c /dev/full ]; then
+        ln -s /dev/full "$T/full"
+        run stdout-full "$B" lint "$F" > /dev/full
+        run output-full "$B" lint "$F" --output "$T/full"
+        run summary-full "$B" summarize "$F" --output "$T/full"
+      fi
+      """)
+    defer { try? FileManager.default.removeItem(at: run.dir) }
+    #expect(run.status("stdin-closed") == 2)
+    #expect(run.stderr("stdin-closed") == "fineprint: error: -: cannot be read: standard input is closed\n")
+    #expect(run.status("stdout-closed") == 2)
+    #expect(run.stderr("stdout-closed") == "fineprint: error: cannot write standard output: it is closed\n")
+    // A symbolic link is written through, not replaced by a regular file.
+    #expect(run.status("link") == 1, "\(run.stderr("link"))")
+    let link = try FileManager.default.attributesOfItem(atPath: run.dir.appendingPathComponent("link").path)
+    #expect(link[.type] as? FileAttributeType == .typeSymbolicLink)
+    #expect(try String(contentsOf: run.dir.appendingPathComponent("report.txt"), encoding: .utf8).contains("binding-arbitration"))
+    // A FIFO is written into, and stays a FIFO.
+    #expect(run.status("fifo") == 1, "\(run.stderr("fifo"))")
+    let fifo = try FileManager.default.attributesOfItem(atPath: run.dir.appendingPathComponent("fifo").path)
+    #expect(fifo[.type] as? FileAttributeType != .typeRegular)
+    #expect(try String(contentsOf: run.dir.appendingPathComponent("fifo.out"), encoding: .utf8).contains("binding arbitration"))
+    // --max-size: too large to parse, or so large it overflowed when counted in bytes.
+    #expect(run.status("huge-size") == 2)
+    #expect(run.stderr("huge-size").contains("--max-size"))
+    #expect(run.status("overflow-size") == 2)
+    #expect(run.stderr("overflow-size").hasPrefix("Error: --max-size must be a number of megabytes from 1 to 2047, not 9999999999999\n"))
+    guard hasFull else { return }
+    let full = run.dir.appendingPathComponent("full").path
+    #expect(run.status("stdout-full") == 2)
+    #expect(run.stderr("stdout-full") == "fineprint: error: cannot write standard output: No space left on device\n")
+    #expect(run.status("output-full") == 2)
+    #expect(run.stderr("output-full") == "fineprint: error: cannot write \(full): No space left on device\n")
+    #expect(run.status("summary-full") == 2)
+    #expect(run.stderr("summary-full") == "fineprint: error: cannot write \(full): No space left on device\n")
+    #expect((try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+  }
+}
+
 /// A small seeded generator (SplitMix64), so mutation tests replay exactly.
 struct SplitMix: RandomNumberGenerator {
   private var state: UInt64
