@@ -24,8 +24,10 @@ struct MarkupParse {
   init(_ input: InputSource, mode: MarkupReader.Mode) throws {
     LibXML2.prepare()
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
-    source = decoded.utf8
-    decodingNote = decoded.note
+    let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
+    source = cleaned
+    decodingNote = [decoded.note, nuls > 0 ? "\(nuls) NUL byte\(nuls == 1 ? "" : "s") read as U+FFFD" : nil]
+      .compactMap { $0 }.joined(separator: "; ").nilIfEmpty
     var problem: (line: Int, column: Int, message: String)?
     reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
       let reader = MarkupReader(mode: mode, source: buffer)
@@ -68,6 +70,21 @@ struct MarkupParse {
     self.problem = problem
   }
 
+  /// libxml2 reads a memory buffer as a C string: a NUL byte ends the document there, so one
+  /// NUL after the first 64 KiB (which `InputGuard` checks) hid the rest of a page, with no
+  /// finding and exit 0. As HTML parsers do, a NUL is read as U+FFFD REPLACEMENT CHARACTER:
+  /// one code point for one, so lines and columns stay those of the file.
+  static func replacingNUL(_ bytes: [UInt8]) -> (bytes: [UInt8], count: Int) {
+    let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    guard count > 0 else { return (bytes, 0) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 2 * count)
+    for byte in bytes {
+      if byte == 0 { out += [0xEF, 0xBF, 0xBD] } else { out.append(byte) }
+    }
+    return (out, count)
+  }
+
   /// The document, once the caller has checked there is text.
   func document(_ input: InputSource, format: DocumentFormat) -> Document {
     var document = Document(
@@ -78,4 +95,8 @@ struct MarkupParse {
     document.comments = reader.comments
     return document
   }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

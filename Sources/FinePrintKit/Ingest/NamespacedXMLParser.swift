@@ -53,7 +53,8 @@ enum NamespacedXMLParser {
   ///   start); nil when all went well.
   static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler) -> Problem? {
     LibXML2.prepare()
-    let source = TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8
+    // A NUL would end the parse there (libxml2 reads a C string): read it as U+FFFD.
+    let source = MarkupParse.replacingNUL(TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8).bytes
     let box = Unmanaged.passRetained(SAXHandlerBox(handler))
     defer { box.release() }
     return source.withUnsafeBufferPointer { buffer -> Problem? in
