@@ -16,6 +16,17 @@ final class MarkupReader {
     var blockKind: Block.Kind?
     var headingLevel: Int?
     var isListEntry: Bool
+    /// What the stack up to and including this element says, so that a block's kind, level
+    /// and number are read from the top of the stack, not by walking it: walking made 100,000
+    /// nested `<div>`s quadratic (six minutes).
+    var innermostKind: Block.Kind?
+    /// The innermost heading's level, or `nil` with `inListEntry` when a list entry is nearer.
+    var innermostHeadingLevel: Int?
+    var inListEntry = false
+    /// The number of the innermost `li`, if any.
+    var innermostListNumber: String?
+    /// How many Akoma Ntoso hierarchy elements are open, this one included.
+    var hierarchyDepth = 0
 
     init(name: String, isBlock: Bool, listNumber: String?) {
       self.name = name
@@ -30,6 +41,21 @@ final class MarkupReader {
       }
       headingLevel = name.utf8.count == 2 && name.hasPrefix("h") ? Int(name.dropFirst()) : nil
       isListEntry = name == "li" || name == "dd" || name == "dt"
+    }
+
+    /// Fills in what the stack says, given the element it is pushed on.
+    mutating func inherit(from parent: Open?) {
+      innermostKind = blockKind ?? parent?.innermostKind
+      if let headingLevel {
+        innermostHeadingLevel = headingLevel
+      } else if isListEntry {
+        inListEntry = true
+      } else {
+        innermostHeadingLevel = parent?.innermostHeadingLevel
+        inListEntry = parent?.inListEntry ?? false
+      }
+      innermostListNumber = name == "li" ? listNumber : parent?.innermostListNumber
+      hierarchyDepth = (parent?.hierarchyDepth ?? 0) + (MarkupElements.aknHierarchy.contains(name) ? 1 : 0)
     }
   }
 
@@ -95,6 +121,7 @@ final class MarkupReader {
       open.listNumber = MarkupElements.listMarker(last.next, type: last.type)
       lists[lists.count - 1].next += 1
     }
+    open.inherit(from: stack.last)
     stack.append(open)
     if name == "pre" || name == "textarea" { preservingDepth += 1 }
     guard hiddenFrom == nil else { return }
@@ -104,16 +131,18 @@ final class MarkupReader {
   func endElement(_ rawName: String) {
     let name = Self.localName(rawName)
     guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
-    let closing = stack[index...]
-    let closedBlock = closing.contains { $0.isBlock }
-    for element in closing.reversed() {
+    // By index, not through a slice: a slice alive while the stack shrinks made every end
+    // tag copy the whole stack (100,000 nested <div>s: minutes).
+    var closedBlock = false
+    while stack.count > index {
+      let element = stack.removeLast()
+      closedBlock = closedBlock || element.isBlock
       if element.name == "ul" || element.name == "ol" || element.name == "menu" {
         if !lists.isEmpty { lists.removeLast() }
       } else if element.name == "pre" || element.name == "textarea" {
         preservingDepth -= 1
       }
     }
-    stack.removeSubrange(index...)
     if let from = titleFrom, stack.count <= from {
       titleFrom = nil
       let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -131,7 +160,7 @@ final class MarkupReader {
   }
 
   private func startXMLBlock(_ name: String) {
-    let depth = max(1, stack.filter { MarkupElements.aknHierarchy.contains($0.name) }.count)
+    let depth = max(1, stack.last?.hierarchyDepth ?? 0)
     if name == "num" {
       builder.beginBlock(.heading, level: depth)
       afterNumber = true
@@ -171,19 +200,18 @@ final class MarkupReader {
   }
 
   private func kindFromStack() -> Block.Kind {
-    stack.last { $0.blockKind != nil }?.blockKind ?? .paragraph
+    stack.last?.innermostKind ?? .paragraph
   }
 
+  /// The innermost heading's level, or the list depth inside a list entry, else 0.
   private func levelFromStack() -> Int {
-    for element in stack.reversed() {
-      if let level = element.headingLevel { return level }
-      if element.isListEntry { return max(1, lists.count) }
-    }
-    return 0
+    guard let top = stack.last else { return 0 }
+    if top.inListEntry { return max(1, lists.count) }
+    return top.innermostHeadingLevel ?? 0
   }
 
   private func numberFromStack() -> String? {
-    stack.last { $0.name == "li" }?.listNumber
+    stack.last?.innermostListNumber
   }
 
   private var preserving: Bool { preservingDepth > 0 }

@@ -15,7 +15,7 @@ struct HostileInputTests {
       return .success(try DocumentIngester(maxBytes: maxBytes).ingest(InputSource(name: name, bytes: bytes)))
     } catch let error as IngestError {
       #expect(error.path == name)
-      #expect(error.errorDescription?.hasPrefix("\(name): ") == true)
+      #expect(error.errorDescription?.hasPrefix("\(name):") == true)
       #expect(error.errorDescription?.contains("\n") == false)
       return .failure(error)
     } catch {
@@ -226,6 +226,66 @@ extension HostileInputTests {
     #expect(run.status("summary-full") == 2)
     #expect(run.stderr("summary-full") == "fineprint: error: cannot write \(full): No space left on device\n")
     #expect((try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial)
+  }
+}
+
+extension HostileInputTests {
+  // MARK: - Markup that hid text or took minutes
+
+  /// Filler HTML past the 64 KiB that `InputGuard` checks for NUL bytes.
+  private static let filler = (0..<1_200).map { "<p>Paragraph \($0) is harmless filler about the weather.</p>\n" }.joined()
+
+  @Test("One NUL byte after 64 KiB of HTML no longer hides the rest: it reads as U+FFFD, positions unchanged")
+  func nulAfter64KiB() throws {
+    for nul in ["<p>\u{0}Y</p>", "<p class=\"a\u{0}b\">x</p>", "<p\u{0}>x</p>", "<p>&amp\u{0};</p>"] {
+      let html = "<html><body>" + Self.filler + nul + "\n<p>Any dispute will be resolved by binding arbitration.</p></body></html>"
+      #expect(html.utf8.count > 65_536)
+      let document = try TestSupport.html(html)
+      #expect(document.text.hasSuffix("Any dispute will be resolved by binding arbitration."), "\(nul.debugDescription)")
+      #expect(document.warnings == ["test.html: 1 NUL byte read as U+FFFD"])
+      let findings = try Linter(engine: RuleEngine.bundled()).lint(document)
+      let finding = try #require(findings.first { $0.rule == "binding-arbitration" })
+      let expected = try #require(TestSupport.position(of: "resolved by binding", in: html))
+      #expect((finding.line, finding.column) == (expected.line, expected.column))
+    }
+    // XML too: libxml2 stopped at the NUL.
+    let xml = "<doc>" + Self.filler + "<p>\u{0}</p><p>Any dispute will be resolved by binding arbitration.</p></doc>"
+    #expect(try TestSupport.xml(xml).text.hasSuffix("Any dispute will be resolved by binding arbitration."))
+  }
+
+  @Test("100,000 nested <div>s are read in linear time (they took six minutes)")
+  func deepNesting() throws {
+    let depth = 100_000
+    let html = "<html><body>" + String(repeating: "<div>", count: depth)
+      + "<p>Any dispute will be resolved by binding arbitration.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+    let start = ContinuousClock.now
+    let document = try TestSupport.html(html)
+    #expect(document.text == "Any dispute will be resolved by binding arbitration.")
+    #expect(ContinuousClock.now - start < .seconds(20))
+    // Nested lists and headings keep their kind, level and number through the stack.
+    let nested = try TestSupport.html("<ol start=\"4\"><li><div><div><p>We may sell your data.</p></div></div></li></ol>"
+      + "<h3><span><b>Disputes</b></span></h3><div><div><p>Body.</p></div></div>")
+    #expect(nested.blocks.map(\.kind) == [.listItem, .heading, .paragraph])
+    #expect(nested.blocks.map(\.level) == [1, 3, 0])
+    #expect(nested.blocks.first?.number == "4.")
+    // The same depth in XML ends in an error or a reading, quickly.
+    let xmlStart = ContinuousClock.now
+    let xml = "<doc>" + String(repeating: "<section>", count: depth) + "<p>Text.</p>" + String(repeating: "</section>", count: depth) + "</doc>"
+    _ = read(Array(xml.utf8), name: "deep.xml")
+    #expect(ContinuousClock.now - xmlStart < .seconds(20))
+  }
+
+  @Test("diff of two deeply nested pages is bounded")
+  func deepDiff() throws {
+    func page(_ clause: String) throws -> [Finding] {
+      let html = "<html><body>" + String(repeating: "<div>", count: 50_000) + "<p>\(clause)</p>"
+        + String(repeating: "</div>", count: 50_000) + "</body></html>"
+      return try Linter(engine: RuleEngine.bundled()).lint(try TestSupport.html(html))
+    }
+    let start = ContinuousClock.now
+    let diff = TermsDiff(old: try page("Any dispute will be resolved by binding arbitration."), new: try page("Any dispute goes to a court."))
+    #expect(diff.removed.map(\.rule) == ["binding-arbitration"])
+    #expect(ContinuousClock.now - start < .seconds(30))
   }
 }
 
