@@ -70,6 +70,41 @@ struct MarkupParse {
     self.problem = problem
   }
 
+  /// Keeps a DOCTYPE's entities from ever being expanded. Without XML_PARSE_NOENT and with
+  /// `replaceEntities` 0, libxml2 2.9 still stores every internal entity declaration in a
+  /// document of its own ("for expat compatibility in SAX mode"), looks a reference up there
+  /// when the handler's `getEntity` finds nothing and `userData` is the parser context, and
+  /// then parses the entity's content into the `characters` callback at every reference: a
+  /// 109 kB `.xml` referencing one 100 kB entity 3,000 times took 1.5 GB and 50 s, and nested
+  /// entities reach gigabytes from a 785-byte `.docx`.
+  ///
+  /// So the parse runs with `userData` set to the reader (callbacks get it as their context),
+  /// which turns libxml2's own look-up off, and the handler's `getEntity` answers with the five
+  /// predefined entities (`&amp;` and its kin), or for an entity the document declared, with
+  /// this one: a predefined entity whose text is one space, which libxml2 copies and never
+  /// parses. A reference to a declared entity reads as a space (mapped to the reference); one
+  /// to an undeclared entity is an error, as it always was.
+  nonisolated(unsafe) static let unexpandedEntity: UnsafeMutablePointer<xmlEntity> = {
+    let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
+    entity.initialize(to: xmlEntity())
+    entity.pointee.type = XML_ENTITY_DECL
+    entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+    let space = UnsafeMutablePointer<xmlChar>.allocate(capacity: 2)
+    space[0] = 0x20
+    space[1] = 0
+    entity.pointee.content = space
+    entity.pointee.length = 1
+    return entity
+  }()
+
+  /// The entity `getEntity` returns for `name`: a predefined one, the stand-in for one the
+  /// document declared, else nil.
+  static func entity(_ name: UnsafePointer<xmlChar>?, declared: Set<String>) -> UnsafeMutablePointer<xmlEntity>? {
+    guard let name else { return nil }
+    if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+    return declared.contains(String(cString: name)) ? unexpandedEntity : nil
+  }
+
   /// libxml2 reads a memory buffer as a C string: a NUL byte ends the document there, so one
   /// NUL after the first 64 KiB (which `InputGuard` checks) hid the rest of a page, with no
   /// finding and exit 0. As HTML parsers do, a NUL is read as U+FFFD REPLACEMENT CHARACTER:

@@ -75,6 +75,8 @@ final class MarkupReader {
   /// Akoma Ntoso: a `num` has opened a heading block that its `heading` (or content) continues.
   private var afterNumber = false
   private var lastEnd = 0
+  /// The general entities the document's DOCTYPE declares.
+  fileprivate var declaredEntities: Set<String> = []
   fileprivate var context: UnsafeMutablePointer<xmlParserCtxt>?
 
   init(mode: Mode, source: UnsafeBufferPointer<UInt8>) {
@@ -301,12 +303,11 @@ final class MarkupReader {
 
 // MARK: - libxml2 callbacks
 
-/// The reader behind a SAX callback's context (the parser context, whose `_private` holds it).
+/// The reader behind a SAX callback's context: the parser's `userData`, which `attach` sets to
+/// the reader (not left as the parser context: see `MarkupParse.refuseEntities`).
 private func reader(_ ctx: UnsafeMutableRawPointer?) -> MarkupReader? {
   guard let ctx else { return nil }
-  let context = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-  guard let opaque = context.pointee._private else { return nil }
-  return Unmanaged<MarkupReader>.fromOpaque(opaque).takeUnretainedValue()
+  return Unmanaged<MarkupReader>.fromOpaque(ctx).takeUnretainedValue()
 }
 
 /// The attributes the reader looks at, from libxml2's name/value list; the others are skipped
@@ -374,6 +375,13 @@ extension MarkupReader {
       guard let reader = reader(ctx), let value else { return }
       reader.comment(String(cString: value), end: reader.currentOffset())
     }
+    // Entities the document declares are noted, never stored or expanded (see `MarkupParse.unexpandedEntity`).
+    handler.entityDecl = { ctx, name, _, _, _, _ in
+      guard let reader = reader(ctx), let name else { return }
+      reader.declaredEntities.insert(String(cString: name))
+    }
+    handler.getEntity = { ctx, name in MarkupParse.entity(name, declared: reader(ctx)?.declaredEntities ?? []) }
+    handler.getParameterEntity = { _, _ in nil }
     if cdataIsText {
       handler.cdataBlock = { ctx, ch, len in
         guard let reader = reader(ctx), let ch, len > 0 else { return }
@@ -386,10 +394,12 @@ extension MarkupReader {
   /// Attaches the reader to a parser context for the duration of `body`.
   func attach<T>(to context: UnsafeMutablePointer<xmlParserCtxt>, _ body: () -> T) -> T {
     let unmanaged = Unmanaged.passRetained(self)
-    context.pointee._private = unmanaged.toOpaque()
+    // Callbacks get `userData`; while it is the parser context, libxml2 looks entities up in
+    // its own store behind the handler's back (see `MarkupParse.refuseEntities`).
+    context.pointee.userData = unmanaged.toOpaque()
     self.context = context
     defer {
-      context.pointee._private = nil
+      context.pointee.userData = UnsafeMutableRawPointer(context)
       self.context = nil
       unmanaged.release()
     }

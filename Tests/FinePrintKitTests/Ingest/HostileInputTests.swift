@@ -289,6 +289,52 @@ extension HostileInputTests {
   }
 }
 
+extension HostileInputTests {
+  // MARK: - Entities
+
+  /// One 100 kB entity referenced 3,000 times, and nested entities ten deep (billion laughs).
+  private static func entityBombs(root: String, wrap: (String) -> String) -> [String] {
+    let repeated = "<?xml version=\"1.0\"?>\n<!DOCTYPE \(root) [<!ENTITY a \"\(String(repeating: "A", count: 100_000))\">]>\n"
+      + wrap("We may sell your data. " + String(repeating: "&a;", count: 3_000))
+    var laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE \(root) [<!ENTITY l0 \"lol\">"
+    for k in 1..<10 { laughs += "<!ENTITY l\(k) \"\(String(repeating: "&l\(k - 1);", count: 10))\">" }
+    laughs += "]>\n" + wrap("We may sell your data. &l9; &amp; more.")
+    return [repeated, laughs]
+  }
+
+  @Test("XML internal entities are never expanded (a 109 kB file took 1.5 GB and 50 s); predefined ones are")
+  func xmlEntityBombs() throws {
+    for xml in Self.entityBombs(root: "doc", wrap: { "<doc><p>\($0)</p></doc>" }) {
+      let start = ContinuousClock.now
+      let document = try TestSupport.xml(xml)
+      #expect(ContinuousClock.now - start < .seconds(10))
+      #expect(document.text.hasPrefix("We may sell your data."))
+      #expect(!document.text.contains("AAAA") && !document.text.contains("lol"))
+      #expect(document.text.utf8.count < 100)
+    }
+    // Entities in attribute values are not expanded either, and &amp; still reads as &.
+    let attribute = try TestSupport.xml("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e \"\(String(repeating: "B", count: 50_000))\">]>"
+      + "<d><p title=\"&e;&e;&e;\">Terms &amp; conditions.</p></d>")
+    #expect(attribute.text == "Terms & conditions.")
+  }
+
+  @Test("The same entity bombs inside a .docx's document part")
+  func docxEntityBombs() throws {
+    let wrap = { (text: String) in
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        + "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:body></w:document>"
+    }
+    for xml in Self.entityBombs(root: "w:document", wrap: wrap) {
+      let start = ContinuousClock.now
+      let result = read(try B.zip([("word/document.xml", xml)]), name: "bomb.docx")
+      #expect(ContinuousClock.now - start < .seconds(10))
+      let document = try result.get()
+      #expect(document.text.hasPrefix("We may sell your data."))
+      #expect(document.text.utf8.count < 100)
+    }
+  }
+}
+
 /// A small seeded generator (SplitMix64), so mutation tests replay exactly.
 struct SplitMix: RandomNumberGenerator {
   private var state: UInt64
