@@ -238,8 +238,12 @@ final class MarkupReader {
   /// Where in the source a run that was copied verbatim starts, if it was.
   private func locate(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
     let n = bytes.count
+    // The parser reads forward: a run never starts before the previous one ended. A copy found
+    // earlier (a shifted or searched match on a mangled page such as ".\u{C} <t<head>") made
+    // the source map run backwards: an inverted range trapped, and findings were placed
+    // outside their clauses.
     func matches(_ start: Int) -> Bool {
-      guard start >= 0, start + n <= source.count else { return false }
+      guard start >= lastEnd, start + n <= source.count else { return false }
       var i = 0
       while i < n {
         if source[start + i] != bytes[i] { return false }

@@ -157,9 +157,16 @@ extension HostileInputTests {
   /// Runs a shell script with `$B` the fineprint binary, `$F` a small document and `$T` a
   /// scratch folder; each case writes its exit status to `$T/<case>.rc` and its standard error
   /// to `$T/<case>.err`. One shell, so the test spawns little.
-  private func shell(_ script: String) throws -> (dir: URL, status: (String) -> Int32?, stderr: (String) -> String) {
+  private func shell(_ script: String, files: [String: [UInt8]] = [:]) throws
+    -> (dir: URL, status: (String) -> Int32?, stderr: (String) -> String, stdout: (String) -> String)
+  {
     let binary = try #require(CLIRunner.executable)
     let dir = try TestSupport.temporaryDirectory()
+    for (path, bytes) in files {
+      let url = dir.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(bytes).write(to: url)
+    }
     let document = dir.appendingPathComponent("terms.txt")
     try Data("Any dispute will be resolved by binding arbitration.\n".utf8).write(to: document)
     let process = Process()
@@ -175,14 +182,18 @@ extension HostileInputTests {
     try process.run()
     process.waitUntilExit()
     let read = { (name: String) in (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? "" }
-    return (dir, { Int32(read("\($0).rc").trimmingCharacters(in: .whitespacesAndNewlines)) }, { read("\($0).err") })
+    return (dir, { Int32(read("\($0).rc").trimmingCharacters(in: .whitespacesAndNewlines)) }, { read("\($0).err") }, { read("\($0).out") })
   }
 
   @Test("Output that cannot be written is exit 2 naming it; closed streams are one-line errors", .enabled(if: CLIRunner.executable != nil))
   func unwritableOutput() throws {
     let hasFull = (try? FileManager.default.attributesOfItem(atPath: "/dev/full")[.type] as? FileAttributeType) == .typeCharacterSpecial
+    var hostileZip = try B.docx(B.p("We may sell your data."))
+    Self.setU32(&hostileZip, at: try Self.endRecord(hostileZip) + 16, 0x7FFF_0000)
     let run = try shell("""
       run() { name=$1; shift; "$@" 2> "$T/$name.err"; echo $? > "$T/$name.rc"; }
+      run folder "$B" lint "$T/folder" > "$T/folder.out"
+      run stdin-zip "$B" lint - < "$T/folder/bad.docx"
       run stdin-closed "$B" lint - <&-
       run stdout-closed "$B" lint "$F" >&-
       ln -s "$T/report.txt" "$T/link"; echo old > "$T/report.txt"
@@ -196,8 +207,16 @@ extension HostileInputTests {
         run output-full "$B" lint "$F" --output "$T/full"
         run summary-full "$B" summarize "$F" --output "$T/full"
       fi
-      """)
+      """, files: ["folder/bad.docx": hostileZip, "folder/renamed.txt": hostileZip,
+                   "folder/good.txt": Array("Any dispute will be resolved by binding arbitration.\n".utf8)])
     defer { try? FileManager.default.removeItem(at: run.dir) }
+    // A hostile ZIP in a folder, under any name, and on standard input: an error each; the other file is linted.
+    #expect(run.status("folder") == 2)
+    #expect(run.stderr("folder").contains("bad.docx: not a readable Word document: the ZIP archive is damaged or cut short"))
+    #expect(run.stderr("folder").contains("renamed.txt: not a text document"))
+    #expect(run.stdout("folder").contains("good.txt:1:21: error:"), "\(run.stdout("folder"))")
+    #expect(run.status("stdin-zip") == 2)
+    #expect(run.stderr("stdin-zip").hasPrefix("fineprint: error: -: "))
     #expect(run.status("stdin-closed") == 2)
     #expect(run.stderr("stdin-closed") == "fineprint: error: -: cannot be read: standard input is closed\n")
     #expect(run.status("stdout-closed") == 2)
@@ -331,6 +350,79 @@ extension HostileInputTests {
       let document = try result.get()
       #expect(document.text.hasPrefix("We may sell your data."))
       #expect(document.text.utf8.count < 100)
+    }
+  }
+}
+
+extension HostileInputTests {
+  // MARK: - Invariants on generated and mutated markup
+
+  /// Every clause and finding lies inside the text, each match inside its clause, start ≤ end,
+  /// and the source map runs forward inside the source.
+  private func checkInvariants(_ document: Document, linter: Linter, label: String) {
+    let textCount = document.text.utf8.count
+    for clause in ClauseSegmenter().clauses(in: document) {
+      #expect(clause.range.lowerBound >= 0 && clause.range.upperBound <= textCount, "\(label): clause \(clause.range)")
+    }
+    for finding in linter.lint(document) {
+      #expect(finding.textStart <= finding.textEnd && finding.textEnd <= textCount, "\(label): \(finding.rule)")
+      #expect(finding.line >= 1 && finding.column >= 1, "\(label): \(finding.rule)")
+      #expect((finding.line, finding.column) <= (finding.endLine, finding.endColumn), "\(label): \(finding.rule)")
+      if !finding.documentLevel {
+        #expect(finding.clauseStart <= finding.textStart && finding.textEnd <= finding.clauseEnd,
+                "\(label): \(finding.rule) text \(finding.textStart)-\(finding.textEnd) clause \(finding.clauseStart)-\(finding.clauseEnd)")
+      }
+    }
+    var previousEnd = 0
+    for run in document.sourceMap.runs {
+      #expect(run.sourceStart <= run.sourceEnd && run.sourceStart >= previousEnd, "\(label): source map run \(run)")
+      previousEnd = max(previousEnd, run.sourceEnd)
+    }
+  }
+
+  @Test("Found by generated documents: text that is only a closing quote, and a mangled page, trapped")
+  func generatedReproducers() throws {
+    // The segmenter stepped back over a 3-byte closing quote past the text's start (index -1).
+    for text in ["\u{2019}", "\u{BB}"] {
+      let document = try TestSupport.document(text)
+      #expect(ClauseSegmenter().clauses(in: document).count == 1)
+    }
+    #expect(try ClauseSegmenter().clauses(in: TestSupport.html("<p>&rsquo;</p><p>We may sell your data.</p>")).count == 2)
+    // A text run found before the previous one's end made an inverted source range.
+    let mangled = try TestSupport.html(".\u{C} <t<head> <table. ")
+    checkInvariants(mangled, linter: try Linter(engine: RuleEngine.bundled()), label: "mangled")
+  }
+
+  @Test("Seeded generated and mutated documents keep every invariant")
+  func generatedDocuments() throws {
+    let linter = try Linter(engine: RuleEngine.bundled())
+    let phrases = ["We may sell your personal information to third parties.", "You waive any right to a jury trial.",
+                   "Any dispute will be resolved by binding arbitration.", "By using the service you agree to these terms.",
+                   "You can withdraw your consent at any time.", "unless required by law", "1.", "(a)", "Section 2.3", "e.g.", "Inc."]
+    let pieces = ["<p>", "</p>", "<div>", "</div>", "<br>", "<li>", "</li>", "<ol>", "</ol>", "<h2>", "</h2>", "<b>", "</b>",
+                  "<pre>", "</pre>", "&amp;", "&nbsp;", "&lt;", "&rsquo;", "&unknown;", "&", "<!-- c -->", "<script>x</script>",
+                  "<span hidden>h</span>", "\n", "\r\n", "\r", "\t", " ", "\u{A0}", "\u{2028}", "\u{FEFF}", "\u{C}", "\u{0}",
+                  "\u{201D}", "<td>", "<table>", "</table>", "<t<head>", "<textarea>", "</textarea>", "<![CDATA[x]]>", "<num>1.</num>",
+                  "<heading>H</heading>", "<section>", "</section>"]
+    var generator = SplitMix(seed: 1616)
+    func pick<T>(_ items: [T]) -> T { items[Int(generator.next() % UInt64(items.count))] }
+    for round in 0..<400 {
+      var body = ""
+      for _ in 0..<(3 + Int(generator.next() % 30)) {
+        switch generator.next() % 3 {
+        case 0: body += pick(phrases)
+        case 1:
+          let phrase = Array(pick(phrases))
+          let cut = Int(generator.next() % UInt64(phrase.count + 1))
+          body += String(phrase[..<cut]) + pick(pieces) + String(phrase[cut...])
+        default: body += pick(pieces)
+        }
+        if generator.next() % 2 == 0 { body += " " }
+      }
+      let format: DocumentFormat = [.html, .html, .xml, .plainText][round % 4]
+      if format == .xml && round % 8 == 2 { body = "<doc>" + body + "</doc>" }
+      guard case .success(let document) = read(Array(body.utf8), name: "g\(round).\(format == .plainText ? "txt" : format.rawValue)") else { continue }
+      checkInvariants(document, linter: linter, label: "round \(round)")
     }
   }
 }
