@@ -230,9 +230,49 @@ final class MarkupReader {
       lastEnd = start + bytes.count
       return
     }
+    if bytes.count > 8, let pieces = alignSkippingControls(bytes, end: end) {
+      for piece in pieces {
+        builder.appendVerbatim(UnsafeBufferPointer(rebasing: bytes[piece.text]), sourceStart: piece.source, preserve: preserving)
+      }
+      lastEnd = pieces.last.map { $0.source + $0.text.count } ?? lastEnd
+      return
+    }
     let span = entitySpan(endingAt: min(max(end, lastEnd), source.count))
     builder.appendReplaced(Array(bytes), source: span, preserve: preserving)
     lastEnd = span.upperBound
+  }
+
+  /// A run that is the source with some control characters left out: libxml2's HTML parser
+  /// drops the characters XML forbids (a form feed, U+0001–U+0008…) from text. Without this,
+  /// a paragraph holding one form feed was mapped as one replaced span, and every finding in
+  /// it pointed at the paragraph's start. Aligned backwards from where the parser stands (and
+  /// a few bytes either side); the pieces copied verbatim, in order, or nil.
+  private func alignSkippingControls(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> [(text: Range<Int>, source: Int)]? {
+    func droppable(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F }
+    for shift in [0, 1, 2, 3, 4, -1, -2, -3, -4] {
+      var i = bytes.count - 1
+      var j = min(end + shift, source.count) - 1
+      var pieces: [(text: Range<Int>, source: Int)] = []
+      var pieceEnd = i + 1
+      var skipped = 0
+      while i >= 0 && j >= lastEnd && skipped <= 64 {
+        if source[j] == bytes[i] {
+          i -= 1
+          j -= 1
+        } else if droppable(source[j]) {
+          if pieceEnd > i + 1 { pieces.append(((i + 1)..<pieceEnd, j + 1)) }
+          pieceEnd = i + 1
+          skipped += 1
+          j -= 1
+        } else {
+          break
+        }
+      }
+      guard i < 0, skipped > 0 else { continue }
+      if pieceEnd > 0 { pieces.append((0..<pieceEnd, j + 1)) }
+      return pieces.reversed()
+    }
+    return nil
   }
 
   /// Where in the source a run that was copied verbatim starts, if it was.

@@ -393,6 +393,16 @@ extension HostileInputTests {
     checkInvariants(mangled, linter: try Linter(engine: RuleEngine.bundled()), label: "mangled")
   }
 
+  @Test("Text with control characters libxml2 drops keeps its positions (a form feed sent every finding to the paragraph's start)")
+  func droppedControlCharacters() throws {
+    let html = "<p>x \u{C}\u{1} Any dispute \u{C} will be resolved by binding arbitration.</p>"
+    let document = try TestSupport.html(html)
+    let finding = try #require(try Linter(engine: RuleEngine.bundled()).lint(document).first { $0.rule == "binding-arbitration" })
+    let expected = try #require(TestSupport.position(of: "resolved by", in: html))
+    #expect((finding.line, finding.column) == (expected.line, expected.column))
+    checkInvariants(document, linter: try Linter(engine: RuleEngine.bundled()), label: "controls")
+  }
+
   @Test("Seeded generated and mutated documents keep every invariant")
   func generatedDocuments() throws {
     let linter = try Linter(engine: RuleEngine.bundled())
