@@ -300,6 +300,10 @@ final class MarkupReader {
     }
     // libxml2 flushes long runs early and reports an end a character short.
     for shift in [1, 2, 3, 4, -1, -2, -3, -4] where matches(end - n + shift) { return end - n + shift }
+    // After a DOCTYPE with an internal subset, libxml2 reports a run with its cursor still at
+    // the run's start; past 4 KiB of DOCTYPE the forward search below never got there, and the
+    // run was mapped to the start of the file (every finding at 1:1).
+    if matches(end) { return end }
     // Last resort: search forward from the end of the previous run.
     var start = lastEnd
     let limit = min(source.count - n, lastEnd + 4096)

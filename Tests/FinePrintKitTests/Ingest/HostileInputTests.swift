@@ -330,6 +330,9 @@ extension HostileInputTests {
       #expect(document.text.hasPrefix("We may sell your data."))
       #expect(!document.text.contains("AAAA") && !document.text.contains("lol"))
       #expect(document.text.utf8.count < 100)
+      // Past a DOCTYPE larger than 4 KiB the text was placed at 1:1.
+      let at = document.span(of: 0..<6).start
+      #expect((at.line, at.column) == (3, 9))
     }
     // Entities in attribute values are not expanded either, and &amp; still reads as &.
     let attribute = try TestSupport.xml("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e \"\(String(repeating: "B", count: 50_000))\">]>"
