@@ -5,10 +5,11 @@ import ZIPFoundation
 /// limit, so that a damaged archive, a ZIP that is not a Word document, an encrypted file or a
 /// ZIP bomb is a one-line `IngestError`, never a crash or a hang.
 ///
-/// ZIPFoundation reads the archive's directory. It does not unpack the parts itself: its
-/// `extract` (0.9.20) reads on past the part's end and, on a truncated deflate stream, waits
-/// forever for more input at the end of the data. So the part's bytes are located here, and
-/// inflated from exactly those bytes.
+/// `ZipDirectory` reads the archive's directory, checking every offset against the bytes
+/// (ZIPFoundation's `Archive` crashed on a directory that points past the end). ZIPFoundation
+/// does not unpack the parts either: its `extract` (0.9.20) reads on past the part's end and, on
+/// a truncated deflate stream, waits forever for more input at the end of the data. So the
+/// part's bytes are located here, and inflated from exactly those bytes.
 struct DocxPackage {
   /// The part that holds the document's body, where no relationship says otherwise.
   static let documentPart = "word/document.xml"
@@ -19,7 +20,7 @@ struct DocxPackage {
 
   private let name: String
   private let bytes: [UInt8]
-  private let archive: Archive
+  private let archive: ZipDirectory
   /// Unpacked parts larger than this are refused (the `--max-size` limit).
   let maxBytes: Int
 
@@ -38,9 +39,9 @@ struct DocxPackage {
       throw IngestError.invalidDocx(path: name, reason: "it is not a ZIP archive, as every .docx is")
     }
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
-    } catch {
-      throw IngestError.invalidDocx(path: name, reason: "the ZIP archive is damaged or cut short (no readable directory)")
+      archive = try ZipDirectory(bytes)
+    } catch let damage as ZipDirectory.Damage {
+      throw IngestError.invalidDocx(path: name, reason: "the ZIP archive is damaged or cut short (\(damage.reason))")
     }
   }
 
@@ -88,7 +89,7 @@ struct DocxPackage {
   ///   compressed in a way ZIP readers rarely support.
   func part(_ path: String) throws -> [UInt8]? {
     guard let entry = archive[path] else { return nil }
-    guard entry.type == .file else { return nil }
+    guard !entry.isDirectory else { return nil }
     if entry.uncompressedSize > UInt64(maxBytes) { throw tooLarge(path) }
     guard let header = Self.localHeader(named: path, in: bytes, matching: entry) else {
       throw IngestError.invalidDocx(path: name, reason: "\(path) is damaged (its data is missing or cut short)")
@@ -111,7 +112,7 @@ struct DocxPackage {
 
   /// Inflates a part's deflate data, stopping as soon as the output passes `maxBytes` and when
   /// the input ends before the stream does.
-  private func inflate(_ compressed: ArraySlice<UInt8>, path: String, checksum: CRC32) throws -> [UInt8] {
+  private func inflate(_ compressed: ArraySlice<UInt8>, path: String, checksum: UInt32) throws -> [UInt8] {
     struct CutShort: Error {}
     struct TooLarge: Error {}
     let input = Array(compressed)
@@ -177,7 +178,7 @@ struct DocxPackage {
 
   /// The first local header that names `path` (and, given the directory's `entry`, agrees with
   /// it on size and checksum), with the range of its data inside `bytes`.
-  private static func localHeader(named path: String, in bytes: [UInt8], matching entry: Entry? = nil) -> LocalHeader? {
+  private static func localHeader(named path: String, in bytes: [UInt8], matching entry: ZipDirectory.Entry? = nil) -> LocalHeader? {
     let name = Array(path.utf8)
     func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
     func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }

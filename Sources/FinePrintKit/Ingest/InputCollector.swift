@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds the documents named on a command line and reads their bytes, with limits.
 public struct InputCollector: Sendable {
   /// Extensions a directory walk picks up.
@@ -65,34 +71,101 @@ public struct InputCollector: Sendable {
     return ["README", "CHANGELOG", "LICENSE", "CONTRIBUTING"].contains(stem)
   }
 
-  /// Reads one file (standard input for `-`, a web page for an http(s) URL), refusing more than `maxBytes`.
+  /// Whether standard input was closed when the program started. The command line then puts
+  /// `/dev/null` on descriptor 0, so that no file opened later takes its number and is read as
+  /// standard input; reading `-` is an error that says so.
+  nonisolated(unsafe) public static var standardInputClosed = false
+
+  /// How long a named pipe (FIFO) given as a path may wait for a writer, or stay silent, before
+  /// reading it is an error.
+  public var pipeTimeout: Int32 = 30
+
+  /// Reads one file (standard input for `-`, a web page for an http(s) URL), refusing more than
+  /// `maxBytes`. Bytes are read with the limit as they arrive, whatever the file is: a device
+  /// such as `/dev/zero` stops at the limit; a FIFO that no one opens for writing, or whose
+  /// writer stays silent, is an error after `pipeTimeout` seconds.
   public func read(_ path: String) throws -> InputSource {
     if URLFetcher.isURL(path) { return try URLFetcher(maxBytes: maxBytes).fetch(path) }
     if path == "-" {
-      var data = Data()
-      while true {
-        let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
-        if chunk.isEmpty { break }
-        data.append(chunk)
-        if data.count > maxBytes { throw IngestError.tooLarge(path: "-", bytes: data.count, limit: maxBytes) }
+      if Self.standardInputClosed { throw IngestError.unreadable(path: "-", reason: "standard input is closed") }
+      return InputSource(name: "-", bytes: try Self.readAll(STDIN_FILENO, name: "-", limit: maxBytes))
+    }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { throw IngestError.fileNotFound(path: path) }
+      throw IngestError.unreadable(path: path, reason: Self.reason(errno))
+    }
+    let type = info.st_mode & S_IFMT
+    if type == S_IFDIR { throw IngestError.unreadable(path: path, reason: "it is a directory") }
+    let size = Int(info.st_size)
+    if type == S_IFREG && size > maxBytes { throw IngestError.tooLarge(path: path, bytes: size, limit: maxBytes) }
+    // Opening a FIFO for reading waits for a writer, maybe forever: it is opened and read
+    // without waiting, and `readAll` gives up after `pipeTimeout` seconds without a writer or data.
+    let isPipe = type == S_IFIFO
+    let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
+    guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: Self.reason(errno)) }
+    defer { close(fd) }
+    let bytes = try Self.readAll(fd, name: path, limit: maxBytes, expected: type == S_IFREG ? size : 0,
+                                 pipeTimeout: isPipe ? pipeTimeout : nil)
+    return InputSource(name: path, bytes: bytes)
+  }
+
+  /// Reads `fd` to its end, refusing more than `limit` bytes as soon as they arrive.
+  /// - Parameters:
+  ///   - expected: the size to reserve room for (a regular file's size), 0 when unknown.
+  ///   - pipeTimeout: for a FIFO opened with `O_NONBLOCK`, the seconds to wait for a writer to
+  ///     open it and, once one has, for each chunk; nil for a descriptor that blocks.
+  static func readAll(_ fd: Int32, name: String, limit: Int, expected: Int = 0, pipeTimeout: Int32? = nil) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(min(expected, limit) + 1)
+    var chunk = [UInt8](repeating: 0, count: expected > 0 ? min(expected + 1, 1 << 20) : 1 << 16)
+    // A FIFO read without waiting says "end of file" until a writer opens it, then "try again"
+    // while the writer is silent.
+    var writerSeen = false
+    let start = ContinuousClock.now
+    while true {
+      let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        let code = errno
+        if code == EINTR { continue }
+        if let timeout = pipeTimeout, code == EAGAIN || code == EWOULDBLOCK {
+          writerSeen = true
+          var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+          if poll(&request, 1, timeout * 1000) == 0 {
+            throw IngestError.unreadable(path: name, reason: "nothing arrived for \(timeout) seconds (a named pipe whose writer is silent)")
+          }
+          continue
+        }
+        if code == EBADF && fd == STDIN_FILENO {
+          throw IngestError.unreadable(path: name, reason: "standard input is closed")
+        }
+        throw IngestError.unreadable(path: name, reason: reason(code))
       }
-      return InputSource(name: "-", bytes: [UInt8](data))
-    }
-    guard FileManager.default.fileExists(atPath: path) else { throw IngestError.fileNotFound(path: path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw IngestError.unreadable(path: path, reason: "permission denied")
-    }
-    defer { try? handle.close() }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    if size > maxBytes { throw IngestError.tooLarge(path: path, bytes: size, limit: maxBytes) }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      if data.count > maxBytes { throw IngestError.tooLarge(path: path, bytes: data.count, limit: maxBytes) }
-      return InputSource(name: path, bytes: [UInt8](data))
-    } catch let error as IngestError {
-      throw error
-    } catch {
-      throw IngestError.unreadable(path: path, reason: error.localizedDescription)
+      if count == 0 {
+        guard let timeout = pipeTimeout, !writerSeen else { return bytes }
+        if ContinuousClock.now - start > .seconds(Int(timeout)) {
+          throw IngestError.unreadable(path: name, reason: "it is a named pipe (FIFO) that no one wrote to for \(timeout) seconds")
+        }
+        usleep(20_000)
+        continue
+      }
+      writerSeen = true
+      if count > limit - bytes.count {
+        throw IngestError.tooLarge(path: name, bytes: bytes.count + count, limit: limit)
+      }
+      bytes.append(contentsOf: chunk[0..<count])
     }
   }
+
+  /// The system's reason for an error number, as people read it ("permission denied").
+  private static func reason(_ code: Int32) -> String {
+    if code == EACCES { return "permission denied" }
+    if code == EISDIR { return "it is a directory" }
+    return String(cString: strerror(code))
+  }
+}
+
+/// The system's `read(2)` (inside `InputCollector`, `read` names its own method).
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

@@ -24,11 +24,17 @@ struct MarkupParse {
   init(_ input: InputSource, mode: MarkupReader.Mode) throws {
     LibXML2.prepare()
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
-    source = decoded.utf8
-    decodingNote = decoded.note
+    let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
+    source = cleaned
+    decodingNote = [decoded.note, nuls > 0 ? "\(nuls) NUL byte\(nuls == 1 ? "" : "s") read as U+FFFD" : nil]
+      .compactMap { $0 }.joined(separator: "; ").nilIfEmpty
     var problem: (line: Int, column: Int, message: String)?
     reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
       let reader = MarkupReader(mode: mode, source: buffer)
+      // libxml2 takes an Int32 length: a larger input (one that grew in transcoding) is refused, not trapped.
+      guard buffer.count <= Int(Int32.max) else {
+        throw IngestError.tooLarge(path: input.name, bytes: buffer.count, limit: Int(Int32.max))
+      }
       let parsed: Bool = buffer.withMemoryRebound(to: CChar.self) { chars in
         let created = mode == .html
           ? htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
@@ -64,6 +70,56 @@ struct MarkupParse {
     self.problem = problem
   }
 
+  /// Keeps a DOCTYPE's entities from ever being expanded. Without XML_PARSE_NOENT and with
+  /// `replaceEntities` 0, libxml2 2.9 still stores every internal entity declaration in a
+  /// document of its own ("for expat compatibility in SAX mode"), looks a reference up there
+  /// when the handler's `getEntity` finds nothing and `userData` is the parser context, and
+  /// then parses the entity's content into the `characters` callback at every reference: a
+  /// 109 kB `.xml` referencing one 100 kB entity 3,000 times took 1.5 GB and 50 s, and nested
+  /// entities reach gigabytes from a 785-byte `.docx`.
+  ///
+  /// So the parse runs with `userData` set to the reader (callbacks get it as their context),
+  /// which turns libxml2's own look-up off, and the handler's `getEntity` answers with the five
+  /// predefined entities (`&amp;` and its kin), or for an entity the document declared, with
+  /// this one: a predefined entity whose text is one space, which libxml2 copies and never
+  /// parses. A reference to a declared entity reads as a space (mapped to the reference); one
+  /// to an undeclared entity is an error, as it always was.
+  nonisolated(unsafe) static let unexpandedEntity: UnsafeMutablePointer<xmlEntity> = {
+    let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
+    entity.initialize(to: xmlEntity())
+    entity.pointee.type = XML_ENTITY_DECL
+    entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+    let space = UnsafeMutablePointer<xmlChar>.allocate(capacity: 2)
+    space[0] = 0x20
+    space[1] = 0
+    entity.pointee.content = space
+    entity.pointee.length = 1
+    return entity
+  }()
+
+  /// The entity `getEntity` returns for `name`: a predefined one, the stand-in for one the
+  /// document declared, else nil.
+  static func entity(_ name: UnsafePointer<xmlChar>?, declared: Set<String>) -> UnsafeMutablePointer<xmlEntity>? {
+    guard let name else { return nil }
+    if let predefined = xmlGetPredefinedEntity(name) { return predefined }
+    return declared.contains(String(cString: name)) ? unexpandedEntity : nil
+  }
+
+  /// libxml2 reads a memory buffer as a C string: a NUL byte ends the document there, so one
+  /// NUL after the first 64 KiB (which `InputGuard` checks) hid the rest of a page, with no
+  /// finding and exit 0. As HTML parsers do, a NUL is read as U+FFFD REPLACEMENT CHARACTER:
+  /// one code point for one, so lines and columns stay those of the file.
+  static func replacingNUL(_ bytes: [UInt8]) -> (bytes: [UInt8], count: Int) {
+    let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    guard count > 0 else { return (bytes, 0) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 2 * count)
+    for byte in bytes {
+      if byte == 0 { out += [0xEF, 0xBF, 0xBD] } else { out.append(byte) }
+    }
+    return (out, count)
+  }
+
   /// The document, once the caller has checked there is text.
   func document(_ input: InputSource, format: DocumentFormat) -> Document {
     var document = Document(
@@ -74,4 +130,8 @@ struct MarkupParse {
     document.comments = reader.comments
     return document
   }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

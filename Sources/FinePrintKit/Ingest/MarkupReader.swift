@@ -16,6 +16,17 @@ final class MarkupReader {
     var blockKind: Block.Kind?
     var headingLevel: Int?
     var isListEntry: Bool
+    /// What the stack up to and including this element says, so that a block's kind, level
+    /// and number are read from the top of the stack, not by walking it: walking made 100,000
+    /// nested `<div>`s quadratic (six minutes).
+    var innermostKind: Block.Kind?
+    /// The innermost heading's level, or `nil` with `inListEntry` when a list entry is nearer.
+    var innermostHeadingLevel: Int?
+    var inListEntry = false
+    /// The number of the innermost `li`, if any.
+    var innermostListNumber: String?
+    /// How many Akoma Ntoso hierarchy elements are open, this one included.
+    var hierarchyDepth = 0
 
     init(name: String, isBlock: Bool, listNumber: String?) {
       self.name = name
@@ -30,6 +41,21 @@ final class MarkupReader {
       }
       headingLevel = name.utf8.count == 2 && name.hasPrefix("h") ? Int(name.dropFirst()) : nil
       isListEntry = name == "li" || name == "dd" || name == "dt"
+    }
+
+    /// Fills in what the stack says, given the element it is pushed on.
+    mutating func inherit(from parent: Open?) {
+      innermostKind = blockKind ?? parent?.innermostKind
+      if let headingLevel {
+        innermostHeadingLevel = headingLevel
+      } else if isListEntry {
+        inListEntry = true
+      } else {
+        innermostHeadingLevel = parent?.innermostHeadingLevel
+        inListEntry = parent?.inListEntry ?? false
+      }
+      innermostListNumber = name == "li" ? listNumber : parent?.innermostListNumber
+      hierarchyDepth = (parent?.hierarchyDepth ?? 0) + (MarkupElements.aknHierarchy.contains(name) ? 1 : 0)
     }
   }
 
@@ -49,6 +75,8 @@ final class MarkupReader {
   /// Akoma Ntoso: a `num` has opened a heading block that its `heading` (or content) continues.
   private var afterNumber = false
   private var lastEnd = 0
+  /// The general entities the document's DOCTYPE declares.
+  fileprivate var declaredEntities: Set<String> = []
   fileprivate var context: UnsafeMutablePointer<xmlParserCtxt>?
 
   init(mode: Mode, source: UnsafeBufferPointer<UInt8>) {
@@ -95,6 +123,7 @@ final class MarkupReader {
       open.listNumber = MarkupElements.listMarker(last.next, type: last.type)
       lists[lists.count - 1].next += 1
     }
+    open.inherit(from: stack.last)
     stack.append(open)
     if name == "pre" || name == "textarea" { preservingDepth += 1 }
     guard hiddenFrom == nil else { return }
@@ -104,16 +133,18 @@ final class MarkupReader {
   func endElement(_ rawName: String) {
     let name = Self.localName(rawName)
     guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
-    let closing = stack[index...]
-    let closedBlock = closing.contains { $0.isBlock }
-    for element in closing.reversed() {
+    // By index, not through a slice: a slice alive while the stack shrinks made every end
+    // tag copy the whole stack (100,000 nested <div>s: minutes).
+    var closedBlock = false
+    while stack.count > index {
+      let element = stack.removeLast()
+      closedBlock = closedBlock || element.isBlock
       if element.name == "ul" || element.name == "ol" || element.name == "menu" {
         if !lists.isEmpty { lists.removeLast() }
       } else if element.name == "pre" || element.name == "textarea" {
         preservingDepth -= 1
       }
     }
-    stack.removeSubrange(index...)
     if let from = titleFrom, stack.count <= from {
       titleFrom = nil
       let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -131,7 +162,7 @@ final class MarkupReader {
   }
 
   private func startXMLBlock(_ name: String) {
-    let depth = max(1, stack.filter { MarkupElements.aknHierarchy.contains($0.name) }.count)
+    let depth = max(1, stack.last?.hierarchyDepth ?? 0)
     if name == "num" {
       builder.beginBlock(.heading, level: depth)
       afterNumber = true
@@ -171,19 +202,18 @@ final class MarkupReader {
   }
 
   private func kindFromStack() -> Block.Kind {
-    stack.last { $0.blockKind != nil }?.blockKind ?? .paragraph
+    stack.last?.innermostKind ?? .paragraph
   }
 
+  /// The innermost heading's level, or the list depth inside a list entry, else 0.
   private func levelFromStack() -> Int {
-    for element in stack.reversed() {
-      if let level = element.headingLevel { return level }
-      if element.isListEntry { return max(1, lists.count) }
-    }
-    return 0
+    guard let top = stack.last else { return 0 }
+    if top.inListEntry { return max(1, lists.count) }
+    return top.innermostHeadingLevel ?? 0
   }
 
   private func numberFromStack() -> String? {
-    stack.last { $0.name == "li" }?.listNumber
+    stack.last?.innermostListNumber
   }
 
   private var preserving: Bool { preservingDepth > 0 }
@@ -200,16 +230,60 @@ final class MarkupReader {
       lastEnd = start + bytes.count
       return
     }
+    if bytes.count > 8, let pieces = alignSkippingControls(bytes, end: end) {
+      for piece in pieces {
+        builder.appendVerbatim(UnsafeBufferPointer(rebasing: bytes[piece.text]), sourceStart: piece.source, preserve: preserving)
+      }
+      lastEnd = pieces.last.map { $0.source + $0.text.count } ?? lastEnd
+      return
+    }
     let span = entitySpan(endingAt: min(max(end, lastEnd), source.count))
     builder.appendReplaced(Array(bytes), source: span, preserve: preserving)
     lastEnd = span.upperBound
   }
 
+  /// A run that is the source with some control characters left out: libxml2's HTML parser
+  /// drops the characters XML forbids (a form feed, U+0001–U+0008…) from text. Without this,
+  /// a paragraph holding one form feed was mapped as one replaced span, and every finding in
+  /// it pointed at the paragraph's start. Aligned backwards from where the parser stands (and
+  /// a few bytes either side); the pieces copied verbatim, in order, or nil.
+  private func alignSkippingControls(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> [(text: Range<Int>, source: Int)]? {
+    func droppable(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F }
+    for shift in [0, 1, 2, 3, 4, -1, -2, -3, -4] {
+      var i = bytes.count - 1
+      var j = min(end + shift, source.count) - 1
+      var pieces: [(text: Range<Int>, source: Int)] = []
+      var pieceEnd = i + 1
+      var skipped = 0
+      while i >= 0 && j >= lastEnd && skipped <= 64 {
+        if source[j] == bytes[i] {
+          i -= 1
+          j -= 1
+        } else if droppable(source[j]) {
+          if pieceEnd > i + 1 { pieces.append(((i + 1)..<pieceEnd, j + 1)) }
+          pieceEnd = i + 1
+          skipped += 1
+          j -= 1
+        } else {
+          break
+        }
+      }
+      guard i < 0, skipped > 0 else { continue }
+      if pieceEnd > 0 { pieces.append((0..<pieceEnd, j + 1)) }
+      return pieces.reversed()
+    }
+    return nil
+  }
+
   /// Where in the source a run that was copied verbatim starts, if it was.
   private func locate(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
     let n = bytes.count
+    // The parser reads forward: a run never starts before the previous one ended. A copy found
+    // earlier (a shifted or searched match on a mangled page such as ".\u{C} <t<head>") made
+    // the source map run backwards: an inverted range trapped, and findings were placed
+    // outside their clauses.
     func matches(_ start: Int) -> Bool {
-      guard start >= 0, start + n <= source.count else { return false }
+      guard start >= lastEnd, start + n <= source.count else { return false }
       var i = 0
       while i < n {
         if source[start + i] != bytes[i] { return false }
@@ -226,6 +300,10 @@ final class MarkupReader {
     }
     // libxml2 flushes long runs early and reports an end a character short.
     for shift in [1, 2, 3, 4, -1, -2, -3, -4] where matches(end - n + shift) { return end - n + shift }
+    // After a DOCTYPE with an internal subset, libxml2 reports a run with its cursor still at
+    // the run's start; past 4 KiB of DOCTYPE the forward search below never got there, and the
+    // run was mapped to the start of the file (every finding at 1:1).
+    if matches(end) { return end }
     // Last resort: search forward from the end of the previous run.
     var start = lastEnd
     let limit = min(source.count - n, lastEnd + 4096)
@@ -273,12 +351,11 @@ final class MarkupReader {
 
 // MARK: - libxml2 callbacks
 
-/// The reader behind a SAX callback's context (the parser context, whose `_private` holds it).
+/// The reader behind a SAX callback's context: the parser's `userData`, which `attach` sets to
+/// the reader (not left as the parser context: see `MarkupParse.refuseEntities`).
 private func reader(_ ctx: UnsafeMutableRawPointer?) -> MarkupReader? {
   guard let ctx else { return nil }
-  let context = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-  guard let opaque = context.pointee._private else { return nil }
-  return Unmanaged<MarkupReader>.fromOpaque(opaque).takeUnretainedValue()
+  return Unmanaged<MarkupReader>.fromOpaque(ctx).takeUnretainedValue()
 }
 
 /// The attributes the reader looks at, from libxml2's name/value list; the others are skipped
@@ -346,6 +423,13 @@ extension MarkupReader {
       guard let reader = reader(ctx), let value else { return }
       reader.comment(String(cString: value), end: reader.currentOffset())
     }
+    // Entities the document declares are noted, never stored or expanded (see `MarkupParse.unexpandedEntity`).
+    handler.entityDecl = { ctx, name, _, _, _, _ in
+      guard let reader = reader(ctx), let name else { return }
+      reader.declaredEntities.insert(String(cString: name))
+    }
+    handler.getEntity = { ctx, name in MarkupParse.entity(name, declared: reader(ctx)?.declaredEntities ?? []) }
+    handler.getParameterEntity = { _, _ in nil }
     if cdataIsText {
       handler.cdataBlock = { ctx, ch, len in
         guard let reader = reader(ctx), let ch, len > 0 else { return }
@@ -358,10 +442,12 @@ extension MarkupReader {
   /// Attaches the reader to a parser context for the duration of `body`.
   func attach<T>(to context: UnsafeMutablePointer<xmlParserCtxt>, _ body: () -> T) -> T {
     let unmanaged = Unmanaged.passRetained(self)
-    context.pointee._private = unmanaged.toOpaque()
+    // Callbacks get `userData`; while it is the parser context, libxml2 looks entities up in
+    // its own store behind the handler's back (see `MarkupParse.refuseEntities`).
+    context.pointee.userData = unmanaged.toOpaque()
     self.context = context
     defer {
-      context.pointee._private = nil
+      context.pointee.userData = UnsafeMutableRawPointer(context)
       self.context = nil
       unmanaged.release()
     }

@@ -53,7 +53,8 @@ enum NamespacedXMLParser {
   ///   start); nil when all went well.
   static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler) -> Problem? {
     LibXML2.prepare()
-    let source = TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8
+    // A NUL would end the parse there (libxml2 reads a C string): read it as U+FFFD.
+    let source = MarkupParse.replacingNUL(TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8).bytes
     let box = Unmanaged.passRetained(SAXHandlerBox(handler))
     defer { box.release() }
     return source.withUnsafeBufferPointer { buffer -> Problem? in
@@ -66,8 +67,9 @@ enum NamespacedXMLParser {
         context.pointee.sax.pointee = saxHandler()
         xmlCtxtUseOptions(context, MarkupParse.safeXMLOptions)
         context.pointee.replaceEntities = 0
-        context.pointee._private = box.toOpaque()
-        defer { context.pointee._private = nil }
+        // Callbacks get `userData`: the handler, not the parser context (see `MarkupParse.refuseEntities`).
+        context.pointee.userData = box.toOpaque()
+        defer { context.pointee.userData = UnsafeMutableRawPointer(context) }
         _ = xmlParseDocument(context)
         guard context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) else { return nil }
         let message = error.pointee.message.map { String(cString: $0) }?
@@ -96,6 +98,16 @@ enum NamespacedXMLParser {
     }
     sax.cdataBlock = sax.characters
     sax.ignorableWhitespace = sax.characters
+    // Entities the document declares are noted, never stored or expanded (see `MarkupParse.unexpandedEntity`).
+    sax.entityDecl = { ctx, name, _, _, _, _ in
+      guard let ctx, let name else { return }
+      Unmanaged<SAXHandlerBox>.fromOpaque(ctx).takeUnretainedValue().declaredEntities.insert(String(cString: name))
+    }
+    sax.getEntity = { ctx, name in
+      guard let ctx else { return nil }
+      return MarkupParse.entity(name, declared: Unmanaged<SAXHandlerBox>.fromOpaque(ctx).takeUnretainedValue().declaredEntities)
+    }
+    sax.getParameterEntity = { _, _ in nil }
     return sax
   }
 }
@@ -105,15 +117,15 @@ enum NamespacedXMLParser {
 /// Holds the handler for the C callbacks (a protocol existential cannot be passed as a pointer).
 private final class SAXHandlerBox {
   let handler: NamespacedXMLHandler
+  /// The general entities the document's DOCTYPE declares.
+  var declaredEntities: Set<String> = []
   init(_ handler: NamespacedXMLHandler) { self.handler = handler }
 }
 
-/// The handler behind a callback's context (the parser context, whose `_private` holds it).
+/// The handler behind a callback's context: the parser's `userData`, set to the box.
 private func handler(_ ctx: UnsafeMutableRawPointer?) -> NamespacedXMLHandler? {
   guard let ctx else { return nil }
-  let context = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-  guard let opaque = context.pointee._private else { return nil }
-  return Unmanaged<SAXHandlerBox>.fromOpaque(opaque).takeUnretainedValue().handler
+  return Unmanaged<SAXHandlerBox>.fromOpaque(ctx).takeUnretainedValue().handler
 }
 
 private func name(_ local: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) -> XMLName {

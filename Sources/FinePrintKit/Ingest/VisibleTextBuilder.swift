@@ -60,7 +60,7 @@ struct VisibleTextBuilder {
         var j = i
         while j < n && Self.isSpace(bytes[j]) { j += 1 }
         let span = (sourceStart + i)..<(sourceStart + j)
-        if let pending = pendingSpace { pendingSpace = pending.lowerBound..<span.upperBound } else { pendingSpace = span }
+        pendingSpace = Self.joined(pendingSpace, span)
         i = j
         continue
       }
@@ -82,7 +82,7 @@ struct VisibleTextBuilder {
   mutating func appendReplaced(_ bytes: [UInt8], source: Range<Int>, preserve: Bool) {
     // An entity for white space (&nbsp;, &#32;) reads as a space; runs of them, as one.
     if !preserve && (bytes.allSatisfy(Self.isSpace) || bytes == [0xC2, 0xA0]) {
-      if let pending = pendingSpace { pendingSpace = pending.lowerBound..<source.upperBound } else { pendingSpace = source }
+      pendingSpace = Self.joined(pendingSpace, source)
       return
     }
     flushSpace()
@@ -100,6 +100,12 @@ struct VisibleTextBuilder {
       map.appendReplaced(textStart: text.count, textLength: 1, source: run.sourceEnd..<run.sourceEnd)
     }
     text.append(0x20)
+  }
+
+  /// White space spans joined into one; never an inverted range, whatever order they come in.
+  private static func joined(_ pending: Range<Int>?, _ span: Range<Int>) -> Range<Int> {
+    guard let pending else { return span }
+    return min(pending.lowerBound, span.lowerBound)..<max(pending.upperBound, span.upperBound)
   }
 
   private mutating func flushSpace() {

@@ -141,7 +141,11 @@ public struct ClauseSegmenter: Sendable {
     guard wordCount > 0, wordCount <= 12 else { return nil }
     // The last mark, behind closing quotes and brackets ('PROVIDED "AS IS."').
     var lastIndex = range.upperBound - 1
-    while lastIndex > textStart, case let n = Self.closerLength(bytes, endingAt: lastIndex), n > 0 { lastIndex -= n }
+    // A closer is never stepped over past the text's start: a unit that is only "’" (3 bytes)
+    // went to index -1 and trapped (a page whose text starts with &rsquo;).
+    while lastIndex > textStart, case let n = Self.closerLength(bytes, endingAt: lastIndex), n > 0, lastIndex - n >= textStart {
+      lastIndex -= n
+    }
     let last = bytes[lastIndex]
     let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
       || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")

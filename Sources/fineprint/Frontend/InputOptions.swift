@@ -7,8 +7,18 @@ struct ReadOptions: ParsableArguments {
   @Option(name: .customLong("as"), help: "Parse every input as this format (text, html, xml, docx) instead of guessing.")
   var declaredFormat: DocumentFormat?
 
-  @Option(help: "Refuse inputs larger than this many megabytes.")
+  @Option(help: "Refuse inputs larger than this many megabytes (1 to \(ReadOptions.largestMaxSize)).")
   var maxSize: Int = 100
+
+  /// The largest `--max-size`: libxml2 reads at most 2 GB, and a larger number would overflow
+  /// when counted in bytes (`--max-size 9999999999999` trapped).
+  static let largestMaxSize = 2047
+
+  func validate() throws {
+    guard (1...Self.largestMaxSize).contains(maxSize) else {
+      throw ValidationError("--max-size must be a number of megabytes from 1 to \(Self.largestMaxSize), not \(maxSize)")
+    }
+  }
 
   var collector: InputCollector { InputCollector(maxBytes: maxSize * 1_048_576) }
   /// Parses what the collector read, with the same size limit for what a `.docx` unpacks to.

@@ -16,15 +16,13 @@ struct Classify: ParsableCommand {
 
   func run() throws {
     let linter = try rules.linter(for: [file])
-    let data: Data
-    if file == "-" {
-      data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-      guard let read = FileManager.default.contents(atPath: file) else {
-        Console.error(IngestError.fileNotFound(path: file))
-        throw ExitCode(2)
-      }
-      data = read
+    let data: [UInt8]
+    do {
+      // Read with the input limit: standard input closed, a FIFO or a device are errors, not a crash or a hang.
+      data = try InputCollector().read(file).bytes
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -42,10 +40,10 @@ struct Classify: ParsableCommand {
       let record = ClassificationRecord(id: id, findings: linter.classify(text, name: "\(file):\(number + 1)"))
       out += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
       if out.utf8.count > 1 << 16 {
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.write(out)
         out = ""
       }
     }
-    FileHandle.standardOutput.write(Data(out.utf8))
+    Console.write(out)
   }
 }

@@ -121,9 +121,9 @@ struct Lint: ParsableCommand {
       reporter.warnings(for: report).forEach(Console.warning)
       if let destination {
         do {
-          try (rendered + "\n").write(toFile: destination, atomically: true, encoding: .utf8)
+          try OutputFile.write(rendered + "\n", to: destination)
         } catch {
-          Console.error(ValidationError("cannot write \(destination): \(error.localizedDescription)"))
+          Console.error(error)
           throw ExitCode(2)
         }
       } else if !rendered.isEmpty {
@@ -131,14 +131,20 @@ struct Lint: ParsableCommand {
       }
       if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
         // The annotations GitHub shows are capped; the job summary gets every finding.
-        if let handle = FileHandle(forWritingAtPath: summary) {
-          let existing = Int(handle.seekToEndOfFile())
-          if let table = GitHubReporter.stepSummary(report, existingBytes: existing) {
-            handle.write(Data((table + "\n").utf8))
+        let fd = open(summary, O_WRONLY | O_APPEND | O_CLOEXEC)
+        if fd >= 0 {
+          defer { close(fd) }
+          let existing = Int(lseek(fd, 0, SEEK_END))
+          if let table = GitHubReporter.stepSummary(report, existingBytes: max(0, existing)) {
+            do {
+              try OutputFile.writeAll(Array((table + "\n").utf8), to: fd, path: summary)
+            } catch {
+              Console.error(error)
+              throw ExitCode(2)
+            }
           } else {
             Console.warning("\(summary): no room left in the job summary (GitHub's limit is 1 MiB); the table of findings is not written")
           }
-          try? handle.close()
         }
       }
     }

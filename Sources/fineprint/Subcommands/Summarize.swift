@@ -48,7 +48,7 @@ struct Summarize: ParsableCommand {
       text = SummaryTextRenderer(color: display.colored(toFile: output != nil)).render(summary)
     }
     if let output {
-      do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {
+      do { try OutputFile.write(text + "\n", to: output) } catch {
         Console.error(error)
         throw ExitCode(2)
       }

@@ -18,6 +18,14 @@ struct URLFetcherTests {
                 try: self.wfile.write(b"a" * (3 * 1048576))
                 except Exception: pass
                 return
+            if self.path == "/file":
+                self.send_response(302); self.send_header("Location", "file:///etc/passwd"); self.end_headers(); return
+            if self.path == "/endless":
+                self.send_response(200); self.send_header("Content-Type", "text/html"); self.end_headers()
+                try:
+                    while True: self.wfile.write(b"<p>" + b"a" * 65536 + b"</p>")
+                except Exception: pass
+                return
             if self.path == "/image":
                 self.send_response(200); self.send_header("Content-Type", "image/png"); self.end_headers()
                 self.wfile.write(b"\\x89PNG"); return
@@ -85,6 +93,18 @@ struct URLFetcherTests {
       #expect(reason { try URLFetcher(maxBytes: 1_048_576).fetch(base + "/big") }.contains("1 MB limit"))
       #expect(reason { try URLFetcher().fetch(base + "/image") }.contains("the server sent image/png"))
       #expect(reason { try URLFetcher().fetch("ftp://example.com/terms") }.contains("not an http or https URL"))
+    }
+  }
+
+  @Test("Hostile responses: a redirect to file:// (read as a path on the same server) and an endless body")
+  func hostileResponses() throws {
+    try withServer([:]) { base in
+      let start = ContinuousClock.now
+      #expect(reason { try URLFetcher(timeout: 10).fetch(base + "/file") }
+        == "\(base)/file: cannot be read: redirected to a file URL, which FinePrint does not follow")
+      #expect(reason { try URLFetcher(timeout: 10, maxBytes: 1_048_576).fetch(base + "/endless") }
+        == "\(base)/endless: cannot be read: more than the 1 MB limit")
+      #expect(ContinuousClock.now - start < .seconds(10))
     }
   }
 }
