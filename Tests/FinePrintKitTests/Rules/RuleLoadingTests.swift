@@ -57,14 +57,24 @@ struct RuleLoadingTests {
     ("YAML syntax", "version: 1\nrules:\n  - id: [unclosed\n", "Rules/bad.yml:4:1: invalid YAML"),
     ("newer version", Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"),
      "Rules/bad.yml:1:10: rule format version 2 is newer"),
+  ])
+  func located(name: String, yaml: String, expected: String) {
+    let message = error(yaml)
+    #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
+  }
+
+  /// The keys that say who must act: a wrong value is an error at its place.
+  static let readingMistakes: [(String, String, String)] = [
     ("bad actor", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: company\n    title: Sample"),
      "Rules/bad.yml:6:12: 'company' is not a valid actor"),
     ("bad not_when", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    not_when: [reader maybe]\n    title: Sample"),
      "Rules/bad.yml:6:16: 'reader maybe' is not a valid not_when"),
     ("bad modality", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    modality: [power, wish]\n    title: Sample"),
      "Rules/bad.yml:6:23: 'wish' is not a valid modality"),
-  ])
-  func located(name: String, yaml: String, expected: String) {
+  ]
+
+  @Test("Who-does-what keys: a wrong actor, not_when or modality names the file and line", arguments: readingMistakes)
+  func readingKeyErrors(name: String, yaml: String, expected: String) {
     let message = error(yaml)
     #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
   }
