@@ -55,11 +55,7 @@ public struct CodeQualityReporter: Reporter {
   }
 
   /// A path relative to the repository, as GitLab matches it to the diff.
-  static func path(_ file: String) -> String {
-    var p = file
-    while p.hasPrefix("./") { p.removeFirst(2) }
-    return p
-  }
+  static func path(_ file: String) -> String { file.withoutLeadingDotSlash }
 
   /// 32 hex digits (two 64-bit FNV-1a hashes, over the text and over it reversed).
   static func hash(_ text: String) -> String {

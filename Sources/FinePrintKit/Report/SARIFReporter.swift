@@ -143,8 +143,7 @@ public struct SARIFReporter: Reporter {
 
   /// A relative path as a URI reference (what code scanning maps to files in the repository).
   static func uri(_ path: String) -> String {
-    var p = path
-    while p.hasPrefix("./") { p.removeFirst(2) }
+    let p = path.withoutLeadingDotSlash
     return p.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? p
   }
 }

@@ -75,8 +75,7 @@ struct RuleLoadingTests {
 
   @Test("Who-does-what keys: a wrong actor, not_when or modality names the file and line", arguments: readingMistakes)
   func readingKeyErrors(name: String, yaml: String, expected: String) {
-    let message = error(yaml)
-    #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
+    located(name: name, yaml: yaml, expected: expected)
   }
 }
 

@@ -12,18 +12,6 @@ struct SegmenterRobustnessTests {
     "The", "and", "or", "\u{00E9}", "\u{1F600}",
   ].map { Array($0.utf8) } + [[0x80], [0xC3], [0xE2, 0x80], [0xFF]]
 
-  /// A small deterministic generator, so a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static func check(_ document: Document) {
     let clauses = ClauseSegmenter().clauses(in: document)
     var previousEnd = 0
@@ -38,7 +26,7 @@ struct SegmenterRobustnessTests {
 
   @Test("Random token soup, ingested as plain text")
   func tokenSoup() throws {
-    var generator = Generator(state: 42)
+    var generator = SplitMix(seed: 42)
     for _ in 0..<300 {
       var bytes: [UInt8] = []
       for _ in 0..<Int.random(in: 0..<400, using: &generator) {
@@ -51,7 +39,7 @@ struct SegmenterRobustnessTests {
 
   @Test("Random bytes, and markup blocks with odd ranges and levels")
   func randomBytes() throws {
-    var generator = Generator(state: 7)
+    var generator = SplitMix(seed: 7)
     for _ in 0..<200 {
       let bytes = (0..<Int.random(in: 0..<1_500, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
       Self.check(try PlainTextIngester().ingest(InputSource(name: "raw", bytes: bytes)))
