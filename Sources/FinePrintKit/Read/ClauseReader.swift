@@ -34,7 +34,9 @@ struct ClauseReader: Sendable {
       guard i >= lower else { return nil }
       var party: Party
       var first = i
-      if words.provider.contains(id(i)) {
+      if id(i) == words.firstPerson {
+        party = parties.firstPerson
+      } else if words.provider.contains(id(i)) {
         party = .provider
       } else if words.reader.contains(id(i)) {
         party = .reader

@@ -11,10 +11,20 @@ public struct DocumentParties: Sendable, Hashable {
   }
 
   public private(set) var names: [Name] = []
+  /// Who "I" is: the reader where the document has the person sign in the first person ("I
+  /// agree", "I understand", "I consent"), else the provider (a person's policy for their site).
+  public var firstPerson: Party = .provider
 
-  public init(names: [Name] = []) {
+  public init(names: [Name] = [], firstPerson: Party = .provider) {
     self.names = names
+    self.firstPerson = firstPerson
   }
+
+  /// The first-person phrases of a signer ("I agree", "I have read"), as lower-case bytes.
+  static let signerPhrases = [
+    "i agree", "i understand", "i consent", "i have read", "i acknowledge", "i confirm", "i authorize", "i authorise",
+    "i voluntarily", "i give my", "i grant", "i certify", "i am at least",
+  ].map { Array($0.utf8) }
 
   /// Nothing learned: the clause reader's own words only.
   public static let none = DocumentParties()
@@ -60,6 +70,29 @@ public struct DocumentParties: Sendable, Hashable {
     }
     var seen = Set<[String]>()
     names = found.filter { seen.insert($0.words).inserted }
+    firstPerson = Self.hasSigner(bytes) ? .reader : .provider
+  }
+
+  /// Whether the text has the person sign in the first person ("I agree", "I understand").
+  static func hasSigner(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index + 1 < bytes.count {
+      // A capital or small "i" at a word start, followed by a space.
+      if (bytes[index] == UInt8(ascii: "I") || bytes[index] == UInt8(ascii: "i")) && bytes[index + 1] == UInt8(ascii: " ")
+        && (index == 0 || !(bytes[index - 1].isASCIILetter))
+      {
+        for phrase in signerPhrases where index + phrase.count <= bytes.count {
+          var same = true
+          for (offset, byte) in phrase.enumerated() where bytes[index + offset] | 0x20 != byte | 0x20 {
+            same = false
+            break
+          }
+          if same { return true }
+        }
+      }
+      index += 1
+    }
+    return false
   }
 
   /// The names a parenthesis defines, with their party, or none.
@@ -149,4 +182,9 @@ public struct DocumentParties: Sendable, Hashable {
     }
     return nil
   }
+}
+
+extension UInt8 {
+  /// An ASCII letter, either case.
+  var isASCIILetter: Bool { (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") }
 }

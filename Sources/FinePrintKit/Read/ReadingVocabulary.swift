@@ -24,6 +24,9 @@ struct ReadingVocabulary: Sendable {
   let passive: Set<TokenID>
   let preposition: Set<TokenID>
   let skipped: Set<TokenID>
+  /// "I": the reader in a consent form the person signs ("I agree"), the provider in a policy
+  /// a person writes about their own site (`DocumentParties.firstPerson`).
+  let firstPerson: TokenID
   let openParenthesis: TokenID
   let closeParenthesis: TokenID
   /// Tokens no reading crosses: sentence ends, semicolons, and the words that turn a sentence
@@ -54,6 +57,7 @@ struct ReadingVocabulary: Sendable {
     passive = ids(ReadingWords.passive)
     preposition = ids(ReadingWords.preposition)
     skipped = ids(ReadingWords.skipped)
+    firstPerson = vocabulary.id(of: "i") ?? Vocabulary.unknown
     openParenthesis = vocabulary.id(of: "(") ?? Vocabulary.unknown
     closeParenthesis = vocabulary.id(of: ")") ?? Vocabulary.unknown
     self.boundary = boundary

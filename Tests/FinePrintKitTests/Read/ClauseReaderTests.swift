@@ -90,6 +90,9 @@ struct ClauseReaderTests {
     #expect(parties.names.contains { $0.words == ["acme"] && $0.party == .provider })
     #expect(try reading("VoxBounty may sell the recordings.", at: "sell", in: document).actor == .provider)
     #expect(try reading("The Speaker may sell the recordings elsewhere.", at: "sell", in: document).actor == .reader)
+    // "I" signs a consent form, and writes a one-person site's policy.
+    #expect(try reading("I agree that I may share my recordings with my family.", at: "share").actor == .reader)
+    #expect(try reading("I never share my visitors' statistics with anyone.", at: "share").actor == .provider)
     // A defined thing is no party.
     let things = DocumentParties(learningFrom: Array(#"the mobile application (the "App") and its content"#.utf8))
     #expect(things.names.isEmpty)
