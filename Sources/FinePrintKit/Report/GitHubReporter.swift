@@ -15,12 +15,16 @@ public struct GitHubReporter: Reporter {
   public init() {}
 
   public func render(_ report: Report) -> String {
-    let ordered = report.findings.enumerated().sorted { a, b in
-      if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-      if a.element.isProtection != b.element.isProtection { return !a.element.isProtection }
+    // A rule that repeats its point through one section is one annotation naming its extent, so
+    // the ten GitHub shows are ten points, not ten sentences of one arbitration clause.
+    let runs = report.files.flatMap { FindingRun.runs($0.findings) { $0.category == "plain-language" } }
+    let ordered = runs.enumerated().sorted { a, b in
+      let (x, y) = (a.element.first, b.element.first)
+      if x.severity != y.severity { return x.severity > y.severity }
+      if x.isProtection != y.isProtection { return !x.isProtection }
       return a.offset < b.offset
     }.map(\.element)
-    let count = { (s: Severity) in ordered.filter { $0.severity == s }.count }
+    let count = { (s: Severity) in ordered.filter { $0.first.severity == s }.count }
     // Errors and warnings beyond 10, or notices beyond 10, leave findings out: the notice that
     // says so takes the 10th notice's place, so GitHub shows it.
     let overflow = count(.error) > Self.perKindLimit || count(.warning) > Self.perKindLimit || count(.info) > Self.perKindLimit
@@ -29,9 +33,10 @@ public struct GitHubReporter: Reporter {
     var shown: [Severity: Int] = [:]
     var lines: [String] = []
     var left: [Severity: Int] = [:]
-    for f in ordered {
+    for run in ordered {
+      let f = run.first
       guard shown[f.severity, default: 0] < limits[f.severity]! else {
-        left[f.severity, default: 0] += 1
+        left[f.severity, default: 0] += run.findings.count
         continue
       }
       shown[f.severity, default: 0] += 1
@@ -41,7 +46,8 @@ public struct GitHubReporter: Reporter {
         "endColumn=\(f.endColumn)", "title=\(Self.property("FinePrint \(f.rule)"))",
       ].joined(separator: ",")
       let words = f.match.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-      lines.append("::\(kind) \(properties)::\(Self.data(f.message + " — \"" + words + "\""))")
+      let extent = run.extent.map { " (\($0))" } ?? ""
+      lines.append("::\(kind) \(properties)::\(Self.data(f.message + " — \"" + words + "\"" + extent))")
     }
     let total = left.values.reduce(0, +)
     if total > 0 {

@@ -15,7 +15,8 @@ struct CIReporterTests {
     let end = SourceLocation(line: n, column: 30, offset: n * 100 + 27)
     return Finding(rule: rule.id, category: rule.category, severity: rule.severity, message: message ?? rule.message,
                    file: file, span: SourceSpan(start: start, end: end), match: "sell your voice recordings",
-                   clause: "Clause \(n): we may sell your voice recordings to data brokers.", headings: ["Terms"],
+                   clause: "Clause \(n): we may sell your voice recordings to data brokers.",
+                   headings: ["Terms", "Section \(n)"],
                    textRange: n * 100..<n * 100 + 27, clauseRange: n * 100 - 3..<n * 100 + 60)
   }
 
@@ -161,6 +162,20 @@ struct CIReporterTests {
     let exact = GitHubReporter().render(Self.report(errors: 10, warnings: 10, infos: 10))
     #expect(Self.kinds(exact).filter { $0 == "::notice" }.count == 10)
     #expect(!exact.contains("more finding"))
+  }
+
+  @Test("GitHub: a rule's run through one section is one annotation that names its extent")
+  func githubRuns() throws {
+    let error = Self.rule(severity: .error)
+    let section = (1...5).map { n -> Finding in
+      var f = Self.finding(error, line: n)
+      f.headings = ["Terms", "7. Disputes"]
+      return f
+    }
+    let text = GitHubReporter().render(Report(files: [.init(path: "terms.txt", findings: section)], rules: Self.rules))
+    let lines = text.split(separator: "\n")
+    #expect(lines.count == 1)
+    #expect(lines.first?.contains("and 4 more clauses of \"7. Disputes\", to line 5") == true)
   }
 
   @Test("GitHub: the job summary of 30,000 findings stays under 1 MiB and says what was cut")
