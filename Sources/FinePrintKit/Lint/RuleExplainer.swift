@@ -25,7 +25,7 @@ public struct RuleExplainer: Sendable {
       document.text(in: tokens[start].range.lowerBound..<tokens[end].range.upperBound)
     }
     if rule.scope == .document {
-      return lines + explainDocumentRule(index, document: document, clauses: clauses, place: place)
+      return lines + explainDocumentRule(index, document: document, clauses: clauses, parties: parties, place: place)
     }
     var matched = 0
     var fired = 0
@@ -67,9 +67,8 @@ public struct RuleExplainer: Sendable {
   }
 
   private func explainDocumentRule(_ index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])],
-                                   place: (Clause) -> String) -> [String]
+                                   parties: DocumentParties, place: (Clause) -> String) -> [String]
   {
-    let parties = DocumentParties(learningFrom: document.bytes)
     let rule = linter.engine.ruleSet.rules[index]
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
     for (i, (clause, tokens)) in clauses.enumerated() where clause.kind != .heading {

@@ -26,58 +26,11 @@ struct ClauseReader: Sendable {
 
   /// The reading of the match `start...end` (indices into `tokens`, counted from 0).
   func read(start: Int, end: Int, tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties) -> Reading {
-    let base = tokens.startIndex
-    let count = tokens.count
-    func id(_ i: Int) -> TokenID { tokens[base + i].id }
-    func text(_ i: Int) -> String { RuleEngine.text(of: tokens[base + i], bytes: bytes, vocabulary: vocabulary) }
+    let view = ClauseView(words: words, vocabulary: vocabulary, tokens: tokens, bytes: bytes, parties: parties)
+    let count = view.count
+    func id(_ i: Int) -> TokenID { view.id(i) }
     func subject(endingAt i: Int, lower: Int) -> (party: Party, range: ClosedRange<Int>)? {
-      guard i >= lower else { return nil }
-      var party: Party
-      var first = i
-      if id(i) == words.firstPerson {
-        party = parties.firstPerson
-      } else if words.provider.contains(id(i)) {
-        party = .provider
-      } else if words.reader.contains(id(i)) {
-        party = .reader
-      } else if let name = parties.name(endingAt: i, lowerBound: lower, text: text) {
-        party = name.party
-        first = i - name.words.count + 1
-      } else {
-        return nil
-      }
-      // "you or we may end it": both sides, no one actor.
-      if first - 1 > lower && words.conjunction.contains(id(first - 1)) && isParty(first - 2, id: id) { return nil }
-      if first > lower && words.other.contains(id(first - 1)) {
-        party = .other
-        first -= 1
-      }
-      // A subject opens its clause: after the start, a comma, "that", "if", "and"… — not after
-      // a preposition or a verb ("information about our users", "sale of company assets").
-      // "your User Content", "their member profile": a noun that names a thing of someone's.
-      if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
-      // A party word right before a modal is its subject, whatever precedes it ("for small
-      // claims you may choose …"), unless a preposition governs it ("about you may …" never reads).
-      let modalFollows = i + 1 < count && (words.power.contains(id(i + 1)) || words.duty.contains(id(i + 1))
-        || words.auxiliary.contains(id(i + 1)))
-      var before = first - 1
-      // A party noun may have a word or two before it: "the study team", "registered users".
-      if !words.pronoun.contains(id(first)) {
-        var modifiers = 0
-        while modifiers < 2 && before >= lower && !words.determiner.contains(id(before))
-          && !words.opener.contains(id(before)) && !words.skipped.contains(id(before))
-          && !words.chain.contains(id(before)) && !words.preposition.contains(id(before))
-          && !words.boundary.contains(id(before)) && !isParty(before, id: id)
-        {
-          before -= 1
-          modifiers += 1
-        }
-      }
-      while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
-      if before >= lower && words.preposition.contains(id(before)) { return nil }
-      guard modalFollows || before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before))
-      else { return nil }
-      return (party, first...i)
+      view.subject(endingAt: i, lower: lower)
     }
 
     var lower = start
@@ -166,7 +119,7 @@ struct ClauseReader: Sendable {
       if reading.actor == nil && i < lower && lower < start
         && (lower..<start).contains(where: { words.negation.contains(id($0)) })
         && (lower..<start).allSatisfy({ words.imperative.contains(id($0)) || words.skipped.contains(id($0)) })
-        && !text(start).hasSuffix("ing")
+        && !view.text(start).hasSuffix("ing")
       {
         reading.actor = .reader
         reading.modality = .duty
@@ -178,7 +131,7 @@ struct ClauseReader: Sendable {
       while j + 1 < count && j <= end + Self.lookPast && !words.boundary.contains(id(j)) {
         if words.agent.contains(id(j)) {
           // The first "by" names the agent; "by you or by us" names no one.
-          if let agent = self.agent(at: j + 1, count: count, id: id) {
+          if let agent = view.agent(at: j + 1) {
             reading.actor = agent.party
             reading.actorTokens = agent.range
           }
@@ -197,14 +150,79 @@ struct ClauseReader: Sendable {
     }
     return reading
   }
+}
+
+/// One clause's tokens as the reader walks them: token IDs, texts, and who a word names.
+private struct ClauseView {
+  let words: ReadingVocabulary
+  let vocabulary: Vocabulary
+  let tokens: ArraySlice<Token>
+  let bytes: [UInt8]
+  let parties: DocumentParties
+
+  var count: Int { tokens.count }
+  func id(_ i: Int) -> TokenID { tokens[tokens.startIndex + i].id }
+  func text(_ i: Int) -> String { RuleEngine.text(of: tokens[tokens.startIndex + i], bytes: bytes, vocabulary: vocabulary) }
 
   /// Whether token `index` is a party word.
-  private func isParty(_ index: Int, id: (Int) -> TokenID) -> Bool {
+  func isParty(_ index: Int) -> Bool {
     index >= 0 && (words.provider.contains(id(index)) || words.reader.contains(id(index)))
   }
 
+  /// The party whose name ends at token `i` if it stands as a subject there: a party word or
+  /// a name the document defined, opening its clause (after the start, a comma, "that", "if",
+  /// "and"…) or right before a modal — not after a preposition or a verb ("information about
+  /// our users", "sale of company assets").
+  func subject(endingAt i: Int, lower: Int) -> (party: Party, range: ClosedRange<Int>)? {
+    guard i >= lower else { return nil }
+    var party: Party
+    var first = i
+    if id(i) == words.firstPerson {
+      party = parties.firstPerson
+    } else if words.provider.contains(id(i)) {
+      party = .provider
+    } else if words.reader.contains(id(i)) {
+      party = .reader
+    } else if let name = parties.name(endingAt: i, lowerBound: lower, text: text) {
+      party = name.party
+      first = i - name.words.count + 1
+    } else {
+      return nil
+    }
+    // "you or we may end it": both sides, no one actor.
+    if first - 1 > lower && words.conjunction.contains(id(first - 1)) && isParty(first - 2) { return nil }
+    if first > lower && words.other.contains(id(first - 1)) {
+      party = .other
+      first -= 1
+    }
+    // "your User Content", "their member profile": a noun that names a thing of someone's.
+    if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
+    // A party word right before a modal is its subject, whatever precedes it ("for small
+    // claims you may choose …"), unless a preposition governs it.
+    let modalFollows = i + 1 < count && (words.power.contains(id(i + 1)) || words.duty.contains(id(i + 1))
+      || words.auxiliary.contains(id(i + 1)))
+    var before = first - 1
+    // A party noun may have a word or two before it: "the study team", "registered users".
+    if !words.pronoun.contains(id(first)) {
+      var modifiers = 0
+      while modifiers < 2 && before >= lower && !words.determiner.contains(id(before))
+        && !words.opener.contains(id(before)) && !words.skipped.contains(id(before))
+        && !words.chain.contains(id(before)) && !words.preposition.contains(id(before))
+        && !words.boundary.contains(id(before)) && !isParty(before)
+      {
+        before -= 1
+        modifiers += 1
+      }
+    }
+    while before >= lower && words.determiner.contains(id(before)) { before -= 1 }
+    if before >= lower && words.preposition.contains(id(before)) { return nil }
+    guard modalFollows || before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before))
+    else { return nil }
+    return (party, first...i)
+  }
+
   /// The party named right after "by" ("by us", "by the Company", "by other users").
-  private func agent(at index: Int, count: Int, id: (Int) -> TokenID) -> (party: Party, range: ClosedRange<Int>)? {
+  func agent(at index: Int) -> (party: Party, range: ClosedRange<Int>)? {
     var other = false
     var i = index
     while i < count && i < index + 3 {

@@ -21,14 +21,27 @@ public struct ReadingConstraint: Sendable, Hashable {
   /// A reading a rule does not count, as `not_when: [reader power]` states it: an actor
   /// (`provider`, `reader`, `other`, `unstated` or `any`) and a modality (or `any`).
   public struct Excluded: Sendable, Hashable, CustomStringConvertible {
-    public var actor: String
-    public var modality: String
+    /// Which actors: `any`, or one actor (`nil` inside: not stated).
+    public var actor: Party??
+    /// Which modality: `nil` is any.
+    public var modality: Modality?
 
     public init?(_ text: String) {
       let parts = text.split(separator: " ").map(String.init)
-      guard parts.count == 2, Self.actors.contains(parts[0]), Self.modalities.contains(parts[1]) else { return nil }
-      actor = parts[0]
-      modality = parts[1]
+      guard parts.count == 2 else { return nil }
+      switch parts[0] {
+      case "any": actor = nil
+      case "unstated": actor = .some(nil)
+      default:
+        guard let party = Party(rawValue: parts[0]) else { return nil }
+        actor = .some(party)
+      }
+      if parts[1] == "any" {
+        modality = nil
+      } else {
+        guard let parsed = Modality(rawValue: parts[1]) else { return nil }
+        modality = parsed
+      }
     }
 
     public static let actors = Party.allCases.map(\.rawValue) + ["unstated", "any"]
@@ -37,11 +50,13 @@ public struct ReadingConstraint: Sendable, Hashable {
     /// A negated reading never matches: "you may not opt out of arbitration" is a prohibition,
     /// not the option `reader power` describes.
     public func matches(_ reading: Reading) -> Bool {
-      !reading.negated && (actor == "any" || actor == (reading.actor?.rawValue ?? "unstated"))
-        && (modality == "any" || modality == reading.modality.rawValue)
+      !reading.negated && (actor.map { $0 == reading.actor } ?? true) && (modality.map { $0 == reading.modality } ?? true)
     }
 
-    public var description: String { "\(actor) \(modality)" }
+    public var description: String {
+      let who = actor.map { $0?.rawValue ?? "unstated" } ?? "any"
+      return "\(who) \(modality?.rawValue ?? "any")"
+    }
   }
 
   public var actor: Actor = .any

@@ -16,11 +16,14 @@ public struct FindingRun: Sendable, Equatable {
     return "and \(more) more \(English.plural(more, "clause"))\(section), to line \(last.line)"
   }
 
+  /// Readability notes are about the whole text: one run per document.
+  public static func isReadabilityNote(_ finding: Finding) -> Bool { finding.category == "plain-language" }
+
   /// The findings grouped into runs: the clause findings of one rule under the same headings
-  /// (the same section) form one run, placed where its first finding stands; those of a rule
-  /// for which `wholeDocument` is true form one run per document (readability notes);
+  /// (the same section) form one run, placed where its first finding stands; those for which
+  /// `wholeDocument` is true (readability notes) form one run per rule and document;
   /// document-level findings stand alone.
-  public static func runs(_ findings: [Finding], wholeDocument: (Finding) -> Bool = { _ in false }) -> [FindingRun] {
+  public static func runs(_ findings: [Finding], wholeDocument: (Finding) -> Bool = isReadabilityNote) -> [FindingRun] {
     var runs: [FindingRun] = []
     var index: [RunKey: Int] = [:]
     for finding in findings {

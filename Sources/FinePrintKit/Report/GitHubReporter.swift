@@ -17,7 +17,7 @@ public struct GitHubReporter: Reporter {
   public func render(_ report: Report) -> String {
     // A rule that repeats its point through one section is one annotation naming its extent, so
     // the ten GitHub shows are ten points, not ten sentences of one arbitration clause.
-    let runs = report.files.flatMap { FindingRun.runs($0.findings) { $0.category == "plain-language" } }
+    let runs = report.files.flatMap { FindingRun.runs($0.findings) }
     let ordered = runs.enumerated().sorted { a, b in
       let (x, y) = (a.element.first, b.element.first)
       if x.severity != y.severity { return x.severity > y.severity }

@@ -29,10 +29,9 @@ public struct TextReporter: Reporter {
     for file in report.files {
       // A section that repeats a point is one entry with its extent; readability notes are one
       // entry per rule for the whole document, at the first clause.
-      let runs = FindingRun.runs(file.findings.filter(shown)) { $0.category == "plain-language" }
-      for run in runs {
+      for run in FindingRun.runs(file.findings.filter(shown)) {
         let f = run.first
-        if f.category == "plain-language" && run.findings.count > 1 {
+        if FindingRun.isReadabilityNote(f) && run.findings.count > 1 {
           lines.append("\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(run.findings.count) clauses: \(f.message) [\(f.rule)]")
           lines.append("    first: " + marked(f))
           continue

@@ -119,16 +119,7 @@ struct RuleFileParser {
       _ = try required("requires")
     }
     let (flag, pass) = try examples(try required("examples"), rule: id)
-    var reading = try self.reading(actor: values["actor"], modality: values["modality"])
-    for (text, location) in try values["not_when"].map({ try reader.strings($0, key: "not_when") }) ?? [] {
-      guard let excluded = ReadingConstraint.Excluded(text) else {
-        throw RuleLoadError.invalidValue(location, key: "not_when", value: text,
-                                         expected: ["ACTOR MODALITY, e.g. 'reader power'; actors: "
-                                           + ReadingConstraint.Excluded.actors.joined(separator: ", ") + "; modalities: "
-                                           + ReadingConstraint.Excluded.modalities.joined(separator: ", ")])
-      }
-      reading.excluded.append(excluded)
-    }
+    let reading = try self.reading(actor: values["actor"], modality: values["modality"], notWhen: values["not_when"])
     return RuleDefinition(
       id: id, category: category, severity: severity,
       title: try reader.nonEmptyString(try required("title"), key: "title"),
@@ -147,8 +138,9 @@ struct RuleFileParser {
       location: here)
   }
 
-  /// `actor: provider | reader | any` and `modality: [power, duty, statement]`.
-  private func reading(actor: Node?, modality: Node?) throws -> ReadingConstraint {
+  /// `actor: provider | reader | any`, `modality: [power, duty, statement]` and
+  /// `not_when: [ACTOR MODALITY, …]`.
+  private func reading(actor: Node?, modality: Node?, notWhen: Node?) throws -> ReadingConstraint {
     var constraint = ReadingConstraint()
     if let actor {
       let text = try reader.string(actor, key: "actor")
@@ -165,6 +157,15 @@ struct RuleFileParser {
         }
         constraint.modalities.append(parsed)
       }
+    }
+    for (text, location) in try notWhen.map({ try reader.strings($0, key: "not_when") }) ?? [] {
+      guard let excluded = ReadingConstraint.Excluded(text) else {
+        throw RuleLoadError.invalidValue(location, key: "not_when", value: text,
+                                         expected: ["ACTOR MODALITY, e.g. 'reader power'; actors: "
+                                           + ReadingConstraint.Excluded.actors.joined(separator: ", ") + "; modalities: "
+                                           + ReadingConstraint.Excluded.modalities.joined(separator: ", ")])
+      }
+      constraint.excluded.append(excluded)
     }
     return constraint
   }
