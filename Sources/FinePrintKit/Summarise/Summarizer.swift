@@ -145,7 +145,9 @@ public struct Summarizer: Sendable {
       }
       detail += ": " + kinds.joined(separator: ", ") + "."
     } else if let verdict {
-      let titles = titlesOf(says, findings: findings)
+      // "Partly" says what it means itself; the titles of the clauses that keep the data
+      // ("What they already have stays after you withdraw") would only say it again.
+      let titles = verdict == .partly ? [] : titlesOf(says, findings: findings)
       let said = titles.joined(separator: "; ")
       // A title that says what the answer text says ("The pay is stated") is said once.
       let repeats = !detail.isEmpty && said.lowercased().hasPrefix(detail.lowercased())
