@@ -20,9 +20,13 @@ public struct MarkdownReporter: Reporter {
     var lines = ["### FinePrint: \(all.count) \(all.count == 1 ? "finding" : "findings") in \(report.files.count) \(report.files.count == 1 ? "file" : "files")", ""]
     guard !all.isEmpty else { return (lines + ["No findings."]).joined(separator: "\n") }
     lines += ["| | Where | Rule | What it means | Words |", "|---|---|---|---|---|"]
-    let rows = all.map { f -> String in
+    // A rule that repeats its point through one section is one row that names its extent.
+    let runs = report.files.flatMap { FindingRun.runs($0.findings) }
+    let rows = runs.map { run -> String in
+      let f = run.first
       let icon = f.severity == .error ? "🔴" : f.severity == .warning ? "🟠" : "🟢"
-      return "| \(icon) | `\(Self.cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(Self.cell(f.message)) | \(Self.cell(f.match)) |"
+      let extent = run.extent.map { " (\($0))" } ?? ""
+      return "| \(icon) | `\(Self.cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(Self.cell(f.message + extent)) | \(Self.cell(f.match)) |"
     }
     let size = { (lines: [String]) in lines.reduce(0) { $0 + $1.utf8.count + 1 } }
     guard let maxBytes, size(lines + rows) > maxBytes else { return (lines + rows).joined(separator: "\n") }
@@ -34,8 +38,8 @@ public struct MarkdownReporter: Reporter {
         + "\(limitReason); the most severe are shown. The SARIF or JSON report has every finding."
     }
     var budget = maxBytes - size(lines) - note([.error: 1_000_000_000, .warning: 1_000_000_000, .info: 1_000_000_000]).utf8.count - 1
-    let ranked = all.indices.sorted { a, b in
-      let (x, y) = (all[a], all[b])
+    let ranked = runs.indices.sorted { a, b in
+      let (x, y) = (runs[a].first, runs[b].first)
       if x.isProtection != y.isProtection { return !x.isProtection }
       if x.severity != y.severity { return x.severity > y.severity }
       return a < b
@@ -48,8 +52,8 @@ public struct MarkdownReporter: Reporter {
       kept.insert(i)
     }
     var cut: [Severity: Int] = [:]
-    for i in all.indices where !kept.contains(i) { cut[all[i].severity, default: 0] += 1 }
-    lines += all.indices.filter(kept.contains).map { rows[$0] }
+    for i in runs.indices where !kept.contains(i) { cut[runs[i].first.severity, default: 0] += runs[i].findings.count }
+    lines += runs.indices.filter(kept.contains).map { rows[$0] }
     lines.append(note(cut))
     return lines.joined(separator: "\n")
   }

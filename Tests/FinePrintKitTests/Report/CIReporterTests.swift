@@ -178,6 +178,26 @@ struct CIReporterTests {
     #expect(lines.first?.contains("and 4 more clauses of \"7. Disputes\", to line 5") == true)
   }
 
+  @Test("Markdown: a rule's run through one section is one row naming its extent; other files keep their own rows")
+  func markdownRuns() throws {
+    let error = Self.rule(severity: .error)
+    let section = { (file: String) in
+      (1...5).map { n -> Finding in
+        var f = Self.finding(error, file: file, line: n)
+        f.headings = ["Terms", "7. Disputes"]
+        return f
+      }
+    }
+    let report = Report(files: [.init(path: "a.txt", findings: section("a.txt")), .init(path: "b.txt", findings: section("b.txt"))],
+                        rules: Self.rules)
+    let text = MarkdownReporter().render(report)
+    let rows = text.split(separator: "\n").filter { $0.hasPrefix("| 🔴") }
+    #expect(text.hasPrefix("### FinePrint: 10 findings in 2 files"))
+    #expect(rows.count == 2)
+    #expect(rows.allSatisfy { $0.contains("(and 4 more clauses of \"7. Disputes\", to line 5)") })
+    #expect(rows.first?.contains("`a.txt:1:3`") == true && rows.last?.contains("`b.txt:1:3`") == true)
+  }
+
   @Test("GitHub: the job summary of 30,000 findings stays under 1 MiB and says what was cut")
   func stepSummaryLimit() throws {
     let report = Self.report(findings: 30_000, files: 424)
