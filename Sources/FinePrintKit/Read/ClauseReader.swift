@@ -60,7 +60,8 @@ struct ClauseReader: Sendable {
       reading.actorTokens = found.range
     } else {
       // 2. The match starts with its action: look back for its modal words and subject.
-      // A match that opens with "by" or "including" reads as the verb before it does.
+      // A match that opens with "by" or "including", or follows one ("resolve disputes through
+      // binding arbitration"), reads as the verb before it does.
       var i = words.means.contains(id(start)) ? start : start - 1
       var coordinated = false
       var skippedVerbs = false
@@ -77,7 +78,7 @@ struct ClauseReader: Sendable {
           // An aside between commas before the verb: "we may, by notice to you, terminate".
           i = aside - 1
           continue
-        } else if words.conjunction.contains(t) || words.means.contains(t) && i == start, !coordinated {
+        } else if words.conjunction.contains(t) || words.means.contains(t) && (i == start || i == start - 1), !coordinated {
           // "you are free to withdraw your consent, and to discontinue participation": the
           // second verb shares the first one's modal words and subject. Look back past the
           // first verb's object (a few words) for its modal words.

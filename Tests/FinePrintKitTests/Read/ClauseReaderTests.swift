@@ -76,6 +76,13 @@ struct ClauseReaderTests {
     #expect(instruction.actor == .reader)
     #expect(instruction.modality == .duty)
     #expect(try reading("Recordings shared with you may be removed later.", at: "removed").actor == nil)
+    // A match right after "through", "by" or "including" belongs to the verb before it: an
+    // option of the reader's, not a term imposed on them.
+    let option = try reading("For small claims, you may choose to settle a dispute through binding arbitration.", at: "binding")
+    #expect(option.actor == .reader)
+    #expect(option.modality == .power)
+    let imposed = try reading("We may settle any dispute through binding arbitration.", at: "binding")
+    #expect(imposed.actor == .provider)
   }
 
   @Test("Names the document defines for itself")
