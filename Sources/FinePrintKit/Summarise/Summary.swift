@@ -34,6 +34,33 @@ public struct Summary: Codable, Sendable {
   /// The FinePrint version that wrote the summary.
   public var version: String
 
+  enum CodingKeys: String, CodingKey {
+    case file, title, grade, gradeWithheld, gradeReason, gradeReasons, formulaVersion, formula, points, answers
+    case risks, protections, contradictions, readability, clauses, version
+  }
+
+  /// Every key is written, an absent title or grade as `null`, so a reader of the JSON finds the
+  /// same keys in every summary (`docs/schemas/fineprint-summary.schema.json`).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(file, forKey: .file)
+    try c.encode(title, forKey: .title)
+    try c.encode(grade, forKey: .grade)
+    try c.encode(gradeWithheld, forKey: .gradeWithheld)
+    try c.encode(gradeReason, forKey: .gradeReason)
+    try c.encode(gradeReasons, forKey: .gradeReasons)
+    try c.encode(formulaVersion, forKey: .formulaVersion)
+    try c.encode(formula, forKey: .formula)
+    try c.encode(points, forKey: .points)
+    try c.encode(answers, forKey: .answers)
+    try c.encode(risks, forKey: .risks)
+    try c.encode(protections, forKey: .protections)
+    try c.encode(contradictions, forKey: .contradictions)
+    try c.encode(readability, forKey: .readability)
+    try c.encode(clauses, forKey: .clauses)
+    try c.encode(version, forKey: .version)
+  }
+
   /// The counts a grade is computed from: distinct rules found, by weight.
   public struct PointCounts: Codable, Sendable, Equatable {
     /// Protections (green).

@@ -294,23 +294,8 @@ struct CIReporterTests {
 
   // MARK: GitLab Code Quality
 
-  static let codeQualitySchema = TestSupport.packageRoot.appendingPathComponent("docs/schemas/gitlab-codequality.schema.json")
-
-  /// Whether python3 can validate JSON Schemas (`.ci/run` installs python3-jsonschema); under
-  /// `CI` the test runs regardless, so a missing validator fails instead of passing unseen.
-  static let hasJSONSchema: Bool = {
-    if ProcessInfo.processInfo.environment["CI"] != nil { return true }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import jsonschema"]
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
-
   @Test("GitLab Code Quality: passes the schema of GitLab's documented fields, one unique fingerprint per issue, no protections",
-        .enabled(if: CIReporterTests.hasJSONSchema, "needs python3 with jsonschema"))
+        .enabled(if: JSONSchemaValidator.available, "needs python3 with jsonschema"))
   func codeQuality() throws {
     var report = Self.report(findings: 300, files: 3)
     // The same rule twice in one clause is two issues: two fingerprints.
@@ -329,26 +314,8 @@ struct CIReporterTests {
     #expect(location?["path"] as? String == "terms/0.html")
     #expect((location?["lines"] as? [String: Any])?["begin"] as? Int == 1)
     // Validated by Python's jsonschema against docs/schemas/gitlab-codequality.schema.json.
-    let dir = try TestSupport.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let file = dir.appendingPathComponent("gl-code-quality-report.json")
-    try text.write(to: file, atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", """
-      import json, sys, jsonschema
-      schema = json.load(open(sys.argv[1]))
-      jsonschema.Draft7Validator.check_schema(schema)
-      jsonschema.validate(json.load(open(sys.argv[2])), schema)
-      print("valid")
-      """, Self.codeQualitySchema.path, file.path]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = out
-    try process.run()
-    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0 && output == "valid\n", "\(output)")
+    let problems = try JSONSchemaValidator.problems([.init(schema: "gitlab-codequality.schema.json", text: text)])
+    #expect(problems.isEmpty, "\(problems)")
   }
 
   // MARK: Colour
