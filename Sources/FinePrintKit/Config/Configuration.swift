@@ -32,7 +32,7 @@ public struct Configuration: Sendable, Equatable {
   public var severities: [String: Severity] = [:]
   public var ruleFolders: [String] = []
   public var ignore: [String] = []
-  public var failOn: String?
+  public var failOn: FailThreshold?
   public var readingEaseBelow: Double?
   public var sentenceWordsAbove: Double?
   /// Where each rule ID or category of `disable` and `severity` is written, to name the line
@@ -104,10 +104,11 @@ public struct Configuration: Sendable, Equatable {
         config.ignore = try reader.strings(value, key: key).map(\.0)
       case .failOn:
         let text = try reader.string(value, key: key)
-        guard ["error", "warning", "info", "never"].contains(text) else {
-          throw RuleLoadError.invalidValue(reader.location(value), key: key, value: text, expected: ["error", "warning", "info", "never"])
+        guard let threshold = FailThreshold(rawValue: text) else {
+          throw RuleLoadError.invalidValue(reader.location(value), key: key, value: text,
+                                           expected: FailThreshold.allCases.map(\.rawValue))
         }
-        config.failOn = text
+        config.failOn = threshold
       case .readability:
         for (name, _, number) in try reader.mapping(value, context: "readability", allowed: ReadabilityKey.allCases.map(\.rawValue)) {
           guard let n = Double(try reader.string(number, key: name)) else {

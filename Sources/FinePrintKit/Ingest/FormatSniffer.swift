@@ -6,13 +6,7 @@ import Foundation
 public enum FormatSniffer {
   /// The format an extension promises, if it promises one.
   public static func format(forExtension ext: String) -> DocumentFormat? {
-    switch ext.lowercased() {
-    case "html", "htm", "xhtml": return .html
-    case "xml", "akn": return .xml
-    case "txt", "md", "markdown", "text": return .plainText
-    case "docx", "docm", "dotx": return .docx
-    default: return nil
-    }
+    DocumentFormat(extension: ext)
   }
 
   /// The format the content shows, looking at its first non-blank bytes (for a ZIP archive,

@@ -23,7 +23,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     case .unreadable(let path, let reason):
       return "\(path): cannot be read: \(reason)"
     case .noDocuments(let path):
-      return "\(path): directory holds no documents (.html, .htm, .xhtml, .xml, .txt, .md, .docx)"
+      return "\(path): directory holds no documents (\(DocumentFormat.extensionList))"
     case .empty(let path):
       return "\(path): file is empty: there is nothing to check"
     case .binary(let path, let reason):

@@ -8,8 +8,8 @@ import Darwin
 
 /// Finds the documents named on a command line and reads their bytes, with limits.
 public struct InputCollector: Sendable {
-  /// Extensions a directory walk picks up.
-  public static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt", "md", "docx"]
+  /// Extensions a directory walk picks up: every one a named file is read by.
+  public static let documentExtensions = Set(DocumentFormat.allCases.flatMap(\.extensions))
   /// Larger inputs are refused rather than read into memory.
   public var maxBytes: Int
 

@@ -14,6 +14,9 @@ struct DocumentRuleEvaluator {
     var satisfiedBy: String?
     var reportClause: Int?
     var lookedFor: String
+    /// Whether `lint` reports the rule: it applies, nothing it requires was found, and there is a
+    /// clause to report at.
+    var reports: Bool { applies && satisfiedBy == nil && reportClause != nil }
   }
 
   func verdict(rule index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])], signals: DocumentSignals,
@@ -44,9 +47,9 @@ struct DocumentRuleEvaluator {
     var out: [Finding] = []
     let rules = linter.engine.ruleSet.rules
     // By index: enumerating the rules copied every definition, for every document.
-    for index in rules.indices where rules[index].scope == .document {
+    for index in rules.indices where rules[index].kind == .requires {
       let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
-      guard v.applies, v.satisfiedBy == nil, let at = v.reportClause else { continue }
+      guard v.reports, let at = v.reportClause else { continue }
       let clause = clauses[at].clause
       let message = "\(rules[index].message) Looked for \(v.lookedFor) anywhere in the document; found none."
       out.append(linter.finding(ruleAt: index, document: document, clause: clause, range: clause.range,

@@ -64,7 +64,8 @@ extension Linter {
     var suppressed: [Finding] = []
     var used = Set<Int>()
     for f in all {
-      if let k = scopes.firstIndex(where: { $0.suppression.covers(f) && $0.covers(f) }) {
+      let aliases = engine.ruleSet.rule(f.rule)?.aliases ?? []
+      if let k = scopes.firstIndex(where: { $0.suppression.covers(f, aliases: aliases) && $0.covers(f) }) {
         var silenced = f
         silenced.suppression = scopes[k].suppression.justification
         suppressed.append(silenced)

@@ -14,7 +14,7 @@ public struct Linter: Sendable {
     self.engine = engine
     self.segmenter = segmenter
     clauseMetrics = engine.ruleSet.rules.enumerated().compactMap { index, rule in
-      guard let metric = rule.metric, metric.measure != .matches, rule.scope == .clause else { return nil }
+      guard rule.kind == .readability, let metric = rule.metric else { return nil }
       return (index, metric)
     }
   }
@@ -55,12 +55,10 @@ public struct Linter: Sendable {
       if clause.kind == .heading { continue }
       let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
       signals.record(result, clause: index)
-      // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
-      // with the clause they belong to.
-      let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
       findings += measured(clause, document: document)
-      for hit in result.hits where hit.end >= own {
-        let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
+      let own = Self.ownTokensStart(tokens, clause: clause)
+      for hit in result.hits {
+        guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
         findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
       }
     }
@@ -69,6 +67,31 @@ public struct Linter: Sendable {
                                                                  clauseFindings: findings)
     }
     return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+  }
+
+  /// Where a clause's own tokens start, after the lead-in tokens matched with it.
+  static func ownTokensStart(_ tokens: [Token], clause: Clause) -> Int {
+    tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+  }
+
+  /// The text a hit reports in its clause, or nil when the hit lies wholly in the lead-in: words
+  /// of a sub-clause's lead-in give context (a negation) but are reported only once, with the
+  /// clause they belong to. `lint` and `explain` both ask here.
+  static func reportedRange(_ hit: ClosedRange<Int>, tokens: [Token], ownStart: Int) -> Range<Int>? {
+    guard hit.upperBound >= ownStart else { return nil }
+    return tokens[max(hit.lowerBound, ownStart)].range.lowerBound..<tokens[hit.upperBound].range.upperBound
+  }
+
+  /// What a readability rule measures on a clause, or nil when the clause is too short to
+  /// measure: `lint` and `explain` both ask here.
+  static func measure(_ metric: MetricSpec, of score: ReadabilityScore) -> Double? {
+    guard score.words >= max(metric.minWords, 1) else { return nil }
+    switch metric.measure {
+    case .words: return Double(score.words)
+    case .readingEase: return score.readingEase
+    case .gradeLevel: return score.gradeLevel
+    case .matches: return nil
+    }
   }
 
   /// Findings of readability rules (a metric over the whole clause, no patterns).
@@ -82,15 +105,8 @@ public struct Linter: Sendable {
     guard mayFire else { return [] }
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
-    for (rule, metric) in clauseMetrics where score.words >= max(metric.minWords, 1) {
-      let value: Double
-      switch metric.measure {
-      case .words: value = Double(score.words)
-      case .readingEase: value = score.readingEase
-      case .gradeLevel: value = score.gradeLevel
-      case .matches: continue
-      }
-      guard metric.fires(value) else { continue }
+    for (rule, metric) in clauseMetrics {
+      guard let value = Self.measure(metric, of: score), metric.fires(value) else { continue }
       let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
       out.append(finding(ruleAt: rule, document: document, clause: clause, range: clause.range,
                          message: engine.ruleSet.rules[rule].message + detail))

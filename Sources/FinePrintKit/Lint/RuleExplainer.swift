@@ -8,6 +8,18 @@ public struct RuleExplainer: Sendable {
     self.linter = linter
   }
 
+  /// What `explain` says of one clause, and whether `lint` reports the rule there: both come from
+  /// the decision `lint` takes (`RuleEngine.decide`, `Linter.measure`, `Linter.reportedRange`).
+  public struct ClauseDecision: Sendable {
+    public var clause: Clause
+    /// True when `lint` reports the rule on this clause.
+    public var reported: Bool
+    /// False when no pattern of the rule matched (or the clause was too short to measure):
+    /// such clauses are listed only with `--all`.
+    public var considered: Bool
+    public var lines: [String]
+  }
+
   /// The explanation as lines of text. `all` also lists clauses where nothing matched.
   /// - Returns: nil when no rule has this ID.
   public func explain(ruleID: String, in document: Document, all: Bool = false) -> [String]? {
@@ -15,46 +27,112 @@ public struct RuleExplainer: Sendable {
     guard let index = rules.firstIndex(where: { $0.id == ruleID || $0.aliases.contains(ruleID) }) else { return nil }
     let rule = rules[index]
     var lines = ["Rule \(rule.id) (\(rule.category), \(rule.severity.rawValue), \(rule.scope.rawValue) scope): \(rule.title)"]
+    if rule.kind == .requires { return lines + documentDecision(ruleAt: index, in: document).lines }
+    let decisions = clauseDecisions(ruleAt: index, in: document)
+    for decision in decisions where all || decision.considered { lines += decision.lines }
+    let verb = rule.kind == .readability ? "measured" : "matched a pattern"
+    lines.append("\(decisions.count) clauses: \(decisions.count(where: \.considered)) \(verb), "
+      + "\(decisions.count(where: \.reported)) reported.")
+    return lines
+  }
+
+  /// For a clause rule (patterns, count or readability), the decision on every clause.
+  public func clauseDecisions(ruleAt index: Int, in document: Document) -> [ClauseDecision] {
+    clauseDecisions(rulesAt: [index], in: document)[0]
+  }
+
+  /// `clauseDecisions(ruleAt:in:)` of several clause rules at once, in the order of `indices`:
+  /// the document is segmented once and each clause matched once for all of them.
+  public func clauseDecisions(rulesAt indices: [Int], in document: Document) -> [[ClauseDecision]] {
+    let rules = linter.engine.ruleSet.rules
+    let clauses = linter.tokenizedClauses(document)
+    let parties = DocumentParties(learningFrom: document.bytes)
+    let traced = indices.filter { rules[$0].kind != .readability }
+    var decisions = [[ClauseDecision]](repeating: [], count: indices.count)
+    for (clause, tokens) in clauses {
+      let span = document.span(of: clause.range)
+      let place = "\(document.path):\(span.start.line):\(span.start.column)"
+      if clause.kind == .heading {
+        let heading = ClauseDecision(clause: clause, reported: false, considered: false,
+                                     lines: ["\(place) heading, not matched: \(document.text(in: clause.range))"])
+        for k in indices.indices { decisions[k].append(heading) }
+        continue
+      }
+      let traces = linter.engine.traces(rules: traced, tokens: tokens[...], bytes: document.bytes, parties: parties)
+      for (k, index) in indices.enumerated() {
+        if rules[index].kind == .readability, let metric = rules[index].metric {
+          decisions[k].append(measured(clause, metric: metric, document: document, place: place))
+        } else if let t = traced.firstIndex(of: index) {
+          decisions[k].append(explained(traces[t], rule: index, clause: clause, tokens: tokens, document: document, place: place))
+        }
+      }
+    }
+    return decisions
+  }
+
+  private func explained(_ trace: RuleTrace, rule index: Int, clause: Clause, tokens: [Token], document: Document,
+                         place: String) -> ClauseDecision
+  {
+    func words(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
+      document.text(in: tokens[start].range.lowerBound..<tokens[end].range.upperBound)
+    }
+    if trace.candidates.isEmpty {
+      return ClauseDecision(clause: clause, reported: false, considered: false,
+                            lines: ["\(place) no pattern matched: \(document.text(in: clause.range))"])
+    }
+    var lines = ["\(place) \(clause.kind.rawValue): \(document.text(in: clause.range))"]
+    for c in trace.candidates {
+      lines.append("  pattern \"\(c.pattern.text)\" (\(c.pattern.location)) matched \"\(words(tokens, c.start, c.end))\"")
+      lines.append("    read as: " + describe(c.reading, tokens: tokens, words: words))
+      if let u = c.cancelledBy { lines.append("    cancelled by unless \"\(u.text)\" (\(u.location))") }
+      if let why = c.rejectedBecause { lines.append("    rejected: \(why)") }
+    }
+    for w in trace.with {
+      lines.append("  with \"\(w.pattern.text)\": \(w.found ? "found" : "NOT found, so the rule does not fire")")
+    }
+    if let metric = linter.engine.ruleSet.rules[index].metric, metric.measure == .matches {
+      lines.append("  counted separate matches that stand: the rule needs " + threshold(metric))
+    }
+    var reported = false
+    if let hit = trace.hit {
+      reported = Linter.reportedRange(hit, tokens: tokens, ownStart: Linter.ownTokensStart(tokens, clause: clause)) != nil
+      if !reported { lines.append("  the match lies in the lead-in, which is reported with its own clause") }
+    }
+    lines.append(reported ? "  → reported" : "  → not reported")
+    return ClauseDecision(clause: clause, reported: reported, considered: true, lines: lines)
+  }
+
+  private func measured(_ clause: Clause, metric: MetricSpec, document: Document, place: String) -> ClauseDecision {
+    let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
+    guard let value = Linter.measure(metric, of: score) else {
+      return ClauseDecision(clause: clause, reported: false, considered: false, lines: [
+        "\(place) too short to measure (\(score.words) words, needs \(max(metric.minWords, 1))): \(document.text(in: clause.range))",
+      ])
+    }
+    let fires = metric.fires(value)
+    return ClauseDecision(clause: clause, reported: fires, considered: true, lines: [
+      "\(place) \(clause.kind.rawValue): \(document.text(in: clause.range))",
+      "  \(metric.measure.rawValue) \(value.fixed(metric.measure == .words ? 0 : 1)); the rule needs \(threshold(metric))",
+      fires ? "  → reported" : "  → not reported",
+    ])
+  }
+
+  /// "above 40" / "below 30.0" / "above 2 or below 1": counts of words and matches are whole.
+  private func threshold(_ metric: MetricSpec) -> String {
+    let digits = metric.measure == .words || metric.measure == .matches ? 0 : 1
+    return [metric.above.map { "above \($0.fixed(digits))" }, metric.below.map { "below \($0.fixed(digits))" }]
+      .compactMap { $0 }.joined(separator: " or ")
+  }
+
+  /// For a document rule, whether `lint` reports it and why.
+  public func documentDecision(ruleAt index: Int, in document: Document) -> (reported: Bool, lines: [String]) {
     let clauses = linter.tokenizedClauses(document)
     let parties = DocumentParties(learningFrom: document.bytes)
     func place(_ clause: Clause) -> String {
       let span = document.span(of: clause.range)
       return "\(document.path):\(span.start.line):\(span.start.column)"
     }
-    func words(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
-      document.text(in: tokens[start].range.lowerBound..<tokens[end].range.upperBound)
-    }
-    if rule.scope == .document {
-      return lines + explainDocumentRule(index, document: document, clauses: clauses, parties: parties, place: place)
-    }
-    var matched = 0
-    var fired = 0
-    for (clause, tokens) in clauses {
-      if clause.kind == .heading {
-        if all { lines.append("\(place(clause)) heading, not matched: \(document.text(in: clause.range))") }
-        continue
-      }
-      let trace = linter.engine.trace(rule: index, tokens: tokens[...], bytes: document.bytes, parties: parties)
-      if trace.candidates.isEmpty {
-        if all { lines.append("\(place(clause)) no pattern matched: \(document.text(in: clause.range))") }
-        continue
-      }
-      matched += 1
-      lines.append("\(place(clause)) \(clause.kind.rawValue): \(document.text(in: clause.range))")
-      for c in trace.candidates {
-        lines.append("  pattern \"\(c.pattern.text)\" (\(c.pattern.location)) matched \"\(words(tokens, c.start, c.end))\"")
-        lines.append("    read as: " + describe(c.reading, tokens: tokens, words: words))
-        if let u = c.cancelledBy { lines.append("    cancelled by unless \"\(u.text)\" (\(u.location))") }
-        if let why = c.rejectedBecause { lines.append("    rejected: \(why)") }
-      }
-      for w in trace.with {
-        lines.append("  with \"\(w.pattern.text)\": \(w.found ? "found" : "NOT found, so the rule does not fire")")
-      }
-      if trace.fired { fired += 1 }
-      lines.append(trace.fired ? "  → reported" : "  → not reported")
-    }
-    lines.append("\(clauses.count) clauses: \(matched) matched a pattern, \(fired) reported.")
-    return lines
+    return explainDocumentRule(index, document: document, clauses: clauses, parties: parties, place: place)
   }
 
   /// "actor provider ("we"), power ("may"), negated".
@@ -67,7 +145,7 @@ public struct RuleExplainer: Sendable {
   }
 
   private func explainDocumentRule(_ index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])],
-                                   parties: DocumentParties, place: (Clause) -> String) -> [String]
+                                   parties: DocumentParties, place: (Clause) -> String) -> (reported: Bool, lines: [String])
   {
     let rule = linter.engine.ruleSet.rules[index]
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
@@ -89,13 +167,14 @@ public struct RuleExplainer: Sendable {
     if let found = v.satisfiedBy {
       lines.append("found: \(found)")
       lines.append("→ not reported")
-    } else {
-      lines.append("found none")
-      if let at = v.reportClause {
-        lines.append("reported at \(place(clauses[at].clause)) (\(signals.reportAt[index].isEmpty ? "first heading or clause" : "first clause matching 'report_at'")): \(document.text(in: clauses[at].clause.range))")
-      }
-      lines.append(v.applies ? "→ reported" : "→ not reported")
+      return (false, lines)
     }
-    return lines
+    lines.append("found none")
+    if let at = v.reportClause {
+      lines.append("reported at \(place(clauses[at].clause)) (\(signals.reportAt[index].isEmpty ? "first heading or clause" : "first clause matching 'report_at'")): \(document.text(in: clauses[at].clause.range))")
+    }
+    let reported = v.reports
+    lines.append(reported ? "→ reported" : "→ not reported")
+    return (reported, lines)
   }
 }

@@ -57,8 +57,10 @@ public struct Suppression: Sendable, Equatable {
     return calendar.date(byAdding: components, to: start)
   }
 
-  func covers(_ finding: Finding) -> Bool {
-    targets.contains(finding.rule) || targets.contains(finding.category)
+  /// Whether it names the finding's rule, category, or an old ID of its rule (`aliases`: a rule
+  /// split into several keeps the old ID, so a suppression written for it still holds).
+  func covers(_ finding: Finding, aliases: [String] = []) -> Bool {
+    targets.contains(finding.rule) || targets.contains(finding.category) || aliases.contains(where: targets.contains)
   }
 
   /// The justification SARIF and reports show.

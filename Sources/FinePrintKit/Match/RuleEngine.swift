@@ -144,29 +144,10 @@ public struct RuleEngine: Sendable {
       var j = i
       while j < candidates.count && candidates[j].rule == rule { j += 1 }
       let aux = auxMatches(rule, tokens, scratch: &scratch.aux, text: text)
-      if checks[rule].with.allSatisfy({ aux.found($0.pattern) }) {
-        if let metric = ruleSet.rules[rule].metric, metric.measure == .matches {
-          // Count separate (non-overlapping) surviving matches: "three legalese terms in a clause".
-          var count = 0
-          var lastEnd = -1
-          var first: TokenAutomaton.Match?
-          for candidate in candidates[i..<j] where candidate.match.start > lastEnd
-            && cancellation(rule, candidate.match, aux, tokens) == nil
-            && rejection(rule, candidate.match, tokens, bytes: bytes, parties: parties) == nil
-          {
-            count += 1
-            lastEnd = candidate.match.end
-            if first == nil { first = candidate.match }
-          }
-          if let first, metric.fires(Double(count)) {
-            result.hits.append(Hit(rule: rule, start: first.start, end: first.end))
-          }
-        } else if let survivor = candidates[i..<j].first(where: {
-          cancellation(rule, $0.match, aux, tokens) == nil
-            && rejection(rule, $0.match, tokens, bytes: bytes, parties: parties) == nil
-        }) {
-          result.hits.append(Hit(rule: rule, start: survivor.match.start, end: survivor.match.end))
-        }
+      if let hit = decide(rule, candidates: candidates[i..<j].lazy.map(\.match), aux: aux, tokens: tokens, bytes: bytes,
+                          parties: parties)
+      {
+        result.hits.append(hit)
       }
       i = j
     }

@@ -7,7 +7,7 @@ struct RuleFileParser {
   static let ruleKeys = [
     "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
     "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
-    "actor", "modality", "not_when",
+    "actor", "modality", "not_when", "kind",
   ]
   static let metricKeys = ["measure", "above", "below", "min_words"]
   static let requirementKeys = ["categories", "rules", "patterns"]
@@ -120,7 +120,7 @@ struct RuleFileParser {
     }
     let (flag, pass) = try examples(try required("examples"), rule: id)
     let reading = try self.reading(actor: values["actor"], modality: values["modality"], notWhen: values["not_when"])
-    return RuleDefinition(
+    let definition = RuleDefinition(
       id: id, category: category, severity: severity,
       title: try reader.nonEmptyString(try required("title"), key: "title"),
       message: try reader.nonEmptyString(try required("message"), key: "message"),
@@ -136,6 +136,22 @@ struct RuleFileParser {
       metric: metric, reading: reading, flagExamples: flag, passExamples: pass,
       aliases: try values["aliases"].map { try reader.strings($0, key: "aliases").map(\.0) } ?? [],
       location: here)
+    if let kindNode = values["kind"] { try checkKind(kindNode, of: definition) }
+    return definition
+  }
+
+  /// `kind: patterns | count | readability | requires`, optional: when stated, the rule's keys
+  /// must make it that kind.
+  private func checkKind(_ node: Node, of rule: RuleDefinition) throws {
+    let text = try reader.string(node, key: "kind")
+    guard let stated = RuleKind(rawValue: text) else {
+      throw RuleLoadError.invalidValue(reader.location(node), key: "kind", value: text,
+                                       expected: RuleKind.allCases.map(\.rawValue))
+    }
+    guard stated == rule.kind else {
+      throw RuleLoadError.kindMismatch(reader.location(node), stated: stated.rawValue, needs: stated.needs,
+                                       keysMake: rule.kind.rawValue)
+    }
   }
 
   /// `actor: provider | reader | any`, `modality: [power, duty, statement]` and

@@ -14,13 +14,14 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
   case badPattern(RuleFileLocation, pattern: String, reason: String)
   case missingExamples(RuleFileLocation, rule: String, kind: String)
   case unknownRule(RuleFileLocation, id: String)
+  case kindMismatch(RuleFileLocation, stated: String, needs: String, keysMake: String)
 
   public var location: RuleFileLocation? {
     switch self {
     case .unreadable: return nil
     case .yaml(let l, _), .unsupportedVersion(let l, _), .unknownKey(let l, _, _, _), .missingKey(let l, _, _),
       .wrongType(let l, _, _), .invalidValue(let l, _, _, _), .duplicateID(let l, _, _), .unknownLexicon(let l, _, _),
-      .badPattern(let l, _, _), .missingExamples(let l, _, _), .unknownRule(let l, _):
+      .badPattern(let l, _, _), .missingExamples(let l, _, _), .unknownRule(let l, _), .kindMismatch(let l, _, _, _):
       return l
     }
   }
@@ -52,6 +53,8 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
       return "\(l): rule '\(rule)' has no '\(kind)' examples; every rule needs texts it must flag and texts it must pass"
     case .unknownRule(let l, let id):
       return "\(l): 'requires' names unknown rule '\(id)'"
+    case .kindMismatch(let l, let stated, let needs, let keysMake):
+      return "\(l): the rule says kind '\(stated)', which needs \(needs), but its keys make it '\(keysMake)'"
     }
   }
 

@@ -43,24 +43,35 @@ public struct RuleTester: Sendable {
   func check(_ rule: RuleDefinition) -> [Failure] {
     var failures: [Failure] = []
     for example in rule.flagExamples {
-      let found = findings(of: rule, in: example.text)
+      let marked = MarkedExample(example.text)
+      if let problem = marked.problem {
+        failures.append(Failure(rule: rule.id, location: example.location, problem: "\(problem): \(example.text)"))
+        continue
+      }
+      let found = findings(of: rule, in: marked.text)
       if found.isEmpty {
-        failures.append(Failure(rule: rule.id, location: example.location, problem: "flag example did not fire: \(example.text)"))
+        failures.append(Failure(rule: rule.id, location: example.location, problem: "flag example did not fire: \(marked.text)"))
+        continue
+      }
+      // Where the example marks the match (»…«), the rule must match exactly those words.
+      if let words = marked.expectedMatch, !found.contains(where: { $0.match == words }) {
+        failures.append(Failure(rule: rule.id, location: example.location,
+                                problem: "matched '\(found[0].match)', but the example marks '\(words)'"))
         continue
       }
       // The same text after a multi-byte prefix must fire at the same words.
-      let shifted = findings(of: rule, in: Self.multiBytePrefix + example.text)
-      let expected = found[0].match
+      let shifted = findings(of: rule, in: Self.multiBytePrefix + marked.text)
+      let expected = marked.expectedMatch ?? found[0].match
       if rule.scope == .document || (rule.metric != nil && rule.metric?.measure != .matches) {
         // A document or readability finding stands at a whole clause, which the prefix joins.
         if shifted.isEmpty {
           failures.append(Failure(rule: rule.id, location: example.location, problem: "did not fire after a multi-byte prefix"))
         }
-      } else if shifted.first?.match != expected {
+      } else if !shifted.contains(where: { $0.match == expected }) {
         failures.append(Failure(rule: rule.id, location: example.location,
                                 problem: "after a multi-byte prefix the match moved: \(shifted.first?.match ?? "none")"))
-      } else if let f = shifted.first, rule.scope == .clause, f.line == 1 {
-        let line = Array((Self.multiBytePrefix + example.text).unicodeScalars)
+      } else if let f = shifted.first(where: { $0.match == expected }), rule.scope == .clause, f.line == 1 {
+        let line = Array((Self.multiBytePrefix + marked.text).unicodeScalars)
         let start = f.column - 1
         let end = f.endLine == 1 ? f.endColumn - 1 : line.count
         if start < 0 || end > line.count || start > end
@@ -72,6 +83,11 @@ public struct RuleTester: Sendable {
       }
     }
     for example in rule.passExamples {
+      if example.text.contains(MarkedExample.open) || example.text.contains(MarkedExample.close) {
+        failures.append(Failure(rule: rule.id, location: example.location,
+                                problem: "a pass example has no match to mark: \(example.text)"))
+        continue
+      }
       if let f = findings(of: rule, in: example.text).first {
         failures.append(Failure(rule: rule.id, location: example.location,
                                 problem: "pass example fired on '\(f.match)': \(example.text)"))

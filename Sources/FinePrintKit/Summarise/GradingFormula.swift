@@ -1,6 +1,7 @@
 /// The grade of a set of terms, from the findings alone, by a published formula adapted from
 /// ToS;DR's: every distinct protection rule found is a good point, every distinct risk rule a bad
-/// point, or a blocker when its severity is error; then
+/// point, or a blocker when its severity is error (rules split from one rule, sharing its ID as
+/// their first alias, count as that one rule); then
 ///
 ///     balance = good − bad − 3 × blockers
 ///     E  when balance ≤ −10 or blockers > good

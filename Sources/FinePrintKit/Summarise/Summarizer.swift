@@ -30,7 +30,8 @@ public struct Summarizer: Sendable {
 
     let (risks, protections) = points(findings)
     let counts = Summary.PointCounts(
-      good: protections.count, bad: risks.count { $0.severity != .error }, blockers: risks.count { $0.severity == .error })
+      good: gradePoints(protections), bad: gradePoints(risks.filter { $0.severity != .error }),
+      blockers: gradePoints(risks.filter { $0.severity == .error }))
     var grade: String?
     var reason = ""
     let withheld = GradingFormula.withheld(words: readability.words, points: counts)
@@ -73,6 +74,13 @@ public struct Summarizer: Sendable {
     }
     let ranked = risks.enumerated().sorted { ($1.element.severity, $0.offset) < ($0.element.severity, $1.offset) }
     return (ranked.map(\.element), protections)
+  }
+
+  /// How many points of the grade these are: one per rule, where rules split from one rule (they
+  /// keep its ID as their first alias) count once, as that rule did, so a split that makes messages
+  /// more precise does not make terms grade worse.
+  func gradePoints(_ points: [Summary.Point]) -> Int {
+    Set(points.map { linter.engine.ruleSet.rule($0.rule)?.aliases.first ?? $0.rule }).count
   }
 
   static func quote(_ finding: Finding) -> Summary.Quote {

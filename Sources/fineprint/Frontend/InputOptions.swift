@@ -48,7 +48,7 @@ struct ReadOptions: ParsableArguments {
 
 /// The documents to read, shared by every subcommand that reads many.
 struct InputOptions: ParsableArguments {
-  @Argument(help: "Files, directories (searched for .html, .htm, .xhtml, .xml, .txt, .md, .docx) or - for standard input.")
+  @Argument(help: "Files, directories (searched for \(DocumentFormat.extensionList)) or - for standard input.")
   var paths: [String]
 
   @OptionGroup var reading: ReadOptions

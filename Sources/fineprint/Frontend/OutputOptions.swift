@@ -17,3 +17,4 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension ColorChoice: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}

@@ -17,13 +17,10 @@ struct Diff: ParsableCommand {
   var format: String = "text"
 
   @Option(help: "Exit with 1 when an added risk has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
-  var failOn: String?
+  var failOn: FailThreshold?
 
   func validate() throws {
     guard ["text", "json"].contains(format) else { throw ValidationError("unknown format '\(format)'; use text or json") }
-    if let failOn, !["error", "warning", "info", "never"].contains(failOn) {
-      throw ValidationError("--fail-on takes error, warning, info or never")
-    }
   }
 
   func run() throws {
@@ -52,8 +49,8 @@ struct Diff: ParsableCommand {
     } else {
       Console.out(diff.text())
     }
-    let failOn = self.failOn ?? configuration.failOn ?? "warning"
-    if let threshold = Severity(rawValue: failOn), diff.added.contains(where: { !$0.isProtection && $0.severity >= threshold }) {
+    let failOn = self.failOn ?? configuration.failOn ?? .standard
+    if let threshold = failOn.severity, diff.added.contains(where: { !$0.isProtection && $0.severity >= threshold }) {
       throw ExitCode(1)
     }
   }

@@ -8,8 +8,6 @@ struct Lint: ParsableCommand {
     abstract: "Check documents for risky terms.",
     discussion: "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.")
 
-  enum FailOn: String, ExpressibleByArgument, CaseIterable { case error, warning, info, never }
-
   @OptionGroup var input: InputOptions
   @OptionGroup var rules: RuleOptions
   @OptionGroup var display: OutputOptions
@@ -23,7 +21,7 @@ struct Lint: ParsableCommand {
   var output: [String] = []
 
   @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
-  var failOn: FailOn?
+  var failOn: FailThreshold?
 
   @Option(help: "Report only findings that are not in this baseline file (matched by rule and clause, not line).")
   var baseline: String?
@@ -109,8 +107,7 @@ struct Lint: ParsableCommand {
       Console.error(ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.ignoredBy ?? Configuration.fileName)"))
       throw ExitCode(2)
     }
-    let failOn = self.failOn ?? configuration.failOn.flatMap(FailOn.init(rawValue:)) ?? .warning
-    let threshold: Severity? = failOn == .never ? nil : Severity(rawValue: failOn.rawValue)
+    let threshold = (self.failOn ?? configuration.failOn ?? .standard).severity
     let formats = format.isEmpty ? [TextReporter.identifier] : format
     for (n, name) in formats.enumerated() {
       let destination = n < output.count ? output[n] : nil

@@ -45,7 +45,8 @@ struct SampleFindingsTests {
 
   @Test("The wider risks of selling one's voice are found in the voice marketplace", arguments: [
     "perpetual-licence", "synthetic-replica", "ai-training", "biometric-collection", "indefinite-retention",
-    "data-sent-abroad", "vague-payment", "distant-courts", "foreign-law", "liability-excluded", "terms-changed-at-will",
+    "data-sent-abroad", "vague-payment", "distant-courts", "foreign-law", "liability-capped", "provided-as-is",
+    "terms-changed-at-will",
   ])
   func widerRisks(rule: String) throws {
     #expect(try findings("voice-marketplace.html").contains { $0.rule == rule }, "\(rule) not found")
@@ -76,7 +77,7 @@ struct SampleFindingsTests {
                                "distant-courts"]),
     ("fitness-consent.txt", ["consent-by-use", "share-with-third-parties", "binding-arbitration", "shortened-claim-period",
                              "jury-trial-waiver", "no-way-to-withdraw", "ai-training", "data-sent-abroad", "vague-payment",
-                             "indefinite-retention", "liability-excluded"]),
+                             "indefinite-retention", "damages-excluded", "provided-as-is"]),
     ("creator-licence.docx", ["perpetual-licence", "irrevocable-consent", "ai-training", "synthetic-replica",
                               "share-with-third-parties", "indefinite-retention", "terms-changed-at-will", "binding-arbitration",
                               "jury-trial-waiver", "class-action-waiver", "no-way-to-withdraw"]),

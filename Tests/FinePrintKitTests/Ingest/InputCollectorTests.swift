@@ -163,6 +163,18 @@ struct InputCollectorTests {
     #expect(try InputCollector().expand([directory + "/"]) == expected.map { directory + "/" + $0 })
   }
 
+  @Test("A folder walk picks up every extension a named file is read by, and no other")
+  func walkMatchesNamedFiles() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { cleanUp(directory) }
+    let read = DocumentFormat.allCases.flatMap(\.extensions)
+    #expect(read.contains("akn") && read.contains("markdown") && read.contains("docm"))
+    for ext in read + ["pdf", "rtf"] { try write(Array("We sell data.".utf8), to: directory + "/doc." + ext) }
+    let walked = try InputCollector().expand([directory]).map { URL(fileURLWithPath: $0).pathExtension }
+    #expect(Set(walked) == Set(read))
+    #expect(read.allSatisfy { FormatSniffer.format(forExtension: $0) != nil })
+  }
+
   @Test("A link to a document is collected like the document; a link to a folder is not followed")
   func symbolicLinks() throws {
     let directory = try makeTemporaryDirectory()

@@ -46,6 +46,19 @@ struct SuppressionTests {
     #expect(result.problems.contains { $0.hasPrefix("test.html:11:1: ") && $0.contains("suppresses nothing") })
   }
 
+  @Test("A suppression naming a rule's old ID covers the rules it was split into")
+  func oldRuleID() throws {
+    let doc = try TestSupport.html("""
+      <!-- fineprint-disable-next-line liability-excluded: accepted by counsel -->
+      <p>The app is provided "as is", and our total liability to you will not exceed ten dollars.</p>
+      <p>We are not liable for any loss of data.</p>
+      """)
+    let result = linter.lintApplyingSuppressions(doc, today: today)
+    #expect(Set(result.suppressed.map(\.rule)) == ["provided-as-is", "liability-capped"])
+    #expect(result.findings.filter { $0.category == "limitation-of-liability" }.map(\.rule) == ["damages-excluded"])
+    #expect(result.problems.isEmpty)
+  }
+
   @Test("Plain text: a line of its own")
   func plainText() throws {
     let doc = try TestSupport.document("""

@@ -37,6 +37,26 @@ struct RuleLoadingTests {
     #expect(rule.reading == ReadingConstraint(actor: .provider, modalities: [.power, .statement]))
   }
 
+  @Test("kind: may state what the rule's keys make it, and a kind its keys contradict is a located error")
+  func kindKey() throws {
+    let stated = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    kind: patterns\n    title: Sample")
+    #expect(error(stated) == nil)
+    #expect(try RuleSet.parse(files: [("Rules/r.yml", stated)]).rules.first?.kind == .patterns)
+    let wrong = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    kind: count\n    title: Sample")
+    #expect(error(wrong) == "Rules/bad.yml:6:11: the rule says kind 'count', which needs 'patterns' and "
+      + "'metric: {measure: matches}', but its keys make it 'patterns'")
+    let unknown = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    kind: regex\n    title: Sample")
+    #expect(error(unknown)?.hasPrefix("Rules/bad.yml:6:11: 'regex' is not a valid kind; expected one of: patterns, count") == true)
+  }
+
+  @Test("Every bundled rule has the kind its keys say", arguments: [
+    ("sell-personal-data", RuleKind.patterns), ("legalese", .count), ("very-long-sentence", .readability),
+    ("no-way-to-withdraw", .requires),
+  ])
+  func bundledKinds(id: String, kind: RuleKind) throws {
+    #expect(try RuleSet.bundled().rule(id)?.kind == kind)
+  }
+
   @Test("Every mistake names the file and line", arguments: [
     ("unknown key", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    titel: Sample"),
      "Rules/bad.yml:6:5: unknown key 'titel'"),

@@ -46,6 +46,19 @@ struct SummarizerTests {
     #expect(unrelated.gradeWithheld?.contains("no rule recognised") == true)
   }
 
+  @Test("Rules split from one rule are listed each with its own message, and count as that one rule in the grade")
+  func splitRulesCountOnce() throws {
+    let s = try summary("""
+      The app is provided "as is". Our total liability to you will not exceed ten dollars. We are not liable for any \
+      loss of data. If a force majeure event stops us, we will not be in breach of these terms.
+      """)
+    let liability = s.risks.filter { $0.category == "limitation-of-liability" }
+    #expect(Set(liability.map(\.rule)) == ["provided-as-is", "liability-capped", "damages-excluded", "force-majeure"])
+    #expect(Set(liability.map(\.message)).count == 4)
+    #expect(s.risks.count { $0.severity != .error } == 4)
+    #expect(s.points.bad == 1)
+  }
+
   // MARK: Samples
 
   @Test("The voice marketplace: grade E, and the answers a reader needs, with quotes")
