@@ -5,6 +5,21 @@ enum MarkupElements {
     "script", "style", "noscript", "template", "head", "svg", "math", "canvas", "iframe", "object", "embed",
     "select", "datalist", "audio", "video", "map",
   ]
+  /// Elements that hold a page's own content: a header or footer inside one belongs to it.
+  static let htmlContent: Set<String> = ["article", "main"]
+  /// ARIA roles of a site's navigation, wherever they stand.
+  static let navigationRoles: Set<String> = ["navigation", "menubar"]
+  /// ARIA roles of a page's banner, footer and search box.
+  static let pageChromeRoles: Set<String> = ["banner", "contentinfo", "search"]
+
+  /// Whether an element is the site around the terms, not the terms: navigation anywhere, and a
+  /// page's header and footer (those outside an `article` or `main`, or marked by their role).
+  static func isSiteChrome(_ name: String, role: String?, insideContent: Bool) -> Bool {
+    if name == "nav" || role.map(navigationRoles.contains) == true { return true }
+    guard !insideContent else { return false }
+    return name == "header" || name == "footer" || role.map(pageChromeRoles.contains) == true
+  }
+
   /// HTML elements that start and end a block of text; inline elements (b, a, span…) do not.
   static let htmlBlocks: Set<String> = [
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table",

@@ -108,6 +108,7 @@ final class MarkupReader {
     case .html:
       hides = MarkupElements.htmlHidden.contains(name) || attributes.hidden
         || attributes.style.map(MarkupElements.styleHides) == true
+        || MarkupElements.isSiteChrome(name, role: attributes.role, insideContent: stack.contains { MarkupElements.htmlContent.contains($0.name) })
     case .xml:
       hides = MarkupElements.xmlHidden.contains(name)
     }
@@ -363,6 +364,8 @@ private func reader(_ ctx: UnsafeMutableRawPointer?) -> MarkupReader? {
 struct MarkupAttributes {
   var hidden = false
   var style: String?
+  /// The ARIA role (`navigation`, `banner`, `contentinfo`…), lower-cased.
+  var role: String?
   var start: String?
   var type: String?
 
@@ -375,6 +378,7 @@ struct MarkupAttributes {
       switch Self.packed(name) {
       case Self.packed("hidden"): hidden = true
       case Self.packed("style"): style = value.map { String(cString: $0) } ?? ""
+      case Self.packed("role"): role = value.map { String(cString: $0).lowercased() } ?? ""
       case Self.packed("start"): start = value.map { String(cString: $0) } ?? ""
       case Self.packed("type"): type = value.map { String(cString: $0) } ?? ""
       default: continue

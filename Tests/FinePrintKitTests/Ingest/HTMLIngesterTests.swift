@@ -16,6 +16,19 @@ struct HTMLIngesterTests {
     #expect(doc.blocks.count == 1)
   }
 
+  @Test("The site around the terms is not the terms: navigation, the page's header and footer, ARIA chrome")
+  func siteChrome() throws {
+    let doc = try TestSupport.html("""
+      <body><header><a href="/">Home</a><h1>Acme</h1></header><nav><h3>Pricing</h3><a>We sell plans</a></nav>
+      <div role="navigation">Menu</div><div role="banner">Banner</div>
+      <main><h1>Terms</h1><p>We may share your data.</p><footer><p>Effective 1 May 2026.</p></footer></main>
+      <article><header><h2>Privacy</h2></header><p>You may withdraw.</p></article>
+      <footer><p>By using this site you agree to our terms.</p></footer><div role="contentinfo">(c) Acme</div></body>
+      """)
+    let blocks = doc.blocks.map { doc.text(in: $0.range) }
+    #expect(blocks == ["Terms", "We may share your data.", "Effective 1 May 2026.", "Privacy", "You may withdraw."])
+  }
+
   @Test("Block elements are boundaries; inline elements are not")
   func blocks() throws {
     let doc = try TestSupport.html("""
