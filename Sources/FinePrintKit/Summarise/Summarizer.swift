@@ -15,10 +15,11 @@ public struct Summarizer: Sendable {
      "The pay is stated, but another clause lets them change or withhold it."),
   ]
 
+  /// - Parameter cache: where the compiled fact patterns are kept between runs.
   /// - Throws: `RuleLoadError` when the summary lexicons are malformed.
-  public init(linter: Linter) throws {
+  public init(linter: Linter, cache: RuleCache = RuleCache(directory: nil)) throws {
     self.linter = linter
-    facts = try FactFinder(ruleSet: linter.engine.ruleSet)
+    facts = try FactFinder(ruleSet: linter.engine.ruleSet, cache: cache)
   }
 
   public func summarize(_ document: Document) -> Summary {
