@@ -5,6 +5,11 @@ import Foundation
 public struct Linter: Sendable {
   public let engine: RuleEngine
   public let segmenter: ClauseSegmenter
+  /// Threads a large document's clauses are tokenized and matched on (the findings are the
+  /// same whatever the number).
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Clauses a thread takes at least: below two of these, one thread does it all.
+  static let minimumChunk = 256
 
   /// The readability rules (a metric over the whole clause) by index, with their metrics, found
   /// once: filtering the rules for every clause copied each definition.
@@ -24,11 +29,14 @@ public struct Linter: Sendable {
     // One copy of the tokenizer for the document: reading it through the engine copied its
     // tables' references for every clause.
     let tokenizer = engine.tokenizer
-    return segmenter.clauses(in: document).map { clause in
-      let own = tokenizer.tokens(in: document.bytes, range: clause.range)
-      guard let leadIn = clause.leadIn else { return (clause, own) }
-      return (clause, tokenizer.tokens(in: document.bytes, range: leadIn) + own)
-    }
+    let clauses = segmenter.clauses(in: document)
+    return ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      clauses[range].map { clause in
+        let own = tokenizer.tokens(in: document.bytes, range: clause.range)
+        guard let leadIn = clause.leadIn else { return (clause, own) }
+        return (clause, tokenizer.tokens(in: document.bytes, range: leadIn) + own)
+      }
+    }.flatMap { $0 }
   }
 
   /// Every finding in the document, ordered by position, then rule.
@@ -47,22 +55,34 @@ public struct Linter: Sendable {
   func lint(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], documentRules: Bool) -> [Finding] {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
-    var scratch = RuleEngine.MatchScratch()
     let parties = DocumentParties(learningFrom: document.bytes)
-    for (index, (clause, tokens)) in clauses.enumerated() {
-      // Headings announce a topic; the clauses under them state the terms. Matching headings
-      // would flag "Binding Arbitration" once for the title and again for the clause.
-      if clause.kind == .heading { continue }
-      let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
-      signals.record(result, clause: index)
-      // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
-      // with the clause they belong to.
-      let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
-      findings += measured(clause, document: document)
-      for hit in result.hits where hit.end >= own {
-        let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
-        findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
+    // Clauses are independent: ranges of them are matched on several threads, then joined in
+    // order, as one thread would have found them.
+    let parts = ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      var findings: [Finding] = []
+      var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
+      var scratch = RuleEngine.MatchScratch()
+      for index in range {
+        let (clause, tokens) = clauses[index]
+        // Headings announce a topic; the clauses under them state the terms. Matching headings
+        // would flag "Binding Arbitration" once for the title and again for the clause.
+        if clause.kind == .heading { continue }
+        let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
+        signals.record(result, clause: index)
+        // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
+        // with the clause they belong to.
+        let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+        findings += measured(clause, document: document)
+        for hit in result.hits where hit.end >= own {
+          let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
+          findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
+        }
       }
+      return (findings, signals)
+    }
+    for (partFindings, partSignals) in parts {
+      findings += partFindings
+      signals.append(partSignals)
     }
     if documentRules {
       findings += DocumentRuleEvaluator(linter: self).evaluate(document, clauses: clauses, signals: signals,
