@@ -15,7 +15,7 @@ struct ParallelLintTests {
     }
     // Repeated until it has many chunks' worth of clauses.
     let document = try TestSupport.document(String(repeating: text, count: 25))
-    var linter = Linter(engine: try RuleEngine.bundled())
+    var linter = Linter(engine: try TestSupport.engine())
     linter.threads = 1
     let clauses = linter.tokenizedClauses(document)
     #expect(clauses.count > 6 * Linter.minimumChunk)
