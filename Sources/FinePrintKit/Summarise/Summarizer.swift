@@ -23,9 +23,8 @@ public struct Summarizer: Sendable {
   }
 
   public func summarize(_ document: Document) -> Summary {
-    let tokenized = linter.tokenizedClauses(document)
-    let clauses = tokenized.map(\.clause)
-    let findings = linter.lint(document, clauses: tokenized, documentRules: true)
+    let clauses = linter.segmenter.clauses(in: document)
+    let findings = linter.lint(document, clauses: clauses, documentRules: true)
     let found = facts.facts(in: document, clauses: clauses)
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 
