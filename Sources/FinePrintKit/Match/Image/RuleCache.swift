@@ -32,10 +32,7 @@ public struct RuleCache: Sendable {
   /// - Throws: `RuleLoadError` when a bundled rule does not compile.
   public func bundledEngine() throws -> RuleEngine {
     let files = RuleSet.bundledFiles
-    var key: [UInt8] = []
-    for (path, contents) in files {
-      key += Array(path.utf8) + [0] + Array(contents.utf8) + [0]
-    }
+    let key = files.flatMap { [Array($0.0.utf8), Array($0.1.utf8)] }
     return try engine(key: key) { try RuleEngine(ruleSet: RuleSet.parse(files: files)) }
   }
 
@@ -46,14 +43,15 @@ public struct RuleCache: Sendable {
     if let base, base.ruleSet.compiledPart == ruleSet.compiledPart { return try RuleEngine(ruleSet: ruleSet, reusing: base) }
     var key = ImageWriter()
     key.ruleSet(ruleSet)
-    let cached = try engine(key: key.bytes) { try RuleEngine(ruleSet: ruleSet) }
+    let cached = try engine(key: [key.bytes]) { try RuleEngine(ruleSet: ruleSet) }
     // The set's own definitions, and a compile after all should two sets ever share a hash.
     return try RuleEngine(ruleSet: ruleSet, reusing: cached)
   }
 
-  private func engine(key: [UInt8], compile: () throws -> RuleEngine) throws -> RuleEngine {
+  /// - Parameter key: what the engine is compiled from (file names and texts), part by part.
+  private func engine(key: [[UInt8]], compile: () throws -> RuleEngine) throws -> RuleEngine {
     guard let directory, let identity = Self.binaryIdentity else { return try compile() }
-    let path = directory + "/" + Self.hash(RuleEngine.imageMagic + identity + key) + ".rules"
+    let path = directory + "/" + Self.hash([RuleEngine.imageMagic, identity] + key) + ".rules"
     if let data = FileManager.default.contents(atPath: path), let engine = try? RuleEngine(image: [UInt8](data)) {
       return engine
     }
@@ -92,13 +90,16 @@ public struct RuleCache: Sendable {
     return Array("\(url.path)\0\(size)\0\(modified.timeIntervalSince1970)".utf8)
   }()
 
-  /// Two FNV-1a hashes of different seeds, as 32 hex digits.
-  static func hash(_ bytes: [UInt8]) -> String {
+  /// Two FNV-1a hashes of different seeds over the parts, each with its length (so no two
+  /// ways of cutting the same bytes hash alike), as 32 hex digits.
+  static func hash(_ parts: [[UInt8]]) -> String {
     var a: UInt64 = 0xcbf2_9ce4_8422_2325
     var b: UInt64 = 0x6c62_272e_07bb_0142
-    for byte in bytes {
-      a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-      b = (b ^ UInt64(byte ^ 0x5c)) &* 0x0000_0100_0000_01b3
+    for part in parts {
+      for byte in withUnsafeBytes(of: UInt64(part.count).littleEndian, Array.init) + part {
+        a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        b = (b ^ UInt64(byte ^ 0x5c)) &* 0x0000_0100_0000_01b3
+      }
     }
     return [a, b].map { String($0, radix: 16).leftPadded(to: 16) }.joined()
   }
