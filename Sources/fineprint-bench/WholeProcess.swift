@@ -5,7 +5,8 @@ import Foundation
 /// rules' words and redline-buddy (`redline review --playbook tos-user`, when on the PATH) on
 /// the same file, in the same run, as medians and ratios. Start-up is a one-line file.
 enum WholeProcess {
-  /// Median wall time of running `arguments` (`repeats` times), or nil when it cannot run.
+  /// Median wall time of running `arguments` (`repeats` times), or nil when it cannot run or
+  /// fails (exit status 2 or more: 1 is findings for fineprint, no match for grep).
   static func median(_ arguments: [String], environment: [String: String]? = nil, repeats: Int) -> Double? {
     var times: [Double] = []
     for _ in 0..<max(repeats, 1) {
@@ -18,8 +19,7 @@ enum WholeProcess {
       let start = ContinuousClock.now
       guard (try? process.run()) != nil else { return nil }
       process.waitUntilExit()
-      // 127: env found no such program.
-      if process.terminationStatus == 127 { return nil }
+      if process.terminationStatus >= 2 { return nil }
       let d = ContinuousClock.now - start
       times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
@@ -45,7 +45,7 @@ enum WholeProcess {
       var fineprint: Double?
       for (name, arguments, environment) in runs {
         guard let seconds = median(arguments, environment: environment, repeats: repeats) else {
-          print("  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) (not available)")
+          print("  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) (not installed, or fails on this file)")
           continue
         }
         if fineprint == nil { fineprint = seconds }
