@@ -292,6 +292,9 @@ struct AutomatonBuilder {
         }
       }
     }
+    // Tables by token ID end at the last ID with an entry: `run` gives an ID past the end none,
+    // and a rule's own checks name few words, so most of a vocabulary-long table was empty.
+    while startsByID.last?.isEmpty == true { startsByID.removeLast() }
     for steps in startsByID {
       automaton.startSteps.append(contentsOf: steps.map(\.step))
       automaton.startPatterns.append(contentsOf: steps.map(\.pattern))
@@ -303,6 +306,7 @@ struct AutomatonBuilder {
     for (pattern, ids) in anchors.enumerated() {
       for id in ids where Int(id) < anchoredByID.count { anchoredByID[Int(id)].append(Int32(pattern)) }
     }
+    while anchoredByID.last?.isEmpty == true { anchoredByID.removeLast() }
     for patterns in anchoredByID {
       automaton.anchorPatterns.append(contentsOf: patterns)
       automaton.anchorOffsets.append(Int32(automaton.anchorPatterns.count))

@@ -52,12 +52,30 @@ public struct RuleCache: Sendable {
   private func engine(key: [[UInt8]], compile: () throws -> RuleEngine) throws -> RuleEngine {
     guard let directory, let identity = Self.binaryIdentity else { return try compile() }
     let path = directory + "/" + Self.hash([RuleEngine.imageMagic, identity] + key) + ".rules"
-    if let data = FileManager.default.contents(atPath: path), let engine = try? RuleEngine(image: [UInt8](data)) {
-      return engine
-    }
+    if let image = Self.read(path), let engine = try? RuleEngine(image: image) { return engine }
     let engine = try compile()
     store(engine.image(), at: path, in: directory)
     return engine
+  }
+
+  /// A file's bytes, read straight into an array (through `Data` they were copied twice).
+  static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+    let size = Int(info.st_size)
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      while count < size {
+        let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+        guard n > 0 else { break }
+        count += n
+      }
+      complete = count == size
+    }
+    return complete ? bytes : nil
   }
 
   /// Writes an entry whole (a temporary file renamed), then drops the oldest beyond the limit.
