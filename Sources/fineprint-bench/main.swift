@@ -5,12 +5,27 @@ import FinePrintKit
 // in release mode, one core. Compares, in the same run, with `grep -E -i -c` over the rules'
 // trigger words. Usage: swift run -c release fineprint-bench [CORPUS_DIR] [--repeat N] [--pipeline-only]
 // `--pipeline-only` times the whole pipeline alone, on plain text: the run to profile with `perf`.
+// `--whole-process FILE…` times `fineprint lint --format json` as a process on each file beside
+// grep and redline-buddy (see WholeProcess.swift); `--binary PATH` names the fineprint to run.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let repeatIndex = arguments.firstIndex(of: "--repeat")
 let repeats = repeatIndex.flatMap { arguments.count > $0 + 1 ? Int(arguments[$0 + 1]) : nil } ?? 3
 let pipelineOnly = arguments.contains("--pipeline-only")
 let corpus = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "../shared/corpus"
+
+if let index = arguments.firstIndex(of: "--whole-process") {
+  let binaryIndex = arguments.firstIndex(of: "--binary")
+  let binary = binaryIndex.flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
+    ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fineprint").path
+  let options = Set([repeatIndex, binaryIndex].compactMap { $0 }.map { $0 + 1 })
+  let files = arguments.indices.filter { $0 > index && !options.contains($0) && !arguments[$0].hasPrefix("--") }.map { arguments[$0] }
+  let engine = try RuleEngine.bundled()
+  let words = (1..<engine.tokenizer.vocabulary.count).map { engine.tokenizer.vocabulary.word(for: TokenID($0)) }
+    .filter { $0.count > 2 && $0.allSatisfy { $0.isLetter } }
+  WholeProcess.run(files: files, binary: binary, words: words, repeats: repeatIndex == nil ? 5 : repeats)
+  exit(0)
+}
 
 func files(_ directory: String, _ ext: String) -> [String] {
   let items = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -29,7 +44,8 @@ guard sets.contains(where: { !$0.1.isEmpty }) else {
 }
 
 let engine = try RuleEngine.bundled()
-let linter = Linter(engine: engine)
+var linter = Linter(engine: engine)
+linter.threads = 1  // stages are timed on one core
 print("rules: \(engine.ruleSet.rules.count), lexicons: \(engine.ruleSet.lexicons.count), vocabulary: \(engine.tokenizer.vocabulary.count) words; best of \(repeats) runs\n")
 
 /// Best wall time of `body` over the repeats, in seconds.

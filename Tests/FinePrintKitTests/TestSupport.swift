@@ -14,6 +14,14 @@ enum TestSupport {
     FileManager.default.fileExists(atPath: corpus.path) || ProcessInfo.processInfo.environment["CI"] != nil
   }
 
+  /// The bundled rules, compiled once for the whole run: a debug build takes seconds for it.
+  static func engine() throws -> RuleEngine { try bundledEngine.get() }
+  private static let bundledEngine = Result { try RuleEngine.bundled() }
+
+  /// Where the binaries the tests run keep their compiled rules (`FINEPRINT_CACHE`): apart
+  /// from the user's own cache, and kept between runs of the tests.
+  static let ruleCache = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-test-rule-cache").path
+
   static func document(_ text: String, name: String = "test.txt", format: DocumentFormat? = nil) throws -> Document {
     try DocumentIngester().ingest(InputSource(name: name, bytes: Array(text.utf8), declaredFormat: format))
   }

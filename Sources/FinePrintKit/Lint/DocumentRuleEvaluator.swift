@@ -19,7 +19,7 @@ struct DocumentRuleEvaluator {
     var reports: Bool { applies && satisfiedBy == nil && reportClause != nil }
   }
 
-  func verdict(rule index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])], signals: DocumentSignals,
+  func verdict(rule index: Int, document: Document, clauses: [Clause], signals: DocumentSignals,
                clauseFindings: [Finding]) -> Verdict
   {
     let rule = linter.engine.ruleSet.rules[index]
@@ -31,17 +31,17 @@ struct DocumentRuleEvaluator {
     }) {
       satisfiedBy = "\(found.rule) at line \(found.line): \"\(found.match)\""
     } else if let clause = signals.requires[index].first {
-      let line = document.span(of: clauses[clause].clause.range).start.line
+      let line = document.span(of: clauses[clause].range).start.line
       satisfiedBy = "a clause at line \(line) matching a required pattern"
     }
     let report = signals.reportAt[index].first
-      ?? clauses.firstIndex { $0.clause.kind == .heading }
+      ?? clauses.firstIndex { $0.kind == .heading }
       ?? (clauses.isEmpty ? nil : 0)
     return Verdict(applies: applies, whenClause: signals.when[index].first, satisfiedBy: satisfiedBy,
                    reportClause: report, lookedFor: lookedFor(requirement))
   }
 
-  func evaluate(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], signals: DocumentSignals,
+  func evaluate(_ document: Document, clauses: [Clause], signals: DocumentSignals,
                 clauseFindings: [Finding]) -> [Finding]
   {
     var out: [Finding] = []
@@ -50,7 +50,7 @@ struct DocumentRuleEvaluator {
     for index in rules.indices where rules[index].kind == .requires {
       let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
       guard v.reports, let at = v.reportClause else { continue }
-      let clause = clauses[at].clause
+      let clause = clauses[at]
       let message = "\(rules[index].message) Looked for \(v.lookedFor) anywhere in the document; found none."
       out.append(linter.finding(ruleAt: index, document: document, clause: clause, range: clause.range,
                                 message: message, documentLevel: true))

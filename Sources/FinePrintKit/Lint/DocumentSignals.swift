@@ -11,6 +11,15 @@ struct DocumentSignals {
     requires = when
   }
 
+  /// Adds the signals of later clauses (recorded apart, on another thread).
+  mutating func append(_ later: DocumentSignals) {
+    for rule in when.indices {
+      when[rule] += later.when[rule]
+      reportAt[rule] += later.reportAt[rule]
+      requires[rule] += later.requires[rule]
+    }
+  }
+
   mutating func record(_ result: RuleEngine.ClauseResult, clause: Int) {
     for (role, _) in result.signals {
       switch role {

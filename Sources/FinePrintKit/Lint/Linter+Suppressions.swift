@@ -15,7 +15,7 @@ extension Linter {
   /// Lints a document and applies the suppressions written in it.
   /// - Parameter today: the date expiries are checked against.
   public func lintApplyingSuppressions(_ document: Document, today: Date = Date()) -> LintResult {
-    let clauses = tokenizedClauses(document)
+    let clauses = segmenter.clauses(in: document)
     let all = lint(document, clauses: clauses, documentRules: true)
     let directives = document.comments.compactMap(Suppression.parse)
     guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: []) }
@@ -26,7 +26,7 @@ extension Linter {
     }
     // Where each finding stands in the source, to compare with the comments.
     let sourceStart = { (f: Finding) in document.sourceMap.sourceStart(ofText: f.textStart) }
-    let clauseStarts = clauses.map { document.sourceMap.sourceStart(ofText: $0.clause.range.lowerBound) }
+    let clauseStarts = clauses.map { document.sourceMap.sourceStart(ofText: $0.range.lowerBound) }
     var active: [Suppression] = []
     var scopes: [(suppression: Suppression, covers: (Finding) -> Bool)] = []
     for s in directives.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -43,7 +43,7 @@ extension Linter {
       case .nextLine:
         // The next clause after the comment.
         guard let next = clauseStarts.enumerated().first(where: { $0.element >= s.range.upperBound }) else { continue }
-        let clauseStart = clauses[next.offset].clause.range.lowerBound
+        let clauseStart = clauses[next.offset].range.lowerBound
         scopes.append((s, { $0.clauseStart == clauseStart }))
       case .disable:
         active.append(s)

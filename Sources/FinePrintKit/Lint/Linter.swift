@@ -5,6 +5,11 @@ import Foundation
 public struct Linter: Sendable {
   public let engine: RuleEngine
   public let segmenter: ClauseSegmenter
+  /// Threads a large document's clauses are tokenized and matched on (the findings are the
+  /// same whatever the number).
+  public var threads = ProcessInfo.processInfo.activeProcessorCount
+  /// Clauses a thread takes at least: below two of these, one thread does it all.
+  static let minimumChunk = 256
 
   /// The readability rules (a metric over the whole clause) by index, with their metrics, found
   /// once: filtering the rules for every clause copied each definition.
@@ -24,16 +29,22 @@ public struct Linter: Sendable {
     // One copy of the tokenizer for the document: reading it through the engine copied its
     // tables' references for every clause.
     let tokenizer = engine.tokenizer
-    return segmenter.clauses(in: document).map { clause in
-      let own = tokenizer.tokens(in: document.bytes, range: clause.range)
-      guard let leadIn = clause.leadIn else { return (clause, own) }
-      return (clause, tokenizer.tokens(in: document.bytes, range: leadIn) + own)
-    }
+    let clauses = segmenter.clauses(in: document)
+    return ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      clauses[range].map { ($0, Self.tokens(of: $0, in: document, tokenizer: tokenizer)) }
+    }.flatMap { $0 }
+  }
+
+  /// A clause's tokens: those of its lead-in (the words before a list that its items share), then its own.
+  static func tokens(of clause: Clause, in document: Document, tokenizer: Tokenizer) -> [Token] {
+    let own = tokenizer.tokens(in: document.bytes, range: clause.range)
+    guard let leadIn = clause.leadIn else { return own }
+    return tokenizer.tokens(in: document.bytes, range: leadIn) + own
   }
 
   /// Every finding in the document, ordered by position, then rule.
   public func lint(_ document: Document) -> [Finding] {
-    lint(document, clauses: tokenizedClauses(document), documentRules: true)
+    lint(document, clauses: segmenter.clauses(in: document), documentRules: true)
   }
 
   /// Findings of a single passage (segmented and matched; document-level rules not applied),
@@ -41,26 +52,42 @@ public struct Linter: Sendable {
   public func classify(_ text: String, name: String = "-") -> [Finding] {
     let bytes = Array(text.utf8)
     guard let document = try? PlainTextIngester().ingest(InputSource(name: name, bytes: bytes)) else { return [] }
-    return lint(document, clauses: tokenizedClauses(document), documentRules: false)
+    return lint(document, clauses: segmenter.clauses(in: document), documentRules: false)
   }
 
-  func lint(_ document: Document, clauses: [(clause: Clause, tokens: [Token])], documentRules: Bool) -> [Finding] {
+  /// Tokenizes and matches each clause (on several threads when there are many; a clause's
+  /// tokens are dropped once matched, so a large document never holds all of them at once).
+  func lint(_ document: Document, clauses: [Clause], documentRules: Bool) -> [Finding] {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
-    var scratch = RuleEngine.MatchScratch()
     let parties = DocumentParties(learningFrom: document.bytes)
-    for (index, (clause, tokens)) in clauses.enumerated() {
-      // Headings announce a topic; the clauses under them state the terms. Matching headings
-      // would flag "Binding Arbitration" once for the title and again for the clause.
-      if clause.kind == .heading { continue }
-      let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
-      signals.record(result, clause: index)
-      findings += measured(clause, document: document)
-      let own = Self.ownTokensStart(tokens, clause: clause)
-      for hit in result.hits {
-        guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
-        findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
+    // Clauses are independent: ranges of them are matched on several threads, then joined in
+    // order, as one thread would have found them.
+    let tokenizer = engine.tokenizer
+    let parts = ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      var findings: [Finding] = []
+      var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
+      var scratch = RuleEngine.MatchScratch()
+      for index in range {
+        let clause = clauses[index]
+        // Headings announce a topic; the clauses under them state the terms. Matching headings
+        // would flag "Binding Arbitration" once for the title and again for the clause.
+        if clause.kind == .heading { continue }
+        let tokens = Self.tokens(of: clause, in: document, tokenizer: tokenizer)
+        let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
+        signals.record(result, clause: index)
+        findings += measured(clause, document: document)
+        let own = Self.ownTokensStart(tokens, clause: clause)
+        for hit in result.hits {
+          guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
+          findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
+        }
       }
+      return (findings, signals)
+    }
+    for (partFindings, partSignals) in parts {
+      findings += partFindings
+      signals.append(partSignals)
     }
     if documentRules {
       findings += DocumentRuleEvaluator(linter: self).evaluate(document, clauses: clauses, signals: signals,

@@ -152,9 +152,10 @@ public struct RuleExplainer: Sendable {
     for (i, (clause, tokens)) in clauses.enumerated() where clause.kind != .heading {
       signals.record(linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i)
     }
-    let findings = linter.lint(document, clauses: clauses, documentRules: false)
+    let findings = linter.lint(document, clauses: clauses.map(\.clause), documentRules: false)
     let evaluator = DocumentRuleEvaluator(linter: linter)
-    let v = evaluator.verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: findings)
+    let v = evaluator.verdict(rule: index, document: document, clauses: clauses.map(\.clause), signals: signals,
+                              clauseFindings: findings)
     var lines: [String] = []
     if rule.when.isEmpty {
       lines.append("applies to every document (no 'when')")

@@ -13,7 +13,7 @@ struct AutomatonBuilder {
   }
 
   let vocabulary: Vocabulary
-  let prefixIDs: [String: TokenID]
+  let words: WordSets
   let lexicons: [String: PatternNode]
   let breakers: Set<TokenID>
 
@@ -30,11 +30,38 @@ struct AutomatonBuilder {
   /// likely to occur. Empty: judge by the number of IDs alone.
   let frequency: [Double]
 
-  init(vocabulary: Vocabulary, prefixIDs: [String: TokenID], lexicons: [String: PatternNode], breakers: Set<TokenID>,
+  /// The IDs a prefix or `#number` stands for, found once for all of a rule set's builders:
+  /// finding them for each use scanned the whole vocabulary each time.
+  struct WordSets {
+    /// For each prefix a pattern names: the IDs of the words and prefix entries starting with it.
+    var prefixes: [String: [TokenID]] = [:]
+    /// The IDs of numbers the rules name.
+    var numbers: [TokenID] = []
+
+    init(vocabulary: Vocabulary, prefixIDs: [String: TokenID]) {
+      var members: [String: Set<TokenID>] = [:]
+      for id in 1..<vocabulary.count {
+        let word = vocabulary.word(for: TokenID(id))
+        if word.hasSuffix("*") { continue }
+        if AutomatonBuilder.isNumeric(word) { numbers.append(TokenID(id)) }
+        var prefix = ""
+        for character in word {
+          prefix.append(character)
+          if prefixIDs[prefix] != nil { members[prefix, default: []].insert(TokenID(id)) }
+        }
+      }
+      for prefix in prefixIDs.keys {
+        for (other, id) in prefixIDs where other.hasPrefix(prefix) { members[prefix, default: []].insert(id) }
+      }
+      prefixes = members.mapValues { $0.sorted() }
+    }
+  }
+
+  init(vocabulary: Vocabulary, words: WordSets, lexicons: [String: PatternNode], breakers: Set<TokenID>,
        frequency: [Double] = [])
   {
     self.vocabulary = vocabulary
-    self.prefixIDs = prefixIDs
+    self.words = words
     self.lexicons = lexicons
     self.breakers = breakers
     self.frequency = frequency
@@ -129,7 +156,7 @@ struct AutomatonBuilder {
     var ids = Set(words.compactMap { vocabulary.id(of: $0) })
     if words.contains("#number") {
       // Numbers a rule names are in the vocabulary; every other number gets #number's ID.
-      for id in 1..<vocabulary.count where Self.isNumeric(vocabulary.word(for: TokenID(id))) { ids.insert(TokenID(id)) }
+      ids.formUnion(self.words.numbers)
     }
     return ids.sorted()
   }
@@ -163,13 +190,7 @@ struct AutomatonBuilder {
 
   /// IDs of every interned word starting with `prefix`, and of the prefix entries that do.
   private func ids(withPrefix prefix: String) -> [TokenID] {
-    var out: Set<TokenID> = []
-    for id in 1..<vocabulary.count {
-      let word = vocabulary.word(for: TokenID(id))
-      if word.hasPrefix(prefix) && !word.hasSuffix("*") { out.insert(TokenID(id)) }
-    }
-    for (other, id) in prefixIDs where other.hasPrefix(prefix) { out.insert(id) }
-    return out.sorted()
+    words.prefixes[prefix] ?? []
   }
 
   /// The finished automaton.
@@ -256,18 +277,7 @@ struct AutomatonBuilder {
         automaton.keyBloom[n * 4 + bit >> 6] |= 1 << UInt64(bit & 63)
       }
     }
-    for (index, test) in tests.enumerated() {
-      switch test {
-      case .ids(let ids):
-        automaton.bitsetOffsets.append(automaton.bits.count)
-        automaton.bits.append(contentsOf: Self.bitset(ids, width: width))
-      case .regex(let pattern):
-        automaton.bitsetOffsets.append(-1)
-        automaton.regexes[index] = try? TokenRegex(pattern)
-      case .any:
-        automaton.bitsetOffsets.append(-1)
-      }
-    }
+    automaton.compileRegexes()
     var startsByID: [[(step: Int32, pattern: Int32)]] = Array(repeating: [], count: vocabulary.count)
     for (pattern, entry) in starts.enumerated() {
       for step in closure(entry).steps {
@@ -282,6 +292,9 @@ struct AutomatonBuilder {
         }
       }
     }
+    // Tables by token ID end at the last ID with an entry: `run` gives an ID past the end none,
+    // and a rule's own checks name few words, so most of a vocabulary-long table was empty.
+    while startsByID.last?.isEmpty == true { startsByID.removeLast() }
     for steps in startsByID {
       automaton.startSteps.append(contentsOf: steps.map(\.step))
       automaton.startPatterns.append(contentsOf: steps.map(\.pattern))
@@ -293,6 +306,7 @@ struct AutomatonBuilder {
     for (pattern, ids) in anchors.enumerated() {
       for id in ids where Int(id) < anchoredByID.count { anchoredByID[Int(id)].append(Int32(pattern)) }
     }
+    while anchoredByID.last?.isEmpty == true { anchoredByID.removeLast() }
     for patterns in anchoredByID {
       automaton.anchorPatterns.append(contentsOf: patterns)
       automaton.anchorOffsets.append(Int32(automaton.anchorPatterns.count))
@@ -303,7 +317,9 @@ struct AutomatonBuilder {
     // starts no thread either.
     var requirementIndex: [[TokenID]: Int32] = [:]
     for required in requirements {
-      for ids in Set(required) where ids.count < vocabulary.count - 1 {
+      var seen: Set<[TokenID]> = []
+      // In order, not through a Set: the tables (and a compiled image) are the same every build.
+      for ids in required where ids.count < vocabulary.count - 1 && seen.insert(ids).inserted {
         let index: Int32
         if let existing = requirementIndex[ids] {
           index = existing
@@ -323,6 +339,7 @@ struct AutomatonBuilder {
       }
       automaton.requirementOffsets.append(Int32(automaton.requirements.count))
     }
+    automaton.breakerIDs = breakers.sorted()
     automaton.breakerBits = Self.bitset(breakers, width: width)
     automaton.freeze()
     return automaton

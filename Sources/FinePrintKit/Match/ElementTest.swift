@@ -12,7 +12,8 @@ enum ElementTest: Hashable, Sendable {
 /// immutable once built, so sharing it across threads is safe.
 final class TokenRegex: @unchecked Sendable {
   let pattern: String
-  let expression: NSRegularExpression
+  /// Nil when `literals` stand for it: building it loaded the regex engine at every start.
+  let expression: NSRegularExpression?
   /// When the expression is only alternatives of plain ASCII words (`(aboutads|youronlinechoices)`),
   /// those words, lower-cased: found as substrings without the regex engine, which cost more
   /// than the rest of matching on the clauses where such a check runs on every token.
@@ -20,8 +21,8 @@ final class TokenRegex: @unchecked Sendable {
 
   init(_ pattern: String) throws {
     self.pattern = pattern
-    expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     literals = Self.plainAlternatives(pattern)
+    expression = literals == nil ? try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) : nil
   }
 
   func matches(_ word: String) -> Bool {
@@ -29,7 +30,7 @@ final class TokenRegex: @unchecked Sendable {
       let bytes = Array(word.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
       return literals.contains { bytes.contains(bytes: $0) }
     }
-    return expression.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
+    return expression?.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
   }
 
   /// The alternatives of `a|b|c` or `(a|b|c)` when each is a non-empty run of ASCII letters,

@@ -18,8 +18,6 @@ final class FrozenTables: @unchecked Sendable {
   let startSteps: UnsafeBufferPointer<Int32>
   let startPatterns: UnsafeBufferPointer<Int32>
   let anchored: UnsafeBufferPointer<Bool>
-  let bitsetOffsets: UnsafeBufferPointer<Int>
-  let bits: UnsafeBufferPointer<UInt64>
   let breakerBits: UnsafeBufferPointer<UInt64>
   /// For each test: whether it is `.any` (a gap's "any token but a clause break").
   let isAny: UnsafeBufferPointer<Bool>
@@ -49,8 +47,6 @@ final class FrozenTables: @unchecked Sendable {
     startSteps = Self.copy(automaton.startSteps)
     startPatterns = Self.copy(automaton.startPatterns)
     anchored = Self.copy(automaton.anchored)
-    bitsetOffsets = Self.copy(automaton.bitsetOffsets)
-    bits = Self.copy(automaton.bits)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)
@@ -74,8 +70,6 @@ final class FrozenTables: @unchecked Sendable {
     requirementBits.deallocate()
     keyBloom.deallocate()
     anchored.deallocate()
-    bitsetOffsets.deallocate()
-    bits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
   }

@@ -31,9 +31,15 @@ struct RuleCompiler {
       lexicons[lexicon.name] = entries.count == 1 ? entries[0].1 : .alternation(entries.map(\.1))
     }
     var parsed: [PatternSource: PatternNode] = [:]
+    // In the order written, so the vocabulary's IDs (and a compiled image) are the same every build.
+    var parsedInOrder: [(PatternSource, PatternNode)] = []
     for rule in ruleSet.rules {
       let all = rule.patterns + rule.with + rule.unless + rule.when + rule.reportAt + (rule.requires?.patterns ?? [])
-      for source in all { parsed[source] = try parse(source) }
+      for source in all where parsed[source] == nil {
+        let node = try parse(source)
+        parsed[source] = node
+        parsedInOrder.append((source, node))
+      }
       for id in rule.requires?.rules ?? [] where ruleSet.rule(id) == nil {
         throw RuleLoadError.unknownRule(rule.location, id: id)
       }
@@ -42,7 +48,7 @@ struct RuleCompiler {
     var vocabulary = Vocabulary()
     var prefixes: Set<String> = []
     let known = ruleSet.lexicons.map(\.name)
-    for (source, node) in lexiconSources + parsed.map({ ($0.key, $0.value) }) {
+    for (source, node) in lexiconSources + parsedInOrder {
       try collect(node, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
     }
     for word in Self.breakerWords + Self.contrastWords + ReadingWords.all { vocabulary.intern(word) }
@@ -58,8 +64,9 @@ struct RuleCompiler {
     let contrast = breakers.union(Self.contrastWords.compactMap { vocabulary.id(of: $0) })
     let tokenizer = Tokenizer(vocabulary: vocabulary, prefixes: prefixTable, numberID: numberID)
     let frequency = Self.wordFrequency(ruleSet, tokenizer: tokenizer)
+    let words = AutomatonBuilder.WordSets(vocabulary: vocabulary, prefixIDs: prefixIDs)
     func builder() -> AutomatonBuilder {
-      AutomatonBuilder(vocabulary: vocabulary, prefixIDs: prefixIDs, lexicons: lexicons, breakers: breakers,
+      AutomatonBuilder(vocabulary: vocabulary, words: words, lexicons: lexicons, breakers: breakers,
                        frequency: frequency)
     }
     // 3. The main automaton and the per-rule checks.
@@ -82,7 +89,12 @@ struct RuleCompiler {
     return Output(
       tokenizer: tokenizer, main: main.finish(), roles: roles,
       primarySources: primarySources, checks: checks, contrast: contrast,
-      reader: ClauseReader(words: ReadingVocabulary(vocabulary: vocabulary, boundary: contrast), vocabulary: vocabulary))
+      reader: Self.reader(vocabulary: vocabulary, contrast: contrast))
+  }
+
+  /// The clause reader of a compiled vocabulary.
+  static func reader(vocabulary: Vocabulary, contrast: Set<TokenID>) -> ClauseReader {
+    ClauseReader(words: ReadingVocabulary(vocabulary: vocabulary, boundary: contrast), vocabulary: vocabulary)
   }
 
   /// For each token ID, the share of the rules' example texts that hold it: how common a word

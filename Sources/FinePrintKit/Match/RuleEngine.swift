@@ -42,7 +42,7 @@ public struct RuleEngine: Sendable {
     var unless: [UnlessCheck]
   }
 
-  public let ruleSet: RuleSet
+  public private(set) var ruleSet: RuleSet
   public let tokenizer: Tokenizer
   let main: TokenAutomaton
   let roles: [PatternRole]
@@ -59,7 +59,22 @@ public struct RuleEngine: Sendable {
   /// The rules of `ruleSet`, compiled.
   /// - Throws: `RuleLoadError` naming the file and line of a bad pattern or lexicon.
   public init(ruleSet: RuleSet) throws {
-    let compiled = try RuleCompiler(ruleSet: ruleSet).compile()
+    self.init(ruleSet: ruleSet, compiled: try RuleCompiler(ruleSet: ruleSet).compile())
+  }
+
+  /// The rules of `ruleSet`, taking the tables of `base` when they compile to the same ones
+  /// (a configuration that changes only severities or thresholds), else compiling them.
+  /// - Throws: `RuleLoadError` naming the file and line of a bad pattern or lexicon.
+  public init(ruleSet: RuleSet, reusing base: RuleEngine?) throws {
+    if let base, base.ruleSet.compiledPart == ruleSet.compiledPart {
+      self = base
+      self.ruleSet = ruleSet
+    } else {
+      try self.init(ruleSet: ruleSet)
+    }
+  }
+
+  init(ruleSet: RuleSet, compiled: RuleCompiler.Output) {
     self.ruleSet = ruleSet
     tokenizer = compiled.tokenizer
     main = compiled.main

@@ -50,12 +50,12 @@ struct TokenAutomaton: Sendable {
   }
 
   var tests: [ElementTest] = []
-  /// For `.ids` tests: where its bitset over token IDs starts in `bits` (-1 for other tests).
-  var bitsetOffsets: [Int] = []
+  /// Words in a bitset over the vocabulary's token IDs (`breakerBits`, the prefilter's rows).
   var bitsetWidth = 0
-  var bits: [UInt64] = []
+  /// The compiled expression of each `.regex` test, by test index.
   var regexes: [Int: TokenRegex] = [:]
-  /// Token IDs a gap never crosses (`;`, `.`, `!`, `?`), as a bitset.
+  /// Token IDs a gap never crosses (`;`, `.`, `!`, `?`), and as a bitset.
+  var breakerIDs: [TokenID] = []
   var breakerBits: [UInt64] = []
 
   // Steps.
@@ -116,21 +116,32 @@ struct TokenAutomaton: Sendable {
   /// Copies the finished tables to raw memory for `run`. Call it after the last change.
   mutating func freeze() { frozen = FrozenTables(self) }
 
-  /// Whether test `test` accepts token `token` (at index `index`, for regexes): an ID set, any
-  /// token but a clause break (a gap), or a regex on the token's text.
+  /// Compiles the expression of each `.regex` test.
+  mutating func compileRegexes() {
+    regexes = [:]
+    for (index, test) in tests.enumerated() {
+      if case .regex(let pattern) = test { regexes[index] = try? TokenRegex(pattern) }
+    }
+  }
+
+  /// Whether test `test` accepts token `token` (at index `index`, for regexes): any token but a
+  /// clause break (a gap), a regex on the token's text, or an ID set. `run` asks only of gaps
+  /// and regexes: a step on words is keyed by their IDs (`keys`) and never tested here.
   @inline(__always)
   func accepts(_ test: Int, _ token: TokenID, index: Int, text: (Int) -> String, in f: FrozenTables) -> Bool {
-    let offset = f.bitsetOffsets[test]
-    if offset >= 0 {
-      let word = Int(token >> 6)
-      guard word < bitsetWidth else { return false }
-      return f.bits[offset + word] & (1 << UInt64(token & 63)) != 0
-    }
     if f.isAny[test] {
       let word = Int(token >> 6)
       return word >= f.breakerBits.count || f.breakerBits[word] & (1 << UInt64(token & 63)) == 0
     }
-    return regexes[test]?.matches(text(index)) ?? false
+    if let regex = regexes[test] { return regex.matches(text(index)) }
+    guard case .ids(let ids) = tests[test] else { return false }
+    var low = 0
+    var high = ids.count
+    while low < high {
+      let mid = (low + high) >> 1
+      if ids[mid] < token { low = mid + 1 } else { high = mid }
+    }
+    return low < ids.count && ids[low] == token
   }
 
   /// Every match of every pattern in `tokens`. `text(i)` gives token i's normalised text, for

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `--format jsonl`: one finding per line, for streaming into other tools.
 public struct JSONLinesReporter: Reporter {
   public static let identifier = "jsonl"
@@ -7,10 +5,13 @@ public struct JSONLinesReporter: Reporter {
 
   public init() {}
 
+  /// U+2028 and U+2029 are written escaped, so no tool splits a record at them.
   public func render(_ report: Report) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return report.findings.compactMap { try? encoder.encode($0) }.map { String(decoding: $0, as: UTF8.self) }
-      .joined(separator: "\n")
+    var w = JSONWriter(pretty: false, escapeLineSeparators: true)
+    for (n, finding) in report.findings.enumerated() {
+      if n > 0 { w.newlineBetweenRecords() }
+      w.finding(finding)
+    }
+    return w.text
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `--format json`: one JSON document with every finding, for other programs.
 public struct JSONReporter: Reporter {
   public static let identifier = "json"
@@ -7,33 +5,30 @@ public struct JSONReporter: Reporter {
 
   public init() {}
 
-  struct Output: Encodable {
-    struct File: Encodable {
-      var path: String
-      var findings: [Finding]
-    }
-    struct Counts: Encodable {
-      var files: Int
-      var findings: Int
-      var error: Int
-      var warning: Int
-      var info: Int
-    }
-    var version = 1
-    var files: [File]
-    var summary: Counts
-  }
-
   public func render(_ report: Report) -> String {
     let all = report.findings
-    let output = Output(
-      files: report.files.map { Output.File(path: $0.path, findings: $0.findings) },
-      summary: .init(files: report.files.count, findings: all.count,
-                     error: all.filter { $0.severity == .error }.count,
-                     warning: all.filter { $0.severity == .warning }.count,
-                     info: all.filter { $0.severity == .info }.count))
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(output)) ?? Data("{}".utf8), as: UTF8.self)
+    var w = JSONWriter(pretty: true)
+    w.object { w in
+      w.key("files")
+      w.array { w in
+        for file in report.files {
+          w.object { w in
+            w.key("findings")
+            w.array { w in for finding in file.findings { w.finding(finding) } }
+            w.key("path"); w.string(file.path)
+          }
+        }
+      }
+      w.key("summary")
+      w.object { w in
+        w.key("error"); w.int(all.count(where: { $0.severity == .error }))
+        w.key("files"); w.int(report.files.count)
+        w.key("findings"); w.int(all.count)
+        w.key("info"); w.int(all.count(where: { $0.severity == .info }))
+        w.key("warning"); w.int(all.count(where: { $0.severity == .warning }))
+      }
+      w.key("version"); w.int(1)
+    }
+    return w.text
   }
 }

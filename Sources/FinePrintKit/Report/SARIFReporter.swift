@@ -61,76 +61,140 @@ public struct SARIFReporter: Reporter {
   public func render(_ report: Report) -> String {
     let rules = report.rules.rules
     let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-    let driverRules: [[String: Any]] = rules.map { rule in
-      var help = rule.message
-      if !rule.explanation.isEmpty { help += "\n\n" + rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines) }
-      if !rule.suggestion.isEmpty { help += "\n\nAsk for instead: " + rule.suggestion }
-      if !rule.references.isEmpty { help += "\n\nReferences:\n" + rule.references.map { "- \($0)" }.joined(separator: "\n") }
-      return [
-        "id": rule.id,
-        "name": rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(),
-        "shortDescription": ["text": rule.title],
-        "fullDescription": ["text": rule.message],
-        "help": ["text": help, "markdown": help],
-        "defaultConfiguration": ["level": Self.level(rule.severity)],
-        "properties": [
-          "category": rule.category, "tags": [rule.category, Category.named(rule.category)?.polarity.rawValue ?? "risk"],
-          "references": rule.references,
-        ] as [String: Any],
-      ]
-    }
     let (kept, protections, cut) = selection(report)
-    let results: [[String: Any]] = kept.map { f in
-      var result: [String: Any] = [
-        "ruleId": f.rule,
-        "level": Self.level(f.severity),
-        "message": ["text": f.message],
-        "locations": [[
-          "physicalLocation": [
-            "artifactLocation": ["uri": Self.uri(f.file)],
-            "region": [
-              "startLine": max(f.line, 1), "startColumn": max(f.column, 1),
-              "endLine": max(f.endLine, 1), "endColumn": max(f.endColumn, 1),
-              "snippet": ["text": f.match],
-            ] as [String: Any],
-          ] as [String: Any],
-        ]],
-        "partialFingerprints": ["fineprintClause/v1": f.fingerprint],
-        "properties": ["category": f.category, "clause": f.clause, "headings": f.headings] as [String: Any],
-      ]
-      if let i = index[f.rule] { result["ruleIndex"] = i }
-      if let justification = f.suppression {
-        result["suppressions"] = [["kind": "inSource", "justification": justification]]
+    var w = JSONWriter(pretty: true)
+    w.object { w in
+      w.key("$schema"); w.string("https://json.schemastore.org/sarif-2.1.0.json")
+      w.key("runs")
+      w.array { w in
+        w.object { w in
+          w.key("columnKind"); w.string("unicodeCodePoints")
+          w.key("invocations")
+          w.array { w in invocation(cutNote(cut), to: &w) }
+          w.key("properties")
+          w.object { w in
+            w.key("protectionsNotReported"); w.int(protections)
+            w.key("resultLimit"); w.int(maxResults)
+            w.key("resultsNotReported"); w.int(cut.values.reduce(0, +))
+          }
+          w.key("results")
+          w.array { w in for finding in kept { result(finding, ruleIndex: index[finding.rule], to: &w) } }
+          w.key("tool")
+          w.object { w in
+            w.key("driver")
+            w.object { w in
+              w.key("informationUri"); w.string("https://github.com/fineprint/fineprint")
+              w.key("name"); w.string("FinePrint")
+              w.key("rules")
+              w.array { w in for rule in rules { driverRule(rule, to: &w) } }
+              w.key("semanticVersion"); w.string(toolVersion)
+              w.key("version"); w.string(toolVersion)
+            }
+          }
+        }
       }
-      return result
+      w.key("version"); w.string("2.1.0")
     }
-    var invocation: [String: Any] = ["executionSuccessful": true]
-    if let note = cutNote(cut) {
-      invocation["toolExecutionNotifications"] = [[
-        "level": "warning", "message": ["text": note], "descriptor": ["id": "results-cut"],
-      ] as [String: Any]]
+    return w.text
+  }
+
+  /// A rule of the tool's driver: its descriptions, help and references. (Every object's keys
+  /// are written in sorted order, as before with `JSONSerialization`'s `.sortedKeys`.)
+  private func driverRule(_ rule: RuleDefinition, to w: inout JSONWriter) {
+    var help = rule.message
+    if !rule.explanation.isEmpty { help += "\n\n" + rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines) }
+    if !rule.suggestion.isEmpty { help += "\n\nAsk for instead: " + rule.suggestion }
+    if !rule.references.isEmpty { help += "\n\nReferences:\n" + rule.references.map { "- \($0)" }.joined(separator: "\n") }
+    w.object { w in
+      w.key("defaultConfiguration")
+      w.object { w in w.key("level"); w.string(Self.level(rule.severity)) }
+      w.key("fullDescription")
+      w.object { w in w.key("text"); w.string(rule.message) }
+      w.key("help")
+      w.object { w in
+        w.key("markdown"); w.string(help)
+        w.key("text"); w.string(help)
+      }
+      w.key("id"); w.string(rule.id)
+      w.key("name"); w.string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+      w.key("properties")
+      w.object { w in
+        w.key("category"); w.string(rule.category)
+        w.key("references"); w.strings(rule.references)
+        w.key("tags"); w.strings([rule.category, Category.named(rule.category)?.polarity.rawValue ?? "risk"])
+      }
+      w.key("shortDescription")
+      w.object { w in w.key("text"); w.string(rule.title) }
     }
-    let sarif: [String: Any] = [
-      "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-      "version": "2.1.0",
-      "runs": [[
-        "tool": ["driver": [
-          "name": "FinePrint", "version": toolVersion, "semanticVersion": toolVersion,
-          "informationUri": "https://github.com/fineprint/fineprint", "rules": driverRules,
-        ] as [String: Any]],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "invocations": [invocation],
-        "properties": [
-          "protectionsNotReported": protections,
-          "resultsNotReported": cut.values.reduce(0, +),
-          "resultLimit": maxResults,
-        ],
-      ] as [String: Any]],
-    ]
-    let data = (try? JSONSerialization.data(withJSONObject: sarif, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// A finding as a result: where it is, a fingerprint that survives edits elsewhere, and
+  /// the justification of an inline suppression.
+  private func result(_ f: Finding, ruleIndex: Int?, to w: inout JSONWriter) {
+    w.object { w in
+      w.key("level"); w.string(Self.level(f.severity))
+      w.key("locations")
+      w.array { w in
+        w.object { w in
+          w.key("physicalLocation")
+          w.object { w in
+            w.key("artifactLocation")
+            w.object { w in w.key("uri"); w.string(Self.uri(f.file)) }
+            w.key("region")
+            w.object { w in
+              w.key("endColumn"); w.int(max(f.endColumn, 1))
+              w.key("endLine"); w.int(max(f.endLine, 1))
+              w.key("snippet")
+              w.object { w in w.key("text"); w.string(f.match) }
+              w.key("startColumn"); w.int(max(f.column, 1))
+              w.key("startLine"); w.int(max(f.line, 1))
+            }
+          }
+        }
+      }
+      w.key("message")
+      w.object { w in w.key("text"); w.string(f.message) }
+      w.key("partialFingerprints")
+      w.object { w in w.key("fineprintClause/v1"); w.string(f.fingerprint) }
+      w.key("properties")
+      w.object { w in
+        w.key("category"); w.string(f.category)
+        w.key("clause"); w.string(f.clause)
+        w.key("headings"); w.strings(f.headings)
+      }
+      w.key("ruleId"); w.string(f.rule)
+      if let ruleIndex {
+        w.key("ruleIndex"); w.int(ruleIndex)
+      }
+      if let justification = f.suppression {
+        w.key("suppressions")
+        w.array { w in
+          w.object { w in
+            w.key("justification"); w.string(justification)
+            w.key("kind"); w.string("inSource")
+          }
+        }
+      }
+    }
+  }
+
+  /// The run's invocation, with a notification of what was cut.
+  private func invocation(_ note: String?, to w: inout JSONWriter) {
+    w.object { w in
+      w.key("executionSuccessful"); w.bool(true)
+      if let note {
+        w.key("toolExecutionNotifications")
+        w.array { w in
+          w.object { w in
+            w.key("descriptor")
+            w.object { w in w.key("id"); w.string("results-cut") }
+            w.key("level"); w.string("warning")
+            w.key("message")
+            w.object { w in w.key("text"); w.string(note) }
+          }
+        }
+      }
+    }
   }
 
   static func level(_ severity: Severity) -> String {

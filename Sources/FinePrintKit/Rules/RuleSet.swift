@@ -10,8 +10,11 @@ public struct RuleSet: Sendable {
 
   /// The rules shipped inside the binary (from `Rules/` at build time).
   public static func bundled() throws -> RuleSet {
-    try parse(files: BundledRules.files.map { ("Rules/" + $0.path, $0.contents) })
+    try parse(files: bundledFiles)
   }
+
+  /// The bundled rule and lexicon files as (path, contents), paths starting with `Rules/`.
+  static var bundledFiles: [(String, String)] { BundledRules.files.map { ("Rules/" + $0.path, $0.contents) } }
 
   /// Every `.yml`/`.yaml` file under a directory (or one file).
   public static func load(path: String) throws -> RuleSet {
@@ -87,6 +90,23 @@ public struct RuleSet: Sendable {
     var copy = self
     copy.rules += other.rules.filter { rule($0.id) == nil }
     return copy
+  }
+
+  /// What compiling reads of this set: two sets with equal parts compile to the same tables.
+  /// Severities and metric thresholds are read while matching, so a configuration that changes
+  /// only them can reuse the bundled rules' compiled tables.
+  var compiledPart: CompiledPart {
+    CompiledPart(rules: rules.map { rule in
+      var rule = rule
+      rule.severity = .info
+      rule.metric = nil
+      return rule
+    }, lexicons: lexicons)
+  }
+
+  struct CompiledPart: Equatable {
+    var rules: [RuleDefinition]
+    var lexicons: [Lexicon]
   }
 
   /// The rule with this ID or alias.

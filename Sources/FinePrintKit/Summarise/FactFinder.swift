@@ -29,9 +29,9 @@ public struct FactFinder: Sendable {
   ]
 
   /// Compiles every `data-kind-…` and `fact-…` lexicon of `ruleSet` (a negation just before a
-  /// fact cancels it).
+  /// fact cancels it), or takes them from `cache`.
   /// - Throws: `RuleLoadError` when a lexicon's pattern is malformed.
-  public init(ruleSet: RuleSet) throws {
+  public init(ruleSet: RuleSet, cache: RuleCache = RuleCache(directory: nil)) throws {
     var facts = RuleSet()
     let lexicons = ruleSet.lexicons.filter { $0.name.hasPrefix(Self.dataKindPrefix) || $0.name.hasPrefix(Self.factPrefix) }
     let names = Set(ruleSet.lexicons.map(\.name))
@@ -50,7 +50,7 @@ public struct FactFinder: Sendable {
         location: location)
     }
     try facts.add(rules: rules, lexicons: ruleSet.lexicons)
-    engine = try RuleEngine(ruleSet: facts)
+    engine = try cache.engine(ruleSet: facts)
   }
 
   /// The facts in each clause of a document (headings name topics, not terms: skipped).

@@ -15,16 +15,16 @@ public struct Summarizer: Sendable {
      "The pay is stated, but another clause lets them change or withhold it."),
   ]
 
+  /// - Parameter cache: where the compiled fact patterns are kept between runs.
   /// - Throws: `RuleLoadError` when the summary lexicons are malformed.
-  public init(linter: Linter) throws {
+  public init(linter: Linter, cache: RuleCache = RuleCache(directory: nil)) throws {
     self.linter = linter
-    facts = try FactFinder(ruleSet: linter.engine.ruleSet)
+    facts = try FactFinder(ruleSet: linter.engine.ruleSet, cache: cache)
   }
 
   public func summarize(_ document: Document) -> Summary {
-    let tokenized = linter.tokenizedClauses(document)
-    let clauses = tokenized.map(\.clause)
-    let findings = linter.lint(document, clauses: tokenized, documentRules: true)
+    let clauses = linter.segmenter.clauses(in: document)
+    let findings = linter.lint(document, clauses: clauses, documentRules: true)
     let found = facts.facts(in: document, clauses: clauses)
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 

@@ -13,6 +13,11 @@ public struct PrefixTable: Sendable {
 
   public var isEmpty: Bool { lengths == 0 }
 
+  /// Every registered prefix and the ID its words receive, in the order registered.
+  public var entries: [(prefix: String, id: TokenID)] {
+    (1..<max(prefixes.count, 1)).map { (prefixes.word(for: TokenID($0)), ids[$0]) }
+  }
+
   /// Registers a prefix (already normalised) and the ID that words starting with it receive.
   public mutating func register(_ prefix: String, id: TokenID) {
     let count = prefix.utf8.count

@@ -42,7 +42,9 @@ public struct Tokenizer: Sendable {
 
   /// The normalised words of a phrase, as the tokenizer would see them in text.
   public static func normalizedWords(_ text: String) -> [String] {
-    var vocabulary = Vocabulary()
+    // A phrase has a few words: a table sized for a rule set's thousands, cleared for each of
+    // the rules' many phrases, was most of parsing their patterns.
+    var vocabulary = Vocabulary(slots: 16)
     let bytes = Array(text.utf8)
     return tokenize(bytes, range: 0..<bytes.count, interning: &vocabulary).map { vocabulary.word(for: $0.id) }
   }

@@ -96,25 +96,3 @@ struct DocumentLoader {
     }
   }
 }
-
-/// Results filled in from many threads, read back in order.
-final class OrderedResults<T>: @unchecked Sendable {
-  private var storage: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    storage = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ value: T) {
-    lock.lock()
-    storage[index] = value
-    lock.unlock()
-  }
-
-  var values: [T?] {
-    lock.lock()
-    defer { lock.unlock() }
-    return storage
-  }
-}

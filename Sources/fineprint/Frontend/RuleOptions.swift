@@ -41,11 +41,16 @@ struct RuleOptions: ParsableArguments {
 
   /// The rule set these options name.
   func ruleSet() throws -> RuleSet {
-    var set = onlyRules.isEmpty ? try RuleSet.bundled() : RuleSet()
+    var set = onlyRules.isEmpty ? try Self.bundled.get().ruleSet : RuleSet()
     for path in onlyRules + extraRules { set = try set.merging(try RuleSet.load(path: path)) }
     // Rule folders may use the bundled lexicons without copying them.
-    return onlyRules.isEmpty ? set : try set.addingLexicons(try RuleSet.bundled().lexicons)
+    return onlyRules.isEmpty ? set : try set.addingLexicons(try Self.bundled.get().ruleSet.lexicons)
   }
+
+  /// Compiled rules kept between runs (`FINEPRINT_CACHE`).
+  static let cache = RuleCache.standard()
+  /// The bundled rules, compiled (or read from the cache) once per run.
+  static let bundled = Result { try cache.bundledEngine() }
 
   /// The rules a configuration runs, uncompiled: these options' rules and the configuration's
   /// rule folders, with its `disable` and `severity` applied; a name there that is no rule or
@@ -75,7 +80,7 @@ struct RuleOptions: ParsableArguments {
 
   func linter(ruleSet: RuleSet) throws -> Linter {
     do {
-      return Linter(engine: try RuleEngine(ruleSet: ruleSet))
+      return Linter(engine: try Self.cache.engine(ruleSet: ruleSet, reusing: onlyRules.isEmpty ? Self.bundled.get() : nil))
     } catch {
       Console.error(error)
       throw ExitCode(2)

@@ -68,7 +68,7 @@ struct Rules: ParsableCommand {
       let linter: Linter
       do {
         let set = try options.ruleSet()
-        linter = Linter(engine: try RuleEngine(ruleSet: set))
+        linter = Linter(engine: try RuleOptions.cache.engine(ruleSet: set, reusing: path == nil ? RuleOptions.bundled.get() : nil))
       } catch {
         Console.error(error)
         throw ExitCode(2)

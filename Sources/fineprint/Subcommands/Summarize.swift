@@ -34,7 +34,7 @@ struct Summarize: ParsableCommand {
     let linter = try rules.linter(for: [input])
     document = try reading.requiredDocument(at: input)
     do {
-      summary = try Summarizer(linter: linter).summarize(document)
+      summary = try Summarizer(linter: linter, cache: RuleOptions.cache).summarize(document)
     } catch {
       Console.error(error)
       throw ExitCode(2)

@@ -40,6 +40,7 @@ struct CLIRunner {
     process.currentDirectoryURL = TestSupport.packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment["FINEPRINT_CACHE"] = TestSupport.ruleCache
     process.environment = environment
     process.standardInput = input
     process.standardOutput = output

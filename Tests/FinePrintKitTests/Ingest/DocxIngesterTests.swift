@@ -134,7 +134,7 @@ struct DocxIngesterTests {
       """))
     let clauses = ClauseSegmenter().clauses(in: doc)
     #expect(clauses.map { doc.text(in: $0.range) } == ["We may sell your personal data to data brokers."])
-    let findings = try Linter(engine: RuleEngine.bundled()).lint(doc)
+    let findings = try Linter(engine: TestSupport.engine()).lint(doc)
     let sale = try #require(findings.first { $0.rule == "sell-personal-data" })
     #expect((sale.line, sale.column) == (1, 8))
   }
@@ -226,7 +226,7 @@ struct DocxIngesterTests {
       <w:p><w:pPr/></w:p>
       <w:p><w:r><w:t>First line.</w:t><w:br/><w:t>We may sell your data.</w:t></w:r></w:p>
       """))
-    let findings = try Linter(engine: RuleEngine.bundled()).lint(doc).filter { $0.rule == "sell-personal-data" }
+    let findings = try Linter(engine: TestSupport.engine()).lint(doc).filter { $0.rule == "sell-personal-data" }
     #expect(findings.map { [$0.line, $0.column] } == [[3, 20], [6, 20]])
     let second = try #require(findings.last)
     #expect(second.endLine == 6 && second.endColumn == second.column + second.match.unicodeScalars.count)
@@ -243,7 +243,7 @@ struct DocxIngesterTests {
       \(B.p("fineprint-disable-next-line third-party-resale: reviewed by counsel"))
       \(B.p("We may sell your personal data."))
       """))
-    let result = try Linter(engine: RuleEngine.bundled()).lintApplyingSuppressions(doc)
+    let result = try Linter(engine: TestSupport.engine()).lintApplyingSuppressions(doc)
     #expect(result.suppressed.map(\.rule) == ["sell-personal-data"])
     #expect(result.suppressed.first?.line == 2)
     #expect(!result.findings.contains { $0.category == "third-party-resale" })

@@ -177,6 +177,7 @@ extension HostileInputTests {
     environment["F"] = document.path
     environment["T"] = dir.path
     environment["NO_COLOR"] = "1"
+    environment["FINEPRINT_CACHE"] = TestSupport.ruleCache
     process.environment = environment
     process.currentDirectoryURL = dir
     try process.run()
@@ -262,7 +263,7 @@ extension HostileInputTests {
       let document = try TestSupport.html(html)
       #expect(document.text.hasSuffix("Any dispute will be resolved by binding arbitration."), "\(nul.debugDescription)")
       #expect(document.warnings == ["test.html: 1 NUL byte read as U+FFFD"])
-      let findings = try Linter(engine: RuleEngine.bundled()).lint(document)
+      let findings = try Linter(engine: TestSupport.engine()).lint(document)
       let finding = try #require(findings.first { $0.rule == "binding-arbitration" })
       let expected = try #require(TestSupport.position(of: "resolved by binding", in: html))
       #expect((finding.line, finding.column) == (expected.line, expected.column))
@@ -299,7 +300,7 @@ extension HostileInputTests {
     func page(_ clause: String) throws -> [Finding] {
       let html = "<html><body>" + String(repeating: "<div>", count: 50_000) + "<p>\(clause)</p>"
         + String(repeating: "</div>", count: 50_000) + "</body></html>"
-      return try Linter(engine: RuleEngine.bundled()).lint(try TestSupport.html(html))
+      return try Linter(engine: TestSupport.engine()).lint(try TestSupport.html(html))
     }
     let start = ContinuousClock.now
     let diff = TermsDiff(old: try page("Any dispute will be resolved by binding arbitration."), new: try page("Any dispute goes to a court."))
@@ -393,22 +394,22 @@ extension HostileInputTests {
     #expect(try ClauseSegmenter().clauses(in: TestSupport.html("<p>&rsquo;</p><p>We may sell your data.</p>")).count == 2)
     // A text run found before the previous one's end made an inverted source range.
     let mangled = try TestSupport.html(".\u{C} <t<head> <table. ")
-    checkInvariants(mangled, linter: try Linter(engine: RuleEngine.bundled()), label: "mangled")
+    checkInvariants(mangled, linter: try Linter(engine: TestSupport.engine()), label: "mangled")
   }
 
   @Test("Text with control characters libxml2 drops keeps its positions (a form feed sent every finding to the paragraph's start)")
   func droppedControlCharacters() throws {
     let html = "<p>x \u{C}\u{1} Any dispute \u{C} will be resolved by binding arbitration.</p>"
     let document = try TestSupport.html(html)
-    let finding = try #require(try Linter(engine: RuleEngine.bundled()).lint(document).first { $0.rule == "binding-arbitration" })
+    let finding = try #require(try Linter(engine: TestSupport.engine()).lint(document).first { $0.rule == "binding-arbitration" })
     let expected = try #require(TestSupport.position(of: "resolved by", in: html))
     #expect((finding.line, finding.column) == (expected.line, expected.column))
-    checkInvariants(document, linter: try Linter(engine: RuleEngine.bundled()), label: "controls")
+    checkInvariants(document, linter: try Linter(engine: TestSupport.engine()), label: "controls")
   }
 
   @Test("Seeded generated and mutated documents keep every invariant")
   func generatedDocuments() throws {
-    let linter = try Linter(engine: RuleEngine.bundled())
+    let linter = try Linter(engine: TestSupport.engine())
     let phrases = ["We may sell your personal information to third parties.", "You waive any right to a jury trial.",
                    "Any dispute will be resolved by binding arbitration.", "By using the service you agree to these terms.",
                    "You can withdraw your consent at any time.", "unless required by law", "1.", "(a)", "Section 2.3", "e.g.", "Inc."]

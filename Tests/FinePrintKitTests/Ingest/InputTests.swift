@@ -20,6 +20,15 @@ struct InputTests {
     }
   }
 
+  @Test("Every byte of Windows-1252 reads as its character (the five it leaves undefined as C1 controls)")
+  func windows1252Table() {
+    let decoded = String(decoding: TextDecoding.windows1252((0...255).map(UInt8.init)), as: UTF8.self)
+    let expected = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8D}Ž\u{8F}\u{90}‘’“”•–—˜™š›œ\u{9D}žŸ"
+    #expect(Array(decoded.unicodeScalars.prefix(128)) == (0..<128).map { Unicode.Scalar(UInt8($0)) })
+    #expect(String(String.UnicodeScalarView(decoded.unicodeScalars.dropFirst(128).prefix(32))) == expected)
+    #expect(Array(decoded.unicodeScalars.dropFirst(160)) == (160...255).map { Unicode.Scalar(UInt8($0)) })
+  }
+
   @Test("Invalid UTF-8 is read as Windows-1252, with a warning, and columns stay right")
   func invalidUTF8() throws {
     let bytes = Array("Caf".utf8) + [0xE9] + Array(" we sell.".utf8)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Inline suppressions")
 struct SuppressionTests {
-  let linter = try! Linter(engine: RuleEngine.bundled())
+  let linter = try! Linter(engine: TestSupport.engine())
   let today = Suppression.endOf("2026-11-26")!
 
   @Test("A directive is parsed: kind, rules or categories, reason, expiry")

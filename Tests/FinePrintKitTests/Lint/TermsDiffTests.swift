@@ -4,7 +4,7 @@ import Testing
 @Suite("Comparing two versions of terms")
 struct TermsDiffTests {
   func findings(_ text: String) throws -> [Finding] {
-    try Linter(engine: RuleEngine.bundled()).lint(TestSupport.document(text))
+    try Linter(engine: TestSupport.engine()).lint(TestSupport.document(text))
   }
 
   @Test("New risks, lost protections and reworded clauses are told apart; moved text is no change")

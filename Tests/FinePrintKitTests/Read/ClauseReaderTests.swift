@@ -4,7 +4,7 @@ import Testing
 /// Who does what: the reading of the words a rule matched, on sentences of our own.
 @Suite("Clause reader: actor, modality, negation")
 struct ClauseReaderTests {
-  static let engine = try! RuleEngine.bundled()
+  static let engine = try! TestSupport.engine()
 
   /// The reading of the first token whose text is `word` in `sentence` (read as a one-word match).
   func reading(_ sentence: String, at word: String, in document: String? = nil) throws -> Reading {

@@ -4,7 +4,7 @@ import Testing
 /// A section that repeats a point is one entry for a reader, with its extent.
 @Suite("Finding runs: one entry per rule per section in people's formats")
 struct FindingRunTests {
-  static let linter = try! Linter(engine: RuleEngine.bundled())
+  static let linter = try! Linter(engine: TestSupport.engine())
 
   static let terms = """
     Terms

@@ -6,13 +6,13 @@ import Testing
 struct RuleExamplesTests {
   /// The bundled rules, compiled once; a broken rule file is the error every example test
   /// below reports (with its file and line), never an empty rule set that passes them all.
-  static let linter: Result<Linter, Error> = Result { try Linter(engine: RuleEngine.bundled()) }
+  static let linter: Result<Linter, Error> = Result { try Linter(engine: TestSupport.engine()) }
 
   static var ruleIDs: [String] { ((try? RuleSet.bundled())?.rules ?? []).map(\.id) }
 
   @Test("The bundled rules load and compile")
   func bundledRulesCompile() throws {
-    let engine = try RuleEngine.bundled()
+    let engine = try TestSupport.engine()
     #expect(engine.ruleSet.rules.count >= 10)
   }
 
@@ -28,7 +28,7 @@ struct RuleExamplesTests {
 
   @Test("Every rule has at least three flag and three pass examples", arguments: ruleIDs)
   func enoughExamples(ruleID: String) throws {
-    let rule = try #require(try RuleSet.bundled().rule(ruleID))
+    let rule = try #require(try TestSupport.engine().ruleSet.rule(ruleID))
     #expect(rule.flagExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.flagExamples.count) flag examples")
     #expect(rule.passExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.passExamples.count) pass examples")
     #expect(!rule.explanation.isEmpty && !rule.suggestion.isEmpty && !rule.references.isEmpty,

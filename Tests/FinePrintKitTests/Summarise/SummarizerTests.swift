@@ -5,7 +5,7 @@ import Testing
 @Suite("Plain-language summaries")
 struct SummarizerTests {
   static let summarizer: Summarizer = {
-    try! Summarizer(linter: Linter(engine: RuleEngine.bundled()))
+    try! Summarizer(linter: Linter(engine: TestSupport.engine()))
   }()
 
   func summary(_ text: String, name: String = "terms.txt") throws -> Summary {

@@ -1,0 +1,21 @@
+import Dispatch
+
+/// Work over a long list (a large document's clauses) on several threads: the list is cut
+/// into contiguous ranges, each range is one task, and the results come back in the ranges'
+/// order, so what a document yields never depends on how many threads ran it.
+enum ParallelChunks {
+  /// `body` of each range of `0..<count`, in order. Runs on the calling thread alone when
+  /// `threads` is 1 or the list is shorter than two chunks of `minimumChunk`.
+  static func map<T: Sendable>(count: Int, threads: Int, minimumChunk: Int,
+                               _ body: @Sendable (Range<Int>) -> T) -> [T]
+  {
+    // A few chunks a thread, so that one slow range (a long clause) does not hold the rest up.
+    let chunks = min(max(threads, 1) * 4, count / max(minimumChunk, 1))
+    guard threads > 1, chunks > 1 else { return [body(0..<count)] }
+    let results = OrderedResults<T>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      results.set(chunk, body(chunk * count / chunks..<(chunk + 1) * count / chunks))
+    }
+    return results.values.map { $0! }
+  }
+}
