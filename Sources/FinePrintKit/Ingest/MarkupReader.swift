@@ -27,6 +27,8 @@ final class MarkupReader {
     var innermostListNumber: String?
     /// How many Akoma Ntoso hierarchy elements are open, this one included.
     var hierarchyDepth = 0
+    /// Whether this element or one around it is a page's content (`main`, `article`).
+    var insideContent = false
 
     init(name: String, isBlock: Bool, listNumber: String?) {
       self.name = name
@@ -56,6 +58,7 @@ final class MarkupReader {
       }
       innermostListNumber = name == "li" ? listNumber : parent?.innermostListNumber
       hierarchyDepth = (parent?.hierarchyDepth ?? 0) + (MarkupElements.aknHierarchy.contains(name) ? 1 : 0)
+      insideContent = parent?.insideContent == true || MarkupElements.htmlContent.contains(name)
     }
   }
 
@@ -108,7 +111,7 @@ final class MarkupReader {
     case .html:
       hides = MarkupElements.htmlHidden.contains(name) || attributes.hidden
         || attributes.style.map(MarkupElements.styleHides) == true
-        || MarkupElements.isSiteChrome(name, role: attributes.role, insideContent: stack.contains { MarkupElements.htmlContent.contains($0.name) })
+        || MarkupElements.isSiteChrome(name, role: attributes.role, insideContent: stack.last?.insideContent == true)
     case .xml:
       hides = MarkupElements.xmlHidden.contains(name)
     }
