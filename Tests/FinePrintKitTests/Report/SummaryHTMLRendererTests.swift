@@ -148,6 +148,38 @@ struct SummaryHTMLRendererTests {
     #expect(page.html.contains("<div class=\"side green\">") && page.html.contains("<div class=\"side red\">"))
   }
 
+  @Test("A promise taken back by several clauses is shown once, beside all of its exceptions")
+  func contradictionsGrouped() throws {
+    let page = SummaryPage.page(try TestSupport.document("""
+      1. We will never sell your personal data.
+
+      2. We may sell your voice recordings to data brokers.
+
+      3. We may share your personal information with advertisers for their own marketing.
+      """))
+    let sale = page.summary.contradictions.filter { $0.promiseRule == "no-sale-promise" }
+    #expect(sale.count >= 2, "\(page.summary.contradictions.map(\.exceptionRule))")
+    let section = try #require(page.html.components(separatedBy: "id=\"contradictions\"").last?.components(separatedBy: "</section>").first)
+    #expect(section.components(separatedBy: "<article class=\"contradiction\">").count - 1 == 1)
+    #expect(section.contains("The exceptions"))
+    #expect(section.components(separatedBy: "href=\"#c\(sale[0].promise.clauseStart)\"").count - 1 == 1)
+    for c in sale { #expect(section.contains("href=\"#c\(c.exception.clauseStart)\"")) }
+  }
+
+  @Test("A quote is cut between words, around its match")
+  func excerptCutsBetweenWords() {
+    let words = (1...60).map { "word\($0)" }
+    let text = words.joined(separator: " ")
+    let quote = Summary.Quote(text: text, match: "word30", line: 1, column: 1, endLine: 1, endColumn: 7,
+                              clauseStart: 0, clauseEnd: text.utf8.count)
+    let excerpt = SummaryWording.excerpt(quote, limit: 80)
+    #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…"))
+    #expect(excerpt.contains("word30"))
+    let shown = excerpt.trimmingCharacters(in: CharacterSet(charactersIn: "…")).split(separator: " ").map(String.init)
+    #expect(shown.allSatisfy(words.contains), "\(excerpt)")
+    #expect(SummaryWording.shorten(text, 30).dropLast().split(separator: " ").map(String.init).allSatisfy(words.contains))
+  }
+
   @Test("Overlapping clauses run into one mark that keeps every clause start as an ID")
   func overlappingMarks() {
     typealias View = SummaryHTMLDocumentView

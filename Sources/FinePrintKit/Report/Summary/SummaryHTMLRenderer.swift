@@ -205,14 +205,25 @@ public struct SummaryHTMLRenderer: Sendable {
 
   func contradictions(_ items: [Summary.Contradiction]) -> String {
     var out = ["<section class=\"card\" id=\"contradictions\">", "<h2>Promises taken back elsewhere</h2>"]
+    // One promise taken back by several clauses is shown once, beside all of its exceptions.
+    var groups: [(first: Summary.Contradiction, exceptions: [Summary.Contradiction])] = []
     for c in items {
+      if let at = groups.firstIndex(where: { $0.first.promise == c.promise && $0.first.explanation == c.explanation }) {
+        groups[at].exceptions.append(c)
+      } else {
+        groups.append((c, [c]))
+      }
+    }
+    for (c, exceptions) in groups {
       out.append("<article class=\"contradiction\">")
       out.append("<p class=\"red\">\(symbol("red")) \(esc(c.explanation))</p>")
       out.append("<div class=\"pair\">")
       out.append("<div class=\"side green\"><h3>\(symbol("green")) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
         + quoteLink(c.promise) + "</div>")
-      out.append("<div class=\"side red\"><h3>\(symbol("red")) The exception <small><code>\(esc(c.exceptionRule))</code></small></h3>"
-        + quoteLink(c.exception) + "</div>")
+      let title = exceptions.count == 1 ? "The exception" : "The exceptions"
+      let rules = Array(Set(exceptions.map(\.exceptionRule))).sorted().map { "<code>\(esc($0))</code>" }.joined(separator: " ")
+      out.append("<div class=\"side red\"><h3>\(symbol("red")) \(title) <small>\(rules)</small></h3>"
+        + exceptions.map { quoteLink($0.exception) }.joined() + "</div>")
       out += ["</div>", "</article>"]
     }
     out.append("</section>")
@@ -229,7 +240,7 @@ public struct SummaryHTMLRenderer: Sendable {
     out.append(stat("Legalese", String(format: "%.0f%%", r.legaleseShare * 100), "of clauses"))
     out.append("</dl>")
     if !r.standards.isEmpty {
-      out += ["<h3>State minimums for consumer contracts</h3>", "<ul class=\"standards\">"]
+      out += ["<h3>State reading-ease minimums for insurance policies, a yardstick for any contract</h3>", "<ul class=\"standards\">"]
       for s in r.standards {
         let level = s.meets ? "green" : "red"
         out.append("<li class=\"\(level)\">\(symbol(level)) <strong>\(esc(s.jurisdiction))</strong>: "

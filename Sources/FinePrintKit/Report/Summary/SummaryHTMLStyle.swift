@@ -116,7 +116,9 @@ enum SummaryHTMLStyle {
     .doc p, .doc li { margin: .5rem 0; }
     .doc .items li { position: relative; padding-left: 1.5rem; }
     .doc .items li::before { content: "•"; position: absolute; left: .4rem; color: var(--muted); }
-    .doc .items li[data-number]::before { content: attr(data-number); left: 0; font-weight: 700; }
+    /* A number flows with the text, so "10." or "viii." never runs into it. */
+    .doc .items li[data-number] { padding-left: 0; }
+    .doc .items li[data-number]::before { content: attr(data-number); position: static; margin-right: .4em; font-weight: 700; }
     .doc .items li.marked { padding-left: 0; }
     .doc .items li.marked::before { content: none; }
     .doc .depth-2 { margin-left: 1.5rem; } .doc .depth-3 { margin-left: 3rem; } .doc .depth-4 { margin-left: 4.5rem; }

@@ -133,13 +133,24 @@ public enum SummaryWording {
       return shorten(text, limit)
     }
     let before = text.distance(from: text.startIndex, to: range.lowerBound)
-    let start = text.index(text.startIndex, offsetBy: max(0, min(before - 40, text.count - limit)))
-    let end = text.index(start, offsetBy: min(limit, text.distance(from: start, to: text.endIndex)))
+    var start = text.index(text.startIndex, offsetBy: max(0, min(before - 40, text.count - limit)))
+    var end = text.index(start, offsetBy: min(limit, text.distance(from: start, to: text.endIndex)))
+    // Cut between words, never inside one ("…r information"), and never inside the match.
+    if start > text.startIndex, start < range.lowerBound, let space = text[start..<range.lowerBound].firstIndex(of: " ") {
+      start = text.index(after: space)
+    }
+    if end < text.endIndex, range.upperBound < end, let space = text[range.upperBound..<end].lastIndex(of: " ") {
+      end = space
+    }
     return (start > text.startIndex ? "…" : "") + text[start..<end] + (end < text.endIndex ? "…" : "")
   }
 
+  /// The text on one line, cut after the last whole word that fits in `limit` characters.
   public static func shorten(_ text: String, _ limit: Int) -> String {
     let flat = text.replacingOccurrences(of: "\n", with: " ")
-    return flat.count <= limit ? flat : String(flat.prefix(limit)) + "…"
+    guard flat.count > limit else { return flat }
+    let cut = flat.prefix(limit)
+    let words = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    return String(words) + "…"
   }
 }
