@@ -59,7 +59,7 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
   }
 
   /// The known name nearest to a misspelt one, when it is near enough to be a typo.
-  static func closest(to name: String, in known: [String]) -> String? {
+  public static func closest(to name: String, in known: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
       var row = Array(0...b.count)
       for i in 1...max(a.count, 1) where !a.isEmpty {

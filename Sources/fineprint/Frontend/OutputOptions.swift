@@ -18,3 +18,4 @@ struct OutputOptions: ParsableArguments {
 
 extension ColorChoice: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}

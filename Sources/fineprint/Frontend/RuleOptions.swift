@@ -17,6 +17,9 @@ struct RuleOptions: ParsableArguments {
   @Flag(help: "Ignore any .fineprint.yml.")
   var noConfig = false
 
+  @Option(name: .customLong("disable"), help: "Do not run this rule or category (its ID or an old ID), as disable: in .fineprint.yml does. Repeatable.")
+  var disabledRules: [String] = []
+
   /// The configuration in force for these inputs: --config, else the nearest .fineprint.yml.
   func configuration(for inputs: [String]) throws -> Configuration {
     if noConfig { return Configuration() }
@@ -60,6 +63,15 @@ struct RuleOptions: ParsableArguments {
       var set = try ruleSet()
       for folder in configuration.ruleFolders { set = try set.merging(try RuleSet.load(path: folder)) }
       try configuration.validate(against: set)
+      var configuration = configuration
+      if !disabledRules.isEmpty {
+        let known = Set(set.rules.flatMap { [$0.id, $0.category] + $0.aliases } + Category.all.map(\.id))
+        if let unknown = disabledRules.first(where: { !known.contains($0) }) {
+          let suggestion = RuleLoadError.closest(to: unknown, in: known.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
+          throw ValidationError("--disable \(unknown): no rule or category has this name\(suggestion)")
+        }
+        configuration.disabled.formUnion(disabledRules)
+      }
       return configuration.apply(to: set)
     } catch {
       Console.error(error)

@@ -32,10 +32,17 @@ struct Lint: ParsableCommand {
   @Flag(help: "Hide protections (what the terms promise you) in text output.")
   var hideProtections = false
 
+  @Option(help: "Report only findings of at least this severity: error, warning or info (protections are info), in every format.")
+  var minSeverity: Severity?
+
+  @Option(help: "Exit with 1 when more than this many warnings are reported, whatever --fail-on says (as ESLint's --max-warnings).")
+  var maxWarnings: Int?
+
   func validate() throws {
     for name in format where Reporters.reporter(name) == nil {
       throw ValidationError("unknown format '\(name)'; use one of: \(Reporters.identifiers.joined(separator: ", "))")
     }
+    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings must be 0 or more, not \(maxWarnings)") }
     if output.count > max(format.count, 1) {
       throw ValidationError("\(output.count) --output files for \(max(format.count, 1)) formats")
     }
@@ -99,6 +106,9 @@ struct Lint: ParsableCommand {
       }
       files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings), suppressed: $0.suppressed) }
     }
+    if let minSeverity {
+      files = files.map { Report.FileResult(path: $0.path, findings: $0.findings.filter { $0.severity >= minSeverity }, suppressed: $0.suppressed) }
+    }
     let report = Report(files: files, rules: ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
@@ -147,5 +157,8 @@ struct Lint: ParsableCommand {
     }
     if loader.failures > 0 { throw ExitCode(2) }
     if report.fails(at: threshold) { throw ExitCode(1) }
+    if let maxWarnings, report.findings.count(where: { $0.severity == .warning && !$0.isProtection }) > maxWarnings {
+      throw ExitCode(1)
+    }
   }
 }

@@ -23,6 +23,24 @@ struct CIConventionsTests {
     #expect(((run?["properties"] as? [String: Any])?["protectionsNotReported"] as? Int ?? 0) > 3)
   }
 
+  @Test("--min-severity reports only findings at or above it; --max-warnings fails past its count; --disable drops a rule")
+  func severityWarningsAndDisable() throws {
+    let form = "Samples/fitness-consent.txt"
+    let errors = try CLIRunner.run(["lint", "--min-severity", "error", "--format", "json", form])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(errors.stdout.utf8)) as? [String: Any])
+    let severities = ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []).compactMap { $0["severity"] as? String }
+    #expect(!severities.isEmpty && Set(severities) == ["error"])
+    // The form has nine warnings: more than 3 fails even with --fail-on never; 30 does not.
+    #expect(try CLIRunner.run(["lint", "--fail-on", "never", "--max-warnings", "3", form]).status == 1)
+    #expect(try CLIRunner.run(["lint", "--fail-on", "never", "--max-warnings", "30", form]).status == 0)
+    let disabled = try CLIRunner.run(["lint", "--disable", "binding-arbitration", "--disable", "waived-litigation", form])
+    #expect(!disabled.stdout.contains("[binding-arbitration]") && !disabled.stdout.contains("[jury-trial-waiver]"))
+    #expect(disabled.stdout.contains("[consent-by-use]"))
+    let typo = try CLIRunner.run(["lint", "--disable", "binding-arbitraton", form])
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("did you mean 'binding-arbitration'"))
+  }
+
   /// A folder with a configuration, for a test to remove.
   static func project(_ config: String) throws -> URL {
     let dir = try TestSupport.temporaryDirectory()
