@@ -11,7 +11,7 @@ struct FinePrintCommand: ParsableCommand {
     commandName: "fineprint",
     abstract: "A linter for the fine print of contracts: consent forms, terms of service, privacy policies.",
     version: FinePrintVersion.current,
-    subcommands: [Lint.self, Summarize.self, Clauses.self, Classify.self, Rules.self, Explain.self, Diff.self],
+    subcommands: [Lint.self, Summarize.self, Clauses.self, Classify.self, Rules.self, Explain.self, Diff.self, Init.self],
     defaultSubcommand: Lint.self
   )
 

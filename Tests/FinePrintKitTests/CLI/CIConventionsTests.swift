@@ -41,6 +41,19 @@ struct CIConventionsTests {
     #expect(typo.stderr.contains("did you mean 'binding-arbitration'"))
   }
 
+  @Test("fineprint init writes a starter .fineprint.yml once; again is exit 2 unless --force")
+  func initWritesStarter() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = try CLIRunner.run(["init", dir.path])
+    #expect(first.status == 0, "\(first.stderr)")
+    let written = try String(contentsOf: dir.appendingPathComponent(Configuration.fileName), encoding: .utf8)
+    #expect(written == StarterConfiguration.text)
+    let again = try CLIRunner.run(["init", dir.path])
+    #expect(again.status == 2 && again.stderr.contains("already there"))
+    #expect(try CLIRunner.run(["init", "--force", dir.path]).status == 0)
+  }
+
   /// A folder with a configuration, for a test to remove.
   static func project(_ config: String) throws -> URL {
     let dir = try TestSupport.temporaryDirectory()

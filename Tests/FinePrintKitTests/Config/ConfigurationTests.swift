@@ -33,6 +33,29 @@ struct ConfigurationTests {
     #expect(tuned.rule("very-long-sentence")?.metric?.above == 40)
   }
 
+  @Test("fineprint init's starter file changes nothing as written, and every example in it is valid once uncommented")
+  func starter() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let rules = try TestSupport.engine().ruleSet
+    let asWritten = try Configuration.load(path: try write(StarterConfiguration.text, in: dir))
+    try asWritten.validate(against: rules)
+    #expect(asWritten.disabled.isEmpty && asWritten.severities.isEmpty && asWritten.ignore.isEmpty)
+    #expect(asWritten.failOn == .standard)
+    // Each "# key: value" line, uncommented, is a working setting.
+    let uncommented = StarterConfiguration.text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      line.hasPrefix("# ") && line.dropFirst(2).first?.isLowercase == true && line.contains(": ") && !line.hasPrefix("# FinePrint")
+        && line.dropFirst(2).split(separator: ":").first.map { !$0.contains(" ") } == true ? String(line.dropFirst(2)) : String(line)
+    }.joined(separator: "\n")
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("fineprint-rules"), withIntermediateDirectories: true)
+    let all = try Configuration.load(path: try write(uncommented, in: dir))
+    try all.validate(against: rules)
+    #expect(all.disabled == ["plain-language"])
+    #expect(all.severities["data-sent-abroad"] == .warning)
+    #expect(all.ignore.count == 2 && all.ruleFolders.count == 1)
+    #expect(all.readingEaseBelow == 30 && all.sentenceWordsAbove == 50)
+  }
+
   @Test("It is found by walking up from the document")
   func find() throws {
     let dir = try TestSupport.temporaryDirectory()
