@@ -12,15 +12,56 @@ public struct PlainTextIngester: Sendable {
     var map = SourceMap()
     map.appendVerbatim(textStart: 0, sourceStart: 0, length: bytes.count)
     let directives = Self.directiveLines(bytes)
+    // Markdown's HTML comments (`<!-- fineprint-disable-next-line … -->`, or a note to editors)
+    // are not shown to a reader: a directive in one is honoured, and no comment is read as text.
+    let comments = Self.isMarkdown(source.name) ? Self.htmlCommentLines(bytes) : (directives: [], lines: [])
     // A directive line is an instruction to FinePrint, not a term: it stands between blocks and
     // is never read as part of a clause (else a rule could match the rule ID it names).
-    let blocks = Self.paragraphs(bytes, skippingLinesAt: Set(directives.map(\.range.lowerBound)))
+    let skipped = Set(directives.map(\.range.lowerBound)).union(comments.lines)
+    let blocks = Self.paragraphs(bytes, skippingLinesAt: skipped)
     var document = Document(
       path: source.name, format: .plainText, utf8: bytes,
       blocks: blocks, sourceMap: map, lineIndex: LineIndex(source: bytes))
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
-    document.comments = directives
+    document.comments = (directives + comments.directives).sorted { $0.range.lowerBound < $1.range.lowerBound }
     return document
+  }
+
+  /// Whether a file is Markdown by its name.
+  static func isMarkdown(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+  }
+
+  /// Markdown lines that are HTML comments (a comment may span lines) and the FinePrint
+  /// directives in them: `<!-- fineprint-disable-next-line any-purpose: reason -->`.
+  static func htmlCommentLines(_ bytes: [UInt8]) -> (directives: [SourceComment], lines: Set<Int>) {
+    var directives: [SourceComment] = []
+    var lines = Set<Int>()
+    let open = Array("<!--".utf8), close = Array("-->".utf8), marker = Array("fineprint-".utf8)
+    let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D }
+    var inComment = false
+    var lineStart = 0
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+      defer { lineStart = i + 1 }
+      let line = bytes[lineStart..<i]
+      let closing = line.firstRange(of: close)
+      if inComment {
+        lines.insert(lineStart)
+        inComment = closing == nil
+        continue
+      }
+      guard let j = line.firstIndex(where: { !isSpace($0) }), bytes[j..<i].starts(with: open) else { continue }
+      // Only a comment that fills its lines is hidden: text after "-->" stays text.
+      if let closing, !bytes[closing.upperBound..<i].allSatisfy(isSpace) { continue }
+      lines.insert(lineStart)
+      inComment = closing == nil
+      guard let k = bytes[(j + open.count)..<i].firstIndex(where: { !isSpace($0) }), bytes[k..<i].starts(with: marker) else { continue }
+      var end = closing?.lowerBound ?? i
+      while end > k, isSpace(bytes[end - 1]) { end -= 1 }
+      directives.append(SourceComment(text: String(decoding: bytes[k..<end], as: UTF8.self), range: lineStart..<end))
+    }
+    return (directives, lines)
   }
 
   /// Lines that start with `fineprint-` (after optional white space or `#`/`//`): plain text's

@@ -74,6 +74,30 @@ struct SuppressionTests {
     #expect(result.problems.isEmpty)
   }
 
+  @Test("Markdown: a directive in an HTML comment is honoured, and no comment is read as text")
+  func markdownComments() throws {
+    let doc = try TestSupport.document("""
+      # Terms
+
+      <!-- fineprint-disable-next-line waived-litigation: reviewed by counsel -->
+      All disputes will be resolved by binding arbitration.
+
+      <!-- Editors: we may sell your personal data to data brokers, says the old draft. -->
+      <!--
+      You waive any right to a jury trial.
+      -->
+      We may share your personal data with advertisers. <!-- a trailing note stays text -->
+      """, name: "terms.md")
+    let result = linter.lintApplyingSuppressions(doc, today: today)
+    #expect(result.suppressed.map(\.rule) == ["binding-arbitration"])
+    #expect(result.problems.isEmpty)
+    #expect(!result.findings.contains { $0.rule == "sell-personal-data" || $0.rule == "jury-trial-waiver" })
+    #expect(result.findings.contains { $0.rule == "share-with-third-parties" })
+    // In a .txt file the same comment lines are text.
+    let text = try TestSupport.document(doc.text, name: "terms.txt")
+    #expect(linter.lintApplyingSuppressions(text, today: today).findings.contains { $0.rule == "jury-trial-waiver" })
+  }
+
   @Test("Plain text: a directive right above its clause is not read as part of it")
   func plainTextDirectiveIsNoText() throws {
     let doc = try TestSupport.document("""
