@@ -10,6 +10,12 @@ struct ReadOptions: ParsableArguments {
   @Option(help: "Refuse inputs larger than this many megabytes (1 to \(ReadOptions.largestMaxSize)).")
   var maxSize: Int = 100
 
+  @Option(help: "The file name standard input stands for (-): findings name it, its extension picks the format, and its folder's .fineprint.yml applies.")
+  var stdinFilename: String?
+
+  /// The name an input is reported and configured by: `--stdin-filename` for `-`.
+  func name(of path: String) -> String { path == "-" ? stdinFilename ?? path : path }
+
   /// The largest `--max-size`: libxml2 reads at most 2 GB, and a larger number would overflow
   /// when counted in bytes (`--max-size 9999999999999` trapped).
   static let largestMaxSize = 2047
@@ -28,6 +34,7 @@ struct ReadOptions: ParsableArguments {
   /// - Throws: `IngestError`, naming the input.
   func document(at path: String) throws -> Document {
     var source = try collector.read(path)
+    source.name = name(of: source.name)
     if let declaredFormat { source.declaredFormat = declaredFormat }
     return try ingester.ingest(source)
   }

@@ -52,9 +52,12 @@ struct Lint: ParsableCommand {
     Console.quiet = display.quiet
     // The run's settings (fail_on) come from --config or the first input's configuration;
     // what is linted and how follows each input's own (its nearest .fineprint.yml).
-    let configuration = try rules.configuration(for: input.paths)
+    let named = input.paths.map(input.reading.name(of:))
+    let configuration = try rules.configuration(for: named)
     var resolver = ConfigurationResolver()
-    let key = { (path: String) -> String? in rules.fixedConfiguration ? configuration.path : resolver.configurationPath(for: path) }
+    let key = { (path: String) -> String? in
+      rules.fixedConfiguration ? configuration.path : resolver.configurationPath(for: input.reading.name(of: path))
+    }
     var configurations: [String?: Configuration] = [configuration.path: configuration]
     var loader = DocumentLoader(options: input)
     var failed: Error?
@@ -66,7 +69,7 @@ struct Lint: ParsableCommand {
           configurations[file] = Configuration()
         }
       }
-      return configurations[file]!.ignores(path) ? (file ?? Configuration.fileName) : nil
+      return configurations[file]!.ignores(input.reading.name(of: path)) ? (file ?? Configuration.fileName) : nil
     }
     let paths = loader.paths()
     if let failed { throw failed }

@@ -54,6 +54,22 @@ struct CIConventionsTests {
     #expect(try CLIRunner.run(["init", "--force", dir.path]).status == 0)
   }
 
+  @Test("--stdin-filename: standard input is reported, read and configured as that file")
+  func stdinFilename() throws {
+    let dir = try Self.project("version: 1\ndisable: [waived-litigation]\nignore: [\"*.draft.md\"]\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let text = "<!-- fineprint-disable-next-line sell-personal-data: reviewed -->\nWe may sell your data.\n\n" + Self.arbitration
+    let named = dir.appendingPathComponent("terms.md").path
+    let result = try CLIRunner.run(["lint", "--stdin-filename", named, "--format", "jsonl", "-"], stdin: text)
+    let rules = result.stdoutLines.compactMap { line in
+      (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]).flatMap { $0?["rule"] as? String }
+    }
+    #expect(!rules.isEmpty && !rules.contains("binding-arbitration") && !rules.contains("sell-personal-data"), "\(result.stdout)")
+    #expect(result.stdout.contains("\"file\":\"\(named)\""))
+    let ignored = try CLIRunner.run(["lint", "--stdin-filename", dir.appendingPathComponent("new.draft.md").path, "-"], stdin: text)
+    #expect(ignored.status == 2 && ignored.stderr.contains("ignore pattern"))
+  }
+
   /// A folder with a configuration, for a test to remove.
   static func project(_ config: String) throws -> URL {
     let dir = try TestSupport.temporaryDirectory()
