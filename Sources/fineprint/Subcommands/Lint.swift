@@ -14,7 +14,8 @@ struct Lint: ParsableCommand {
 
   @Option(help: ArgumentHelp(
     "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
-    discussion: "With several, the n-th --output receives the n-th format; formats without one go to standard output."))
+    discussion: "With several, the n-th --output receives the n-th format; formats without one go to standard output."),
+    completion: .list(Reporters.identifiers))
   var format: [String] = []
 
   @Option(help: "Write a format's output to this file instead of standard output. Repeatable.")
