@@ -56,8 +56,9 @@ public struct Linter: Sendable {
       let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
       signals.record(result, clause: index)
       // Words of a sub-clause's lead-in give context (a negation) but are reported only once,
-      // with the clause they belong to.
-      let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+      // with the clause they belong to. A sub-clause with no words of its own ("}<") reports
+      // nothing: its lead-in's matches once went out under its name, outside it.
+      let own = tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? tokens.count
       findings += measured(clause, document: document)
       for hit in result.hits where hit.end >= own {
         let range = tokens[max(hit.start, own)].range.lowerBound..<tokens[hit.end].range.upperBound
