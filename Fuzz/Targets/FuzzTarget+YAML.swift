@@ -9,12 +9,17 @@ extension FuzzTarget {
     String(repeating: "a", count: 120) + "/" + String(repeating: "a", count: 120) + ".html",
   ]
 
+  /// The bundled rules, read once per process rather than for every input.
+  static let bundledRules: RuleSet = {
+    do { return try RuleSet.bundled() } catch { fatalError("the bundled rules do not load: \(error)") }
+  }()
+
   /// A rule file as a user writes one: refused with a located `RuleLoadError`, or loaded,
   /// compiled with the bundled lexicons, and run on its own examples and a few documents.
   static func checkRules(_ bytes: [UInt8], name: String) -> [String] {
     let text = String(decoding: bytes, as: UTF8.self)
     do {
-      let set = try RuleSet.parse(files: [(name, text)]).addingLexicons(try RuleSet.bundled().lexicons)
+      let set = try RuleSet.parse(files: [(name, text)]).addingLexicons(bundledRules.lexicons)
       let linter = Linter(engine: try RuleEngine(ruleSet: set))
       var problems: [String] = []
       let examples = set.rules.flatMap { $0.flagExamples + $0.passExamples }.prefix(20)
@@ -37,7 +42,7 @@ extension FuzzTarget {
   static func checkConfiguration(_ bytes: [UInt8], name: String) -> [String] {
     do {
       let configuration = try Configuration.parse(bytes, path: name)
-      let rules = try RuleSet.bundled()
+      let rules = bundledRules
       try configuration.validate(against: rules)
       _ = configuration.apply(to: rules)
       for path in ignoredPathProbes { _ = configuration.ignores(path) }
