@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "fineprint", targets: ["fineprint"]),
     .library(name: "FinePrintKit", targets: ["FinePrintKit"]),
+    // The fuzz targets as a static library: `Fuzz/run` links it with libFuzzer (see Fuzz/README.md).
+    .library(name: "FinePrintFuzz", type: .static, targets: ["FinePrintFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,11 +46,26 @@ let package = Package(
     ),
     // Speed is measured here, not in unit tests: `swift run -c release fineprint-bench`.
     .executableTarget(name: "fineprint-bench", dependencies: ["FinePrintKit"]),
-    // ZIPFoundation builds the .docx files the DOCX tests read.
+    // Fuzz targets: each reads arbitrary bytes as one kind of input and checks the invariants.
+    .target(
+      name: "FinePrintFuzz",
+      dependencies: ["FinePrintKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Fuzz/Targets"
+    ),
+    // ZIPFoundation builds the .docx files the DOCX tests read; the fuzz targets replay reproducers.
     .testTarget(
       name: "FinePrintKitTests",
-      dependencies: ["FinePrintKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["FinePrintKit", "FinePrintFuzz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
   ],
   swiftLanguageModes: [.v6]
 )
+
+// `Fuzz/run` sets FINEPRINT_FUZZ_BUILD: the library and the fuzz targets (not the build tools,
+// which libFuzzer's own `main` would break) are compiled with libFuzzer's coverage and
+// AddressSanitizer, in a build folder of their own.
+if Context.environment["FINEPRINT_FUZZ_BUILD"] != nil {
+  for target in package.targets where ["FinePrintKit", "FinePrintFuzz"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+  }
+}

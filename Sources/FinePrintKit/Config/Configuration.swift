@@ -63,16 +63,17 @@ public struct Configuration: Sendable, Equatable {
       throw FileManager.default.fileExists(atPath: path)
         ? ConfigurationError.unreadable(path: path) : ConfigurationError.noSuchFile(path: path)
     }
+    return try parse([UInt8](data), path: path)
+  }
+
+  /// Reads a configuration from the bytes of the file at `path` (folders in `rules` are
+  /// relative to that path).
+  /// - Throws: `RuleLoadError` naming `path` and the line of an unknown key or a bad value.
+  public static func parse(_ data: [UInt8], path: String) throws -> Configuration {
     let reader = YAMLReader(file: path)
     var config = Configuration()
     config.path = path
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
-    } catch let error as YamlError {
-      throw RuleFileParser.located(error, file: path)
-    }
-    guard let root else { return config }
+    guard let root = try reader.compose(String(decoding: data, as: UTF8.self)) else { return config }
     let base = URL(fileURLWithPath: path).deletingLastPathComponent()
     for (key, _, value) in try reader.mapping(root, context: "the configuration", allowed: Key.allCases.map(\.rawValue)) {
       switch Key(rawValue: key)! {
@@ -166,25 +167,45 @@ public struct Configuration: Sendable, Equatable {
     path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().standardizedFileURL.path }
   }
 
-  /// Glob matching with `*` (no `/`), `**` (anything) and `?`.
+  /// Glob matching with `*` (no `/`), `**` (anything) and `?`, in time linear in the path for
+  /// each piece of the pattern: the set of pattern positions a path prefix can reach is carried
+  /// along the path, so `*a*a*a*a*a*a*a*ab` against a long path no longer backtracks (it hung).
   static func glob(_ pattern: String, matches text: String) -> Bool {
+    enum Piece { case character(Character), any, star(crossesFolders: Bool) }
+    var pieces: [Piece] = []
     let p = Array(pattern)
-    let t = Array(text)
-    func match(_ i: Int, _ j: Int) -> Bool {
-      if i == p.count { return j == t.count }
+    var i = 0
+    while i < p.count {
       if p[i] == "*" {
         let deep = i + 1 < p.count && p[i + 1] == "*"
-        let next = deep ? i + 2 : i + 1
-        var k = j
-        while true {
-          if match(next, k) { return true }
-          if k == t.count || (!deep && t[k] == "/") { return false }
-          k += 1
+        pieces.append(.star(crossesFolders: deep))
+        i += deep ? 2 : 1
+      } else {
+        pieces.append(p[i] == "?" ? .any : .character(p[i]))
+        i += 1
+      }
+    }
+    // reached[k]: the text so far matches pieces[..<k]; a star may also match nothing.
+    func closed(_ reached: [Bool]) -> [Bool] {
+      var out = reached
+      for k in pieces.indices where out[k] { if case .star = pieces[k] { out[k + 1] = true } }
+      return out
+    }
+    var reached = Array(repeating: false, count: pieces.count + 1)
+    reached[0] = true
+    reached = closed(reached)
+    for character in text {
+      var next = Array(repeating: false, count: pieces.count + 1)
+      for k in pieces.indices where reached[k] {
+        switch pieces[k] {
+        case .character(let c): if c == character { next[k + 1] = true }
+        case .any: next[k + 1] = true
+        case .star(let deep): if deep || character != "/" { next[k] = true }
         }
       }
-      guard j < t.count, p[i] == "?" || p[i] == t[j] else { return false }
-      return match(i + 1, j + 1)
+      reached = closed(next)
+      if !reached.contains(true) { return false }
     }
-    return match(0, 0)
+    return reached[pieces.count]
   }
 }

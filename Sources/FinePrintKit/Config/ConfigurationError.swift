@@ -11,7 +11,10 @@ public enum ConfigurationError: Error, LocalizedError, Equatable, Sendable {
   /// otherwise leave the rule on without a word.
   case unknownName(RuleFileLocation, name: String, key: String, suggestion: String?)
 
-  public var errorDescription: String? {
+  /// One line, whatever the names in the file held.
+  public var errorDescription: String? { message.singleLine }
+
+  private var message: String {
     switch self {
     case .noSuchFile(let path):
       return "\(path): no such config file"

@@ -42,16 +42,35 @@ public struct URLFetcher: Sendable {
       throw IngestError.unreadable(path: address, reason: "no answer within \(Int(timeout)) seconds")
     }
     if let problem = state.problem { throw IngestError.unreadable(path: address, reason: problem) }
-    let status = state.status
+    return try Self.input(from: address, status: state.status, contentType: state.contentType, body: state.data)
+  }
+
+  /// The document a finished response gives: its body, or the error for a failed status or a
+  /// content type that is plainly not a document. Pure, so a fuzz target can feed it bytes.
+  /// - Throws: `IngestError` naming `address`.
+  public static func input(from address: String, status: Int, contentType: String, body: [UInt8]) throws -> InputSource {
     guard (200..<300).contains(status) else {
       throw IngestError.unreadable(path: address, reason: "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
     }
-    let type = state.contentType.lowercased()
+    let type = contentType.lowercased()
     if type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/") || type == "application/pdf" {
       throw IngestError.binary(path: address, reason: "the server sent \(type)")
     }
     // The format is sniffed from the content, as for files: servers often mislabel it.
-    return InputSource(name: address, bytes: state.data)
+    return InputSource(name: address, bytes: body)
+  }
+
+  /// The scheme a redirect leads to: the one written in its `Location` when it names one, else
+  /// the new request's. Foundation on Linux turns "file:///etc/passwd" into a path on the same
+  /// server (http://host/etc/passwd), so the new request's scheme is not enough.
+  public static func redirectScheme(location: String?, request: URL?) -> String {
+    if let location, let colon = location.firstIndex(of: ":"), case let written = location[..<colon].lowercased(),
+      !written.isEmpty, written.first?.isLetter == true,
+      written.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+    {
+      return written
+    }
+    return request?.scheme?.lowercased() ?? ""
   }
 }
 
@@ -82,17 +101,7 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
                   newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
     lock.lock()
     redirects += 1
-    // The Location as the server sent it: Foundation on Linux turns "file:///etc/passwd" into
-    // a path on the same server (http://host/etc/passwd), so the new request's scheme is not
-    // enough.
-    var scheme = request.url?.scheme?.lowercased() ?? ""
-    if let location = response.value(forHTTPHeaderField: "Location"), let colon = location.firstIndex(of: ":"),
-      case let written = location[..<colon].lowercased(), !written.isEmpty,
-      written.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }),
-      written.first?.isLetter == true
-    {
-      scheme = written
-    }
+    let scheme = URLFetcher.redirectScheme(location: response.value(forHTTPHeaderField: "Location"), request: request.url)
     if redirects > maxRedirects {
       _problem = "more than \(maxRedirects) redirects"
     } else if !["http", "https"].contains(scheme) {

@@ -98,7 +98,9 @@ public struct Linter: Sendable {
 
   /// Where a clause's own tokens start, after the lead-in tokens matched with it.
   static func ownTokensStart(_ tokens: [Token], clause: Clause) -> Int {
-    tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? 0
+    // A sub-clause with no words of its own ("}<") reports nothing: its lead-in's matches once
+    // went out under its name, outside it (found by the HTML fuzz target).
+    tokens.firstIndex { $0.range.lowerBound >= clause.range.lowerBound } ?? tokens.count
   }
 
   /// The text a hit reports in its clause, or nil when the hit lies wholly in the lead-in: words

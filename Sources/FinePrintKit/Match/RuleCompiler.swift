@@ -187,6 +187,10 @@ struct RuleCompiler {
       do { _ = try TokenRegex(pattern) } catch {
         throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "invalid regular expression /\(pattern)/")
       }
+      if let risk = TokenRegex.backtrackingRisk(pattern) {
+        throw RuleLoadError.badPattern(source.location, pattern: source.text,
+                                       reason: "the regular expression /\(pattern)/ could take exponential time on a long word: \(risk)")
+      }
     case .lexicon(let name):
       if lexicons[name] == nil { throw RuleLoadError.unknownLexicon(source.location, name: name, known: known) }
     case .sequence(let items), .alternation(let items):

@@ -7,7 +7,8 @@ public struct LineIndex: Sendable {
   public let lineStarts: [Int]
   /// Whether each line is pure ASCII, where a column is a byte count (no scan needed).
   private let asciiLines: [Bool]
-  private let source: [UInt8]
+  /// The source the offsets index (for DOCX, one line per paragraph).
+  let source: [UInt8]
   /// The number of code points that start before each multiple of `stride` bytes: a column on a
   /// long non-ASCII line (a minified web page is one line) is counted from the nearest one
   /// instead of from the start of the line.

@@ -35,13 +35,7 @@ struct RuleFileParser {
 
   func parse(_ text: String) throws -> (rules: [RuleDefinition], lexicons: [Lexicon]) {
     try Self.refuseCommentedNumbers(text, file: reader.file)
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw Self.located(error, file: reader.file)
-    }
-    guard let root else { return ([], []) }
+    guard let root = try reader.compose(text) else { return ([], []) }
     var rules: [RuleDefinition] = []
     var lexicons: [Lexicon] = []
     for (key, keyNode, value) in try reader.mapping(root, context: "a rule file", allowed: Self.fileKeys) {
@@ -250,8 +244,33 @@ struct RuleFileParser {
       .composer(let context, let problem, let mark, _):
       let detail = context.map { "\(problem) \($0.text)" } ?? problem
       return .yaml(RuleFileLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+    case .reader(let problem, let offset, _, let yaml):
+      // Bytes YAML does not allow (control characters, invalid UTF-8), at a byte offset.
+      let (line, column) = offset.map { lineAndColumn(ofByte: $0, in: yaml) } ?? (1, 1)
+      return .yaml(RuleFileLocation(file: file, line: line, column: column), problem: problem)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+      return .yaml(RuleFileLocation(file: file, line: context.mark.line, column: context.mark.column),
+                   problem: "a key is written twice in one mapping: \(keys)")
     default:
-      return .yaml(RuleFileLocation(file: file, line: 1, column: 1), problem: "\(error)")
+      // No position: the description is Yams' own, kept to one line.
+      let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")
+      return .yaml(RuleFileLocation(file: file, line: 1, column: 1), problem: text)
     }
+  }
+
+  /// The 1-based line and code-point column of a UTF-8 byte offset.
+  private static func lineAndColumn(ofByte offset: Int, in text: String) -> (Int, Int) {
+    var line = 1
+    var column = 1
+    for byte in text.utf8.prefix(max(0, offset)) {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 }

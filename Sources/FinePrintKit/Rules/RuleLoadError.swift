@@ -26,7 +26,11 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
     }
   }
 
-  public var errorDescription: String? {
+  /// One line, whatever the file held: a pattern or key written over several lines in the
+  /// YAML shows its line breaks as `\n` (a multi-line error breaks `file:line:` readers).
+  public var errorDescription: String? { message.singleLine }
+
+  private var message: String {
     switch self {
     case .unreadable(let file, let reason):
       return "\(file): cannot read rule file: \(reason)"

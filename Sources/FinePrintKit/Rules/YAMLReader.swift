@@ -4,6 +4,21 @@ import Yams
 struct YAMLReader {
   let file: String
 
+  /// The file's YAML as a tree, nil when it is empty.
+  /// - Throws: `RuleLoadError.yaml` at the line of a syntax error, or of the alias past which
+  ///   anchors and aliases would expand to more than `YAMLAliasLimit.maxNodes` nodes.
+  func compose(_ text: String) throws -> Node? {
+    if let mark = YAMLAliasLimit.overflow(in: text) {
+      throw RuleLoadError.yaml(RuleFileLocation(file: file, line: mark.line, column: mark.column),
+                               problem: "aliases expand to more than \(YAMLAliasLimit.maxNodes) nodes (an alias bomb?)")
+    }
+    do {
+      return try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw RuleFileParser.located(error, file: file)
+    }
+  }
+
   func location(_ node: Node?) -> RuleFileLocation {
     RuleFileLocation(file: file, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
   }

@@ -362,26 +362,9 @@ extension HostileInputTests {
   // MARK: - Invariants on generated and mutated markup
 
   /// Every clause and finding lies inside the text, each match inside its clause, start ≤ end,
-  /// and the source map runs forward inside the source.
+  /// and the source map runs forward inside the source (`LintInvariants`, as the fuzz targets check).
   private func checkInvariants(_ document: Document, linter: Linter, label: String) {
-    let textCount = document.text.utf8.count
-    for clause in ClauseSegmenter().clauses(in: document) {
-      #expect(clause.range.lowerBound >= 0 && clause.range.upperBound <= textCount, "\(label): clause \(clause.range)")
-    }
-    for finding in linter.lint(document) {
-      #expect(finding.textStart <= finding.textEnd && finding.textEnd <= textCount, "\(label): \(finding.rule)")
-      #expect(finding.line >= 1 && finding.column >= 1, "\(label): \(finding.rule)")
-      #expect((finding.line, finding.column) <= (finding.endLine, finding.endColumn), "\(label): \(finding.rule)")
-      if !finding.documentLevel {
-        #expect(finding.clauseStart <= finding.textStart && finding.textEnd <= finding.clauseEnd,
-                "\(label): \(finding.rule) text \(finding.textStart)-\(finding.textEnd) clause \(finding.clauseStart)-\(finding.clauseEnd)")
-      }
-    }
-    var previousEnd = 0
-    for run in document.sourceMap.runs {
-      #expect(run.sourceStart <= run.sourceEnd && run.sourceStart >= previousEnd, "\(label): source map run \(run)")
-      previousEnd = max(previousEnd, run.sourceEnd)
-    }
+    #expect(LintInvariants.violations(of: document, linter: linter) == [], "\(label)")
   }
 
   @Test("Found by generated documents: text that is only a closing quote, and a mangled page, trapped")
