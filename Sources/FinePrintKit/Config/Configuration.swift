@@ -126,7 +126,7 @@ public struct Configuration: Sendable, Equatable {
   /// as an alias) or a category of these rules or of the taxonomy.
   /// - Throws: `ConfigurationError.unknownName` naming the file and line, with the nearest name.
   public func validate(against rules: RuleSet) throws {
-    let known = Set(rules.rules.flatMap { [$0.id, $0.category] + $0.aliases } + Category.all.map(\.id))
+    let known = rules.disableableNames
     let used = disabled.map { ($0, "disable") } + severities.keys.map { ($0, "severity") }
     let unknown = used.filter { !known.contains($0.0) }
       .sorted { (nameLocations[$0.0]?.line ?? 0, nameLocations[$0.0]?.column ?? 0) < (nameLocations[$1.0]?.line ?? 0, nameLocations[$1.0]?.column ?? 0) }

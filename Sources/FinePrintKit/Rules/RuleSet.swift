@@ -77,6 +77,12 @@ public struct RuleSet: Sendable {
     }
   }
 
+  /// Every name that `disable`, `severity` and `--disable` accept: rule IDs, their old IDs
+  /// (`aliases`) and the taxonomy's categories.
+  public var disableableNames: Set<String> {
+    Set(rules.flatMap { [$0.id, $0.category] + $0.aliases } + Category.all.map(\.id))
+  }
+
   /// This set with lexicons it does not define yet (a rule folder reusing the bundled lexicons).
   public func addingLexicons(_ extra: [Lexicon]) throws -> RuleSet {
     var copy = self

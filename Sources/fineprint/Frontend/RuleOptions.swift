@@ -65,7 +65,7 @@ struct RuleOptions: ParsableArguments {
       try configuration.validate(against: set)
       var configuration = configuration
       if !disabledRules.isEmpty {
-        let known = Set(set.rules.flatMap { [$0.id, $0.category] + $0.aliases } + Category.all.map(\.id))
+        let known = set.disableableNames
         if let unknown = disabledRules.first(where: { !known.contains($0) }) {
           let suggestion = RuleLoadError.closest(to: unknown, in: known.sorted()).map { " (did you mean '\($0)'?)" } ?? ""
           throw ValidationError("--disable \(unknown): no rule or category has this name\(suggestion)")
