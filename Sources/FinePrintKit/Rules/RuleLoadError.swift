@@ -15,13 +15,16 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
   case missingExamples(RuleFileLocation, rule: String, kind: String)
   case unknownRule(RuleFileLocation, id: String)
   case kindMismatch(RuleFileLocation, stated: String, needs: String, keysMake: String)
+  /// A summary table names a rule or fact the rule set does not have.
+  case unknownName(RuleFileLocation, kind: String, name: String, context: String, suggestion: String?)
 
   public var location: RuleFileLocation? {
     switch self {
     case .unreadable: return nil
     case .yaml(let l, _), .unsupportedVersion(let l, _), .unknownKey(let l, _, _, _), .missingKey(let l, _, _),
       .wrongType(let l, _, _), .invalidValue(let l, _, _, _), .duplicateID(let l, _, _), .unknownLexicon(let l, _, _),
-      .badPattern(let l, _, _), .missingExamples(let l, _, _), .unknownRule(let l, _), .kindMismatch(let l, _, _, _):
+      .badPattern(let l, _, _), .missingExamples(let l, _, _), .unknownRule(let l, _), .kindMismatch(let l, _, _, _),
+      .unknownName(let l, _, _, _, _):
       return l
     }
   }
@@ -59,6 +62,9 @@ public enum RuleLoadError: Error, LocalizedError, Equatable, Sendable {
       return "\(l): 'requires' names unknown rule '\(id)'"
     case .kindMismatch(let l, let stated, let needs, let keysMake):
       return "\(l): the rule says kind '\(stated)', which needs \(needs), but its keys make it '\(keysMake)'"
+    case .unknownName(let l, let kind, let name, let context, let suggestion):
+      let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+      return "\(l): \(context) names unknown \(kind) '\(name)'\(hint)"
     }
   }
 

@@ -14,7 +14,9 @@ public struct RuleSet: Sendable {
   }
 
   /// The bundled rule and lexicon files as (path, contents), paths starting with `Rules/`.
-  static var bundledFiles: [(String, String)] { BundledRules.files.map { ("Rules/" + $0.path, $0.contents) } }
+  static var bundledFiles: [(String, String)] {
+    BundledRules.files.filter { !SummaryTables.isSummaryFile($0.path) }.map { ("Rules/" + $0.path, $0.contents) }
+  }
 
   /// Every `.yml`/`.yaml` file under a directory (or one file).
   public static func load(path: String) throws -> RuleSet {
@@ -27,8 +29,10 @@ public struct RuleSet: Sendable {
       let root = URL(fileURLWithPath: path)
       let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
       while let url = walker?.nextObject() as? URL {
-        if ["yml", "yaml"].contains(url.pathExtension) {
-          paths.append((path.hasSuffix("/") ? String(path.dropLast()) : path) + url.path.dropFirst(root.path.count))
+        let relative = url.path.dropFirst(root.path.count)
+        // The folder's `summary/` holds the summary's questions (`SummaryTables`), not rules.
+        if ["yml", "yaml"].contains(url.pathExtension), !SummaryTables.isSummaryFile(String(relative.drop { $0 == "/" })) {
+          paths.append((path.hasSuffix("/") ? String(path.dropLast()) : path) + relative)
         }
       }
     } else {

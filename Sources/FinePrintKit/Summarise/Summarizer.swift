@@ -4,22 +4,24 @@ import Foundation
 public struct Summarizer: Sendable {
   public let linter: Linter
   let facts: FactFinder
-  /// Promises and the kinds of clause that take them back.
-  static let contradictions: [(promise: SummaryQuestion.Evidence, exception: SummaryQuestion.Evidence, explanation: String)] = [
-    (.init(categories: ["no-sale"], except: ["one-datum-kept-private"]), .init(categories: ["third-party-resale", "deidentified-data"]),
-     "They promise not to sell or share your data, but another clause lets others have it."),
-    (.init(categories: ["revocation-right"]),
-     .init(categories: ["perpetual-license", "data-retention"], rules: ["irrevocable-consent", "deletion-impossible"]),
-     "You are told you can withdraw or delete, but another clause keeps your data or their rights to it."),
-    (.init(categories: ["clear-compensation"]), .init(categories: ["compensation"]),
-     "The pay is stated, but another clause lets them change or withhold it."),
-  ]
+  /// The questions asked and the promises shown as taken back.
+  public let tables: SummaryTables
 
-  /// - Parameter cache: where the compiled fact patterns are kept between runs.
-  /// - Throws: `RuleLoadError` when the summary lexicons are malformed.
-  public init(linter: Linter, cache: RuleCache = RuleCache(directory: nil)) throws {
+  /// - Parameters:
+  ///   - cache: where the compiled fact patterns are kept between runs.
+  ///   - tables: the questions to ask (nil: the bundled ones, `Rules/summary/`); checked against
+  ///     the linter's rules.
+  /// - Throws: `RuleLoadError` when the summary lexicons are malformed, or when `tables` name a
+  ///   rule or fact the rules do not have.
+  public init(linter: Linter, cache: RuleCache = RuleCache(directory: nil), tables: SummaryTables? = nil) throws {
     self.linter = linter
     facts = try FactFinder(ruleSet: linter.engine.ruleSet, cache: cache)
+    if let tables {
+      try tables.validate(against: linter.engine.ruleSet)
+      self.tables = tables
+    } else {
+      self.tables = try SummaryTables.bundled.get()
+    }
   }
 
   public func summarize(_ document: Document) -> Summary {
@@ -42,7 +44,7 @@ public struct Summarizer: Sendable {
       file: document.path, title: document.title, grade: grade, gradeWithheld: withheld, gradeReason: reason,
       gradeReasons: reasons, formulaVersion: GradingFormula.version, formula: GradingFormula.description,
       points: counts,
-      answers: SummaryQuestion.all.map { answer($0, findings: findings, facts: found, document: document, clauses: clauses) },
+      answers: tables.questions.map { answer($0, findings: findings, facts: found, document: document, clauses: clauses) },
       risks: risks, protections: protections,
       contradictions: contradictions(findings),
       readability: readability, clauses: clauses.count { $0.kind != .heading }, version: FinePrintVersion.current)
@@ -184,7 +186,8 @@ public struct Summarizer: Sendable {
     }
     let quotes = ordered.filter { seen.insert($0.clauseStart).inserted }
     return Summary.Answer(id: question.id, question: question.question, answer: verdict?.rawValue ?? "not stated",
-                          detail: detail, concern: concern, quotes: Array(quotes.prefix(6)))
+                          detail: detail, concern: concern, quotes: Array(quotes.prefix(6)),
+                          factual: question.concern == nil)
   }
 
   /// Titles of the rules behind the finding evidence, in document order, each once.
@@ -201,7 +204,7 @@ public struct Summarizer: Sendable {
 
   func contradictions(_ findings: [Finding]) -> [Summary.Contradiction] {
     var out: [Summary.Contradiction] = []
-    for pair in Self.contradictions {
+    for pair in tables.contradictions {
       guard let promise = findings.first(where: pair.promise.matches) else { continue }
       var rules = Set<String>()
       for exception in findings where pair.exception.matches(exception) && exception.clauseStart != promise.clauseStart {

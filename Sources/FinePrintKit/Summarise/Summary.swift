@@ -122,6 +122,11 @@ public struct Summary: Codable, Sendable {
     /// True when this answer is bad news for the reader.
     public var concern: Bool
     public var quotes: [Quote]
+    /// True when no answer is bad news (what data they take): a fact, neither good nor bad.
+    /// Not part of the JSON output.
+    public var factual = false
+
+    enum CodingKeys: String, CodingKey { case id, question, answer, detail, concern, quotes }
   }
 
   /// A risk or protection: one rule, with every clause it was found in.

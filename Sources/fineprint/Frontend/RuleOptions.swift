@@ -50,6 +50,24 @@ struct RuleOptions: ParsableArguments {
     return onlyRules.isEmpty ? set : try set.addingLexicons(try Self.bundled.get().ruleSet.lexicons)
   }
 
+  /// The summary's questions these options name: the `summary/` folders of the rule folders
+  /// after the bundled ones (`--rules`), or instead of them (`--only-rules`); nil when no rule
+  /// folder has one (the bundled questions). A malformed table is a usage error (exit 2).
+  func summaryTables() throws -> SummaryTables? {
+    do {
+      var found: SummaryTables?
+      for path in onlyRules + extraRules {
+        guard let tables = try SummaryTables.load(ruleFolder: path) else { continue }
+        if found == nil { found = onlyRules.isEmpty ? try SummaryTables.bundled.get() : SummaryTables() }
+        try found?.add(tables)
+      }
+      return found
+    } catch {
+      Console.error(error)
+      throw ExitCode(2)
+    }
+  }
+
   /// Compiled rules kept between runs (`FINEPRINT_CACHE`).
   static let cache = RuleCache.standard()
   /// The bundled rules, compiled (or read from the cache) once per run.

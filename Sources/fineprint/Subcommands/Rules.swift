@@ -59,7 +59,7 @@ struct Rules: ParsableCommand {
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run rules' own examples and name each failure with its file and line.",
-      discussion: "With a folder, tests the rules in it (with the bundled lexicons); without, the bundled rules.")
+      discussion: "With a folder, tests the rules in it (with the bundled lexicons) and checks that the questions of its summary/ folder name rules and facts it has; without, the bundled rules.")
     @Argument(help: "A rule folder or file; the bundled rules when omitted.") var path: String?
 
     func run() throws {
@@ -69,6 +69,9 @@ struct Rules: ParsableCommand {
       do {
         let set = try options.ruleSet()
         linter = Linter(engine: try RuleOptions.cache.engine(ruleSet: set, reusing: path == nil ? RuleOptions.bundled.get() : nil))
+        // The summary's questions must name rules and facts the folder has.
+        let tables = try path.map { try SummaryTables.load(ruleFolder: $0) } ?? SummaryTables.bundled.get()
+        try tables?.validate(against: set)
       } catch {
         Console.error(error)
         throw ExitCode(2)

@@ -32,9 +32,10 @@ struct Summarize: ParsableCommand {
     let document: Document
     let summary: Summary
     let linter = try rules.linter(for: [input])
+    let tables = try rules.summaryTables()
     document = try reading.requiredDocument(at: input)
     do {
-      summary = try Summarizer(linter: linter, cache: RuleOptions.cache).summarize(document)
+      summary = try Summarizer(linter: linter, cache: RuleOptions.cache, tables: tables).summarize(document)
     } catch {
       Console.error(error)
       throw ExitCode(2)

@@ -17,6 +17,35 @@ struct SummarizeCommandTests {
     #expect(object["grade"] as? String == "E")
   }
 
+  @Test("A question in a rule folder's summary/ is asked after the bundled ones; a misspelt rule in it is exit 2 at its line")
+  func questionFromARuleFolder() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fineprint-summary-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("summary"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let question = folder.appendingPathComponent("summary/50-insurers.yml")
+    let yaml = """
+      version: 1
+      question:
+        id: insurers
+        asks: Do insurers or employers get your data?
+        yes: {rules: [share-with-third-parties]}
+        bad_answer: yes
+        say: {not_stated: The terms do not name insurers or employers.}
+      """
+    try yaml.write(to: question, atomically: true, encoding: .utf8)
+    let json = try CLIRunner.run(["summarize", "--format", "json", "--rules", folder.path, "Samples/fitness-consent.txt"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let answers = try #require(object["answers"] as? [[String: Any]])
+    #expect(answers.last?["id"] as? String == "insurers" && answers.last?["answer"] as? String == "yes")
+    #expect(answers.first?["id"] as? String == "data-taken")
+
+    try yaml.replacingOccurrences(of: "share-with-third-parties", with: "share-with-third-partys").write(to: question, atomically: true, encoding: .utf8)
+    let bad = try CLIRunner.run(["summarize", "--rules", folder.path, "Samples/fitness-consent.txt"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("summary/50-insurers.yml:5:8: question 'insurers' (yes) names unknown rule 'share-with-third-partys' (did you mean 'share-with-third-parties'?)"))
+  }
+
   @Test("summarize --format json on a short research consent of our own: pay, sharing, AI use and a partial withdrawal")
   func consentFacts() throws {
     let form = """

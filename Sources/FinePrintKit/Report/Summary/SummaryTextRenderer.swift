@@ -89,8 +89,7 @@ public enum SummaryWording {
     if answer.answer == "partly" { return "amber" }
     if answer.concern { return "red" }
     // A question with no bad answer (what data they take) states a fact: neither good nor bad.
-    let question = SummaryQuestion.all.first { $0.id == answer.id }
-    return question.map { $0.concern == nil } == true ? "neutral" : "green"
+    return answer.factual ? "neutral" : "green"
   }
 
   /// What a grade means in words.
