@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FinePrintKit
 
-/// Every output format of `lint` on one fixture document of our own (`Tests/Golden/terms.txt`,
+/// Every output format of `lint` and `summarize` on one fixture document of our own (`Tests/Golden/terms.txt`,
 /// with a multi-byte prefix before a match), compared byte for byte with the expected files beside
 /// it, so a change to any format shows in review as a diff of its golden file. The run uses the
 /// golden rule set (`Tests/Golden/rules.yml`, one rule of each kind), not the bundled rules, so a
@@ -19,6 +19,9 @@ struct GoldenOutputTests {
   /// reporter gets a case, and fails until its golden file is written).
   static let cases: [(name: String, arguments: [String])] = Reporters.identifiers.map {
     ("lint.\($0)", ["lint", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
+  } + ["text", "markdown", "json", "html"].map {
+    // The summary asks the bundled questions (Rules/summary/) of what the golden rules find.
+    ("summarize.\($0)", ["summarize", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
   }
 
   /// The output with what changes from run to run or machine to machine replaced by a placeholder.
