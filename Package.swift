@@ -52,10 +52,13 @@ let package = Package(
       dependencies: ["FinePrintKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       path: "Fuzz/Targets"
     ),
-    // ZIPFoundation builds the .docx files the DOCX tests read; the fuzz targets replay reproducers.
+    // ZIPFoundation builds the .docx files the DOCX tests read; the fuzz targets replay reproducers;
+    // Yams reads action.yml and the pre-commit hooks.
     .testTarget(
       name: "FinePrintKitTests",
-      dependencies: ["FinePrintKit", "FinePrintFuzz", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "FinePrintKit", "FinePrintFuzz", "Yams", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

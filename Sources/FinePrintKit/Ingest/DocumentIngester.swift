@@ -15,7 +15,10 @@ public struct DocumentIngester: Sendable {
     switch format {
     case .plainText: return try PlainTextIngester().ingest(source)
     case .html: return try HTMLIngester().ingest(source)
-    case .xml: return try XMLIngester().ingest(source)
+    case .xml:
+      // `--as xml` means XML; an `.xml` name over what looks like HTML is XML only if it parses as XML.
+      let looksLikeHTML = source.declaredFormat == nil && FormatSniffer.sniff(source.bytes) == .html
+      return try XMLIngester(fallsBackToHTML: looksLikeHTML).ingest(source)
     case .docx: return try DocxIngester(maxBytes: maxBytes).ingest(source)
     }
   }

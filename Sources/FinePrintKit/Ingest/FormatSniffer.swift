@@ -12,7 +12,15 @@ public enum FormatSniffer {
   /// The format the content shows, looking at its first non-blank bytes (for a ZIP archive,
   /// whether it holds `word/document.xml`).
   public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
-    if DocxPackage.isDocx(bytes) { return .docx }
+    evidence(bytes).format
+  }
+
+  /// What the content shows, and whether it says "HTML" itself (an HTML doctype or an `html`
+  /// root) rather than merely using tags HTML shares with XML vocabularies: Akoma Ntoso has
+  /// `<body>`, `<p>`, `<ul>`, `<table>` and `<span>` too, so such tags alone cannot overrule an
+  /// `.xml` name.
+  private static func evidence(_ bytes: [UInt8]) -> (format: DocumentFormat, declaresHTML: Bool) {
+    if DocxPackage.isDocx(bytes) { return (.docx, false) }
     // The head as bytes, ASCII letters lowered: every mark looked for is ASCII, and this runs
     // for every input (a String here cost more than parsing a short text).
     var head: [UInt8]
@@ -26,9 +34,9 @@ public enum FormatSniffer {
     for i in head.indices where head[i] >= 0x41 && head[i] <= 0x5A { head[i] |= 0x20 }
     let first = firstVisible(head)
     func opensWith(_ prefix: String) -> Bool { head[first...].starts(with: prefix.utf8) }
-    if opensWith("<!doctype html") || opensWith("<html") { return .html }
+    if opensWith("<!doctype html") || opensWith("<html") { return (.html, true) }
     if opensWith("<?xml") {
-      return head.contains(bytes: Array("<html".utf8)) ? .html : .xml
+      return head.contains(bytes: Array("<html".utf8)) ? (.html, true) : (.xml, false)
     }
     let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
                     "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
@@ -37,8 +45,8 @@ public enum FormatSniffer {
     if opensWith("<"), first + 1 < head.count, startsWithLetter(head, at: first + 1) || head[first + 1] == UInt8(ascii: "!")
       || head[first + 1] == UInt8(ascii: "?")
     {
-      for tag in htmlTags where head.contains(bytes: Array(tag.utf8)) { return .html }
-      return opensWith("<!--") ? .html : .xml
+      for tag in htmlTags where head.contains(bytes: Array(tag.utf8)) { return (.html, false) }
+      return (opensWith("<!--") ? .html : .xml, false)
     }
     // Text with HTML tags in it (an export that starts with a title line) is HTML.
     let tags = htmlTags.map { Array($0.utf8) }
@@ -46,10 +54,10 @@ public enum FormatSniffer {
     for i in head.indices where head[i] == UInt8(ascii: "<") {
       if tags.contains(where: { tag in head.count - i >= tag.count && head[i..<(i + tag.count)].elementsEqual(tag) }) {
         tagCount += 1
-        if tagCount >= 2 { return .html }
+        if tagCount >= 2 { return (.html, false) }
       }
     }
-    return .plainText
+    return (.plainText, false)
   }
 
   /// The index of the first byte of `head` that does not encode white space.
@@ -73,10 +81,12 @@ public enum FormatSniffer {
   }
 
   /// The format to parse `source` as: the declared one, else the extension's unless the content
-  /// plainly says otherwise, else the content's.
+  /// plainly says otherwise, else the content's. An `.xml` name whose content only looks like
+  /// HTML stays XML (`XMLIngester` reads it as HTML, with a warning, if it is not XML at all);
+  /// one whose content declares HTML (XHTML) is HTML.
   public static func resolve(_ source: InputSource) -> DocumentFormat {
     if let declared = source.declaredFormat { return declared }
-    let sniffed = sniff(source.bytes)
+    let (sniffed, declaresHTML) = evidence(source.bytes)
     let ext = source.name.split(separator: "/").last.flatMap { name -> String? in
       guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
       return String(name[name.index(after: dot)...])
@@ -88,6 +98,6 @@ public enum FormatSniffer {
     // Markup saved as .txt is still markup; text saved as .html is still text.
     if promised == .plainText { return sniffed == .plainText ? .plainText : sniffed }
     if sniffed == .plainText { return .plainText }
-    return promised == .xml && sniffed == .html ? .html : promised
+    return promised == .xml && declaresHTML ? .html : promised
   }
 }

@@ -4,10 +4,29 @@
 /// block boundaries; Akoma Ntoso `num`/`heading`/`content` become section headings and
 /// clauses, and `docTitle` the title.
 public struct XMLIngester: Sendable {
-  public init() {}
+  /// Whether content that is not well-formed XML is read as HTML instead: for an `.xml` name
+  /// over content that looks like HTML, which is XML first (Akoma Ntoso shares `<p>` and
+  /// `<body>` with HTML) but, when it breaks as XML, is more likely HTML saved under the wrong
+  /// name than XML cut short.
+  public var fallsBackToHTML: Bool
 
+  public init(fallsBackToHTML: Bool = false) {
+    self.fallsBackToHTML = fallsBackToHTML
+  }
+
+  /// Parses `input` as XML, recovering what it can from XML that is not well-formed, with a
+  /// warning naming the line and column where it broke.
+  /// - Throws: `IngestError.malformed` when nothing could be recovered, `.noVisibleText` when
+  ///   the XML holds no text.
   public func ingest(_ input: InputSource) throws -> Document {
     let parse = try MarkupParse(input, mode: .xml)
+    if fallsBackToHTML, let problem = parse.problem {
+      var document = try HTMLIngester().ingest(input)
+      document.warnings.insert(
+        "\(input.name):\(max(problem.line, 1)):\(max(problem.column, 1)): not well-formed XML (\(problem.message)); read as HTML, which it looks like",
+        at: 0)
+      return document
+    }
     if parse.reader.builder.text.isEmpty {
       if let problem = parse.problem {
         throw IngestError.malformed(path: input.name, line: max(problem.line, 1), column: max(problem.column, 1),

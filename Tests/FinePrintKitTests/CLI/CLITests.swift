@@ -119,6 +119,16 @@ struct CLITests {
     #expect(result.stderr == "fineprint: error: \(file.path): not a text document (it is a PNG image)\n")
   }
 
+  @Test("An .xml file that is HTML, not XML: read as HTML with a warning on standard error naming file and line")
+  func htmlSavedAsXML() throws {
+    let file = try temporaryFile("terms.xml", Array("<div>\n<p>Disputes go to binding arbitration.<br>Really.</p>\n</div>\n".utf8))
+    defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+    let result = try run(["lint", "--format", "jsonl", file.path])
+    #expect(result.stderr.hasPrefix("fineprint: warning: \(file.path):4:1: not well-formed XML ("))
+    #expect(result.stderr.hasSuffix("); read as HTML, which it looks like\n"))
+    #expect(result.stdout.contains("\"binding-arbitration\""))
+  }
+
   @Test("- reads standard input")
   func standardInput() throws {
     let result = try run(["clauses", "--format", "jsonl", "-"], stdin: "Heading\n\nWe sell data. You agree.\n")

@@ -59,6 +59,16 @@ struct FormatSnifferTests {
     #expect(FormatSniffer.sniff(Array(Self.xhtml.utf8)) == .html)
   }
 
+  @Test("An .xml name over tags HTML shares with XML vocabularies stays XML; an HTML doctype or root makes it HTML")
+  func xmlNameOverHTMLLookingContent() {
+    let aknWithoutDeclaration = "<akomaNtoso><act><body><p>We sell data.</p></body></act></akomaNtoso>"
+    #expect(FormatSniffer.sniff(Array(aknWithoutDeclaration.utf8)) == .html)
+    #expect(resolve("licence.xml", aknWithoutDeclaration) == .xml)
+    #expect(resolve("licence.akn", aknWithoutDeclaration) == .xml)
+    #expect(resolve("page.xml", "<!DOCTYPE html>\n<p>We sell data.</p>") == .html)
+    #expect(resolve("page.xml", "<html><body><p>We sell data.</p></body></html>") == .html)
+  }
+
   @Test("A declared format wins over extension and content")
   func declared() {
     #expect(resolve("a.html", Self.html, declared: .plainText) == .plainText)

@@ -58,4 +58,46 @@ struct XMLIngesterTests {
   func nothingToRead() {
     #expect(throws: IngestError.self) { try TestSupport.xml("<lolz>&lol9;</lolz>") }
   }
+
+  @Test("An .xml without its declaration is still XML: the Akoma Ntoso sample reads the same without it, with no warning")
+  func xmlNameWithoutDeclaration() throws {
+    let sample = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/biometric-licence.xml"), encoding: .utf8)
+    let declaration = try #require(sample.range(of: "?>\n"))
+    let withoutDeclaration = String(sample[declaration.upperBound...])
+    let read = { (text: String) throws -> (Document, [String]) in
+      let doc = try TestSupport.document(text, name: "licence.xml")
+      return (doc, ClauseSegmenter().clauses(in: doc).map { "\($0.kind) \(doc.text(in: $0.range))" })
+    }
+    let (original, originalClauses) = try read(sample)
+    let (bare, bareClauses) = try read(withoutDeclaration)
+    #expect(bare.format == .xml)
+    #expect(bare.warnings.isEmpty)
+    #expect(bareClauses == originalClauses)
+    #expect(bareClauses.contains("listItem (a) You consent to the collection and use of your biometric identifiers for research, marketing and sharing with our partners."))
+    #expect(original.format == .xml)
+  }
+
+  @Test("An .xml that looks like HTML and is not XML is read as HTML, with a warning naming where the XML broke")
+  func htmlSavedAsXML() throws {
+    let page = "<div>\n<p>We may sell your data.<br>We keep it&nbsp;forever.</p>\n</div>\n"
+    let doc = try TestSupport.document(page, name: "terms.xml")
+    #expect(doc.format == .html)
+    // Read as XML, the <br> and the &nbsp; were lost: "We may sell your data.We keep itforever."
+    let clauses = ClauseSegmenter().clauses(in: doc).map { doc.text(in: $0.range) }
+    #expect(clauses.count == 2)
+    #expect(clauses.last?.hasPrefix("We keep it") == true && clauses.last?.hasSuffix("forever.") == true)
+    #expect(!doc.text.contains("itforever"))
+    #expect(doc.warnings.count == 1)
+    // libxml2 names where it stopped reading the XML: here, the end of the file.
+    let warning = try #require(doc.warnings.first)
+    #expect(warning.hasPrefix("terms.xml:4:1: not well-formed XML ("))
+    #expect(warning.hasSuffix("); read as HTML, which it looks like"))
+  }
+
+  @Test("--as xml keeps broken HTML-looking content XML: the recovered text, with the XML warning")
+  func declaredXMLDoesNotFallBack() throws {
+    let doc = try TestSupport.document("<div><p>We may sell your data.<br>We keep it.</p></div>", name: "terms.xml", format: .xml)
+    #expect(doc.format == .xml)
+    #expect(doc.warnings.contains { $0.contains("not well-formed XML") && $0.hasSuffix("read the text that could be recovered") })
+  }
 }
