@@ -18,14 +18,22 @@ public struct PlainTextIngester: Sendable {
     // A directive line is an instruction to FinePrint, not a term: it stands between blocks and
     // is never read as part of a clause (else a rule could match the rule ID it names).
     let skipped = Set(directives.map(\.range.lowerBound)).union(comments.lines)
-    let blocks = Self.paragraphs(bytes, skippingLinesAt: skipped)
+    // The line index and the paragraphs are two passes over the text: a large one has them at once.
+    let (blocks, lineIndex) = ParallelChunks.both(concurrently: bytes.count >= Self.concurrentSize) {
+      Self.paragraphs(bytes, skippingLinesAt: skipped)
+    } _: {
+      LineIndex(source: bytes)
+    }
     var document = Document(
       path: source.name, format: .plainText, utf8: bytes,
-      blocks: blocks, sourceMap: map, lineIndex: LineIndex(source: bytes))
+      blocks: blocks, sourceMap: map, lineIndex: lineIndex)
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
     document.comments = (directives + comments.directives).sorted { $0.range.lowerBound < $1.range.lowerBound }
     return document
   }
+
+  /// Texts from this size on are read by two threads.
+  static let concurrentSize = 1 << 20
 
   /// Whether a file is Markdown by its name.
   static func isMarkdown(_ name: String) -> Bool {

@@ -34,11 +34,11 @@ public struct JSONReporter: Reporter {
       }
       w.key("summary")
       w.object { w in
-        w.key("error"); w.int(report.count { $0.severity == .error })
+        w.key("error"); w.int(report.count(of: .error))
         w.key("files"); w.int(report.files.count)
         w.key("findings"); w.int(report.files.reduce(0) { $0 + $1.findings.count })
-        w.key("info"); w.int(report.count { $0.severity == .info })
-        w.key("warning"); w.int(report.count { $0.severity == .warning })
+        w.key("info"); w.int(report.count(of: .info))
+        w.key("warning"); w.int(report.count(of: .warning))
       }
       w.key("version"); w.int(1)
     }

@@ -24,9 +24,14 @@ public struct Report: Sendable {
 
   public var findings: [Finding] { files.flatMap(\.findings) }
 
-  /// How many findings match, counted without gathering them in one array.
-  public func count(where matches: (Finding) -> Bool) -> Int {
-    files.reduce(0) { $0 + $1.findings.count(where: matches) }
+  /// How many findings have this severity, counted in place: gathering or iterating the
+  /// findings copied each one (and retained its strings).
+  public func count(of severity: Severity) -> Int {
+    var n = 0
+    for f in files.indices {
+      for i in files[f].findings.indices where files[f].findings[i].severity == severity { n += 1 }
+    }
+    return n
   }
 
   /// Whether a run fails at this exit threshold (`--fail-on`; nil for never): a risk at or
