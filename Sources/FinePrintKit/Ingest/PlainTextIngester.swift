@@ -109,17 +109,28 @@ public struct PlainTextIngester: Sendable {
         start = nil
       }
     }
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x0A || b == 0x0D {
-        closeLine(at: i)
-        if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-        lineStart = i + 1
-        lineHasContent = false
-      } else if !Self.isBlank(b) {
-        lineHasContent = true
+    bytes.withUnsafeBytes { raw in
+      while i < bytes.count {
+        // Within a line that has content, eight bytes without a line break change nothing.
+        if lineHasContent {
+          while i + 8 <= bytes.count, case let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self),
+            !LineIndex.hasByte(word, 0x0A) && !LineIndex.hasByte(word, 0x0D)
+          {
+            i += 8
+          }
+          guard i < bytes.count else { break }
+        }
+        let b = bytes[i]
+        if b == 0x0A || b == 0x0D {
+          closeLine(at: i)
+          if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+          lineStart = i + 1
+          lineHasContent = false
+        } else if !Self.isBlank(b) {
+          lineHasContent = true
+        }
+        i += 1
       }
-      i += 1
     }
     closeLine(at: bytes.count)
     if let s = start { blocks.append(Block(kind: .preformatted, range: s..<lastContentEnd)) }

@@ -128,17 +128,27 @@ public struct Linter: Sendable {
     }
   }
 
+  /// Clauses of this many bytes are scored without counting their words first: nearly all
+  /// hold enough words for a readability rule.
+  static let scoredAtOnce = 200
+
   /// Findings of readability rules (a metric over the whole clause, no patterns); the clause's
   /// text is made in `clauseText` unless its other findings made it.
   func measured(_ clause: Clause, document: Document, clauseText: inout String?) -> [Finding] {
     guard !clauseMetrics.isEmpty else { return [] }
-    // Most clauses are too short for any of these rules: count their words before their syllables.
-    let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
-    let mayFire = clauseMetrics.contains { _, metric in
-      words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
+    // Most clauses are too short for any of these rules: count their words before their
+    // syllables. A long clause is scored at once (the count would only say it is long).
+    let score: ReadabilityScore
+    if clause.range.count >= Self.scoredAtOnce {
+      score = ReadabilityScore(bytes: document.bytes, range: clause.range)
+    } else {
+      let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
+      let mayFire = clauseMetrics.contains { _, metric in
+        words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
+      }
+      guard mayFire else { return [] }
+      score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     }
-    guard mayFire else { return [] }
-    let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
     for (rule, metric) in clauseMetrics {
       guard let value = Self.measure(metric, of: score), metric.fires(value) else { continue }

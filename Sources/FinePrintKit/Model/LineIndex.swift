@@ -67,7 +67,7 @@ public struct LineIndex: Sendable {
 
   /// Whether any of the eight bytes of `word` is `byte`.
   @inline(__always)
-  private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+  static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
     let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
     return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
