@@ -27,6 +27,11 @@ if let index = arguments.firstIndex(of: "--whole-process") {
   exit(0)
 }
 
+if let index = arguments.firstIndex(of: "--stages"), arguments.count > index + 1 {
+  try Stages.run(file: arguments[index + 1], repeats: repeatIndex == nil ? 5 : repeats)
+  exit(0)
+}
+
 func files(_ directory: String, _ ext: String) -> [String] {
   let items = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
   return items.filter { $0.hasSuffix(ext) }.sorted().map { directory + "/" + $0 }

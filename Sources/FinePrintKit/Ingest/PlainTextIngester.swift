@@ -18,14 +18,22 @@ public struct PlainTextIngester: Sendable {
     // A directive line is an instruction to FinePrint, not a term: it stands between blocks and
     // is never read as part of a clause (else a rule could match the rule ID it names).
     let skipped = Set(directives.map(\.range.lowerBound)).union(comments.lines)
-    let blocks = Self.paragraphs(bytes, skippingLinesAt: skipped)
+    // The line index and the paragraphs are two passes over the text: a large one has them at once.
+    let (blocks, lineIndex) = ParallelChunks.both(concurrently: bytes.count >= Self.concurrentSize) {
+      Self.paragraphs(bytes, skippingLinesAt: skipped)
+    } _: {
+      LineIndex(source: bytes)
+    }
     var document = Document(
       path: source.name, format: .plainText, utf8: bytes,
-      blocks: blocks, sourceMap: map, lineIndex: LineIndex(source: bytes))
+      blocks: blocks, sourceMap: map, lineIndex: lineIndex)
     if let note = decoded.note { document.warnings.append("\(source.name): \(note)") }
     document.comments = (directives + comments.directives).sorted { $0.range.lowerBound < $1.range.lowerBound }
     return document
   }
+
+  /// Texts from this size on are read by two threads.
+  static let concurrentSize = 1 << 20
 
   /// Whether a file is Markdown by its name.
   static func isMarkdown(_ name: String) -> Bool {
@@ -101,17 +109,28 @@ public struct PlainTextIngester: Sendable {
         start = nil
       }
     }
-    while i < bytes.count {
-      let b = bytes[i]
-      if b == 0x0A || b == 0x0D {
-        closeLine(at: i)
-        if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-        lineStart = i + 1
-        lineHasContent = false
-      } else if !Self.isBlank(b) {
-        lineHasContent = true
+    bytes.withUnsafeBytes { raw in
+      while i < bytes.count {
+        // Within a line that has content, eight bytes without a line break change nothing.
+        if lineHasContent {
+          while i + 8 <= bytes.count, case let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self),
+            !LineIndex.hasByte(word, 0x0A) && !LineIndex.hasByte(word, 0x0D)
+          {
+            i += 8
+          }
+          guard i < bytes.count else { break }
+        }
+        let b = bytes[i]
+        if b == 0x0A || b == 0x0D {
+          closeLine(at: i)
+          if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+          lineStart = i + 1
+          lineHasContent = false
+        } else if !Self.isBlank(b) {
+          lineHasContent = true
+        }
+        i += 1
       }
-      i += 1
     }
     closeLine(at: bytes.count)
     if let s = start { blocks.append(Block(kind: .preformatted, range: s..<lastContentEnd)) }

@@ -29,9 +29,17 @@ public enum TextDecoding {
 
   /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+  }
+
+  /// `firstInvalidUTF8` on raw memory: most text is ASCII, skipped eight bytes at a time.
+  static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
     let n = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
     while i < n {
+      while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+      guard i < n else { break }
       let b = bytes[i]
       if b < 0x80 { i += 1; continue }
       let length: Int

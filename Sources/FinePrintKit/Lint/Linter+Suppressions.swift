@@ -15,7 +15,7 @@ extension Linter {
   /// Lints a document and applies the suppressions written in it.
   /// - Parameter today: the date expiries are checked against.
   public func lintApplyingSuppressions(_ document: Document, today: Date = Date()) -> LintResult {
-    let clauses = segmenter.clauses(in: document)
+    let clauses = segmenter.clauses(in: document, threads: threads)
     let all = lint(document, clauses: clauses, documentRules: true)
     let directives = document.comments.compactMap(Suppression.parse)
     guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: []) }

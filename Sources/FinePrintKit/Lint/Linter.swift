@@ -29,7 +29,7 @@ public struct Linter: Sendable {
     // One copy of the tokenizer for the document: reading it through the engine copied its
     // tables' references for every clause.
     let tokenizer = engine.tokenizer
-    let clauses = segmenter.clauses(in: document)
+    let clauses = segmenter.clauses(in: document, threads: threads)
     return ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
       clauses[range].map { ($0, Self.tokens(of: $0, in: document, tokenizer: tokenizer)) }
     }.flatMap { $0 }
@@ -44,7 +44,7 @@ public struct Linter: Sendable {
 
   /// Every finding in the document, ordered by position, then rule.
   public func lint(_ document: Document) -> [Finding] {
-    lint(document, clauses: segmenter.clauses(in: document), documentRules: true)
+    lint(document, clauses: segmenter.clauses(in: document, threads: threads), documentRules: true)
   }
 
   /// Findings of a single passage (segmented and matched; document-level rules not applied),
@@ -52,7 +52,7 @@ public struct Linter: Sendable {
   public func classify(_ text: String, name: String = "-") -> [Finding] {
     let bytes = Array(text.utf8)
     guard let document = try? PlainTextIngester().ingest(InputSource(name: name, bytes: bytes)) else { return [] }
-    return lint(document, clauses: segmenter.clauses(in: document), documentRules: false)
+    return lint(document, clauses: segmenter.clauses(in: document, threads: threads), documentRules: false)
   }
 
   /// Tokenizes and matches each clause (on several threads when there are many; a clause's
@@ -60,7 +60,7 @@ public struct Linter: Sendable {
   func lint(_ document: Document, clauses: [Clause], documentRules: Bool) -> [Finding] {
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
-    let parties = DocumentParties(learningFrom: document.bytes)
+    let parties = DocumentParties(learningFrom: document.bytes, threads: threads)
     // Clauses are independent: ranges of them are matched on several threads, then joined in
     // order, as one thread would have found them.
     let tokenizer = engine.tokenizer
@@ -76,11 +76,14 @@ public struct Linter: Sendable {
         let tokens = Self.tokens(of: clause, in: document, tokenizer: tokenizer)
         let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
         signals.record(result, clause: index)
-        findings += measured(clause, document: document)
+        // The clause's text is made once for all its findings, which share it.
+        var clauseText: String?
+        findings += measured(clause, document: document, clauseText: &clauseText)
         let own = Self.ownTokensStart(tokens, clause: clause)
         for hit in result.hits {
           guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
-          findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range))
+          findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range,
+                                  clauseText: &clauseText))
         }
       }
       return (findings, signals)
@@ -93,7 +96,9 @@ public struct Linter: Sendable {
       findings += DocumentRuleEvaluator(linter: self).evaluate(document, clauses: clauses, signals: signals,
                                                                  clauseFindings: findings)
     }
-    return findings.sorted { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+    // In place: a sorted copy doubled the findings held at the end of a large document.
+    findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
+    return findings
   }
 
   /// Where a clause's own tokens start, after the lead-in tokens matched with it.
@@ -123,22 +128,33 @@ public struct Linter: Sendable {
     }
   }
 
-  /// Findings of readability rules (a metric over the whole clause, no patterns).
-  func measured(_ clause: Clause, document: Document) -> [Finding] {
+  /// Clauses of this many bytes are scored without counting their words first: nearly all
+  /// hold enough words for a readability rule.
+  static let scoredAtOnce = 200
+
+  /// Findings of readability rules (a metric over the whole clause, no patterns); the clause's
+  /// text is made in `clauseText` unless its other findings made it.
+  func measured(_ clause: Clause, document: Document, clauseText: inout String?) -> [Finding] {
     guard !clauseMetrics.isEmpty else { return [] }
-    // Most clauses are too short for any of these rules: count their words before their syllables.
-    let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
-    let mayFire = clauseMetrics.contains { _, metric in
-      words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
+    // Most clauses are too short for any of these rules: count their words before their
+    // syllables. A long clause is scored at once (the count would only say it is long).
+    let score: ReadabilityScore
+    if clause.range.count >= Self.scoredAtOnce {
+      score = ReadabilityScore(bytes: document.bytes, range: clause.range)
+    } else {
+      let words = ReadabilityScore.wordCount(bytes: document.bytes, range: clause.range)
+      let mayFire = clauseMetrics.contains { _, metric in
+        words >= max(metric.minWords, 1) && (metric.measure != .words || metric.fires(Double(words)))
+      }
+      guard mayFire else { return [] }
+      score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     }
-    guard mayFire else { return [] }
-    let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     var out: [Finding] = []
     for (rule, metric) in clauseMetrics {
       guard let value = Self.measure(metric, of: score), metric.fires(value) else { continue }
       let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
       out.append(finding(ruleAt: rule, document: document, clause: clause, range: clause.range,
-                         message: engine.ruleSet.rules[rule].message + detail))
+                         message: engine.ruleSet.rules[rule].message + detail, clauseText: &clauseText))
     }
     return out
   }
@@ -149,11 +165,23 @@ public struct Linter: Sendable {
   func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
                message: String? = nil, documentLevel: Bool = false) -> Finding
   {
+    var clauseText: String?
+    return finding(ruleAt: index, document: document, clause: clause, range: range, message: message,
+                   documentLevel: documentLevel, clauseText: &clauseText)
+  }
+
+  /// `finding`, with the clause's text made once (in `clauseText`) for all the findings of a
+  /// clause: each finding held a copy of it, and a match of the whole clause a second one.
+  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
+               message: String? = nil, documentLevel: Bool = false, clauseText: inout String?) -> Finding
+  {
     let rules = engine.ruleSet.rules
+    let text = clauseText ?? document.text(in: clause.range)
+    clauseText = text
     return Finding(
       rule: rules[index].id, category: rules[index].category, severity: rules[index].severity,
       message: message ?? rules[index].message, file: document.path, span: document.span(of: range),
-      match: document.text(in: range), clause: document.text(in: clause.range), headings: clause.headings,
+      match: range == clause.range ? text : document.text(in: range), clause: text, headings: clause.headings,
       textRange: range, clauseRange: clause.range, documentLevel: documentLevel)
   }
 }

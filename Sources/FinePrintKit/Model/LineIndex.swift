@@ -22,34 +22,54 @@ public struct LineIndex: Sendable {
     var checkpoints: [Int] = []
     checkpoints.reserveCapacity(source.count / Self.stride + 1)
     var codePoints = 0
-    var i = 0
     let n = source.count
-    while i < n {
-      let byte = source[i]
-      if i % Self.stride == 0 {
-        // Code points that started before i (a line break may have skipped one byte).
-        checkpoints.append(codePoints)
-      }
-      if byte & 0xC0 != 0x80 { codePoints += 1 }
-      if byte == 0x0A {
-        starts.append(i + 1)
-        ascii.append(true)
-      } else if byte == 0x0D {
-        if i + 1 < n, source[i + 1] == 0x0A {
-          i += 1
-          if i % Self.stride == 0 { checkpoints.append(codePoints) }
-          codePoints += 1
+    source.withUnsafeBufferPointer { p in
+      let raw = UnsafeRawBufferPointer(p)
+      var lineIsASCII = true
+      /// One byte: a code point unless it continues one; a line break starts a line.
+      @inline(__always) func visit(_ i: Int) {
+        let byte = p[i]
+        if byte & 0xC0 != 0x80 { codePoints += 1 }
+        if byte == 0x0A || (byte == 0x0D && !(i + 1 < n && p[i + 1] == 0x0A)) {
+          // `\r\n` ends its line at the `\n`.
+          ascii[ascii.count - 1] = lineIsASCII
+          starts.append(i + 1)
+          ascii.append(true)
+          lineIsASCII = true
+        } else if byte >= 0x80 {
+          lineIsASCII = false
         }
-        starts.append(i + 1)
-        ascii.append(true)
-      } else if byte >= 0x80 {
-        ascii[ascii.count - 1] = false
       }
-      i += 1
+      var i = 0
+      // Eight bytes at a time: a word with no line break and no byte above ASCII is eight code
+      // points on the same line. Checkpoints fall on multiples of `stride`, which are word starts.
+      while i + 8 <= n {
+        if i % Self.stride == 0 { checkpoints.append(codePoints) }
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 && !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
+          codePoints += 8
+        } else {
+          for k in i..<(i + 8) { visit(k) }
+        }
+        i += 8
+      }
+      while i < n {
+        if i % Self.stride == 0 { checkpoints.append(codePoints) }
+        visit(i)
+        i += 1
+      }
+      ascii[ascii.count - 1] = lineIsASCII
     }
     lineStarts = starts
     asciiLines = ascii
     codePointsBefore = checkpoints
+  }
+
+  /// Whether any of the eight bytes of `word` is `byte`.
+  @inline(__always)
+  static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// The number of code points that start in `source[0..<offset]`.

@@ -45,12 +45,28 @@ public struct DocumentParties: Sendable, Hashable {
   /// says "we"/"us"/"our" names the provider, one that says "you"/"your" names the reader, a
   /// defined term that is itself a party word ("the Participant") names that party, and a
   /// term defined right after a company's name (`Acme Inc. ("Acme")`) names the provider.
+  /// A large document is read in ranges on `threads` threads (what is learned is the same).
   /// - Complexity: O(document bytes); only the bytes near a `(` are read.
-  public init(learningFrom bytes: [UInt8]) {
+  public init(learningFrom bytes: [UInt8], threads: Int = 1) {
+    // A parenthesis read runs to the first `)` or `(` after it, so each `(` is read on its own,
+    // wherever a range starts.
+    let parts = ParallelChunks.map(count: bytes.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      (names: Self.definitions(in: bytes, opening: range), signer: Self.hasSigner(bytes, startingIn: range))
+    }
+    var seen = Set<[String]>()
+    names = parts.flatMap(\.names).filter { seen.insert($0.words).inserted }
+    firstPerson = parts.contains { $0.signer } ? .reader : .provider
+  }
+
+  /// Bytes a thread reads at least.
+  static let minimumChunk = 1 << 18
+
+  /// The names defined by the parentheses that open in `range`, in order.
+  static func definitions(in bytes: [UInt8], opening range: Range<Int>) -> [Name] {
     var found: [Name] = []
     let open = UInt8(ascii: "(")
-    var index = 0
-    while index < bytes.count {
+    var index = range.lowerBound
+    while index < range.upperBound {
       guard bytes[index] == open else {
         index += 1
         continue
@@ -59,24 +75,25 @@ public struct DocumentParties: Sendable, Hashable {
       while close < bytes.count && close - index < 160 && bytes[close] != UInt8(ascii: ")") && bytes[close] != open {
         close += 1
       }
-      guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
-        index += 1
-        continue
-      }
+      // No `(` lies inside, so the next one to read is at `close` or after it.
+      defer { index = close < bytes.count && bytes[close] == UInt8(ascii: ")") ? close + 1 : index + 1 }
+      guard close < bytes.count, bytes[close] == UInt8(ascii: ")") else { continue }
+      // Only a quoted term defines a name: most parentheses have no quote (" “ ”) and need no strings.
+      guard bytes[(index + 1)..<close].contains(where: { $0 == UInt8(ascii: "\"") || $0 == 0xE2 }) else { continue }
       let inside = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
       let before = String(decoding: bytes[max(0, index - 80)..<index], as: UTF8.self)
       found += Self.definitions(inside: inside, before: before)
-      index = close + 1
     }
-    var seen = Set<[String]>()
-    names = found.filter { seen.insert($0.words).inserted }
-    firstPerson = Self.hasSigner(bytes) ? .reader : .provider
+    return found
   }
 
   /// Whether the text has the person sign in the first person ("I agree", "I understand").
-  static func hasSigner(_ bytes: [UInt8]) -> Bool {
-    var index = 0
-    while index + 1 < bytes.count {
+  static func hasSigner(_ bytes: [UInt8]) -> Bool { hasSigner(bytes, startingIn: 0..<bytes.count) }
+
+  /// Whether a signer's phrase starts in `range`.
+  static func hasSigner(_ bytes: [UInt8], startingIn range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound && index + 1 < bytes.count {
       // A capital or small "i" at a word start, followed by a space.
       if (bytes[index] == UInt8(ascii: "I") || bytes[index] == UInt8(ascii: "i")) && bytes[index + 1] == UInt8(ascii: " ")
         && (index == 0 || !(bytes[index - 1].isASCIILetter))

@@ -3,32 +3,45 @@ public struct JSONReporter: Reporter {
   public static let identifier = "json"
   public static let summary = "One JSON document: {\"files\": [{\"path\", \"findings\": [...]}], \"summary\"}."
 
-  public init() {}
+  /// Threads the findings are rendered on (the bytes are the same whatever the number).
+  public var threads: Int
+
+  public init(threads: Int = BatchedRendering.defaultThreads) {
+    self.threads = threads
+  }
 
   public func render(_ report: Report) -> String {
-    let all = report.findings
+    let buffer = ReportBuffer()
+    try? write(report, to: buffer)
+    return buffer.text
+  }
+
+  /// Streams the document: a large report's findings are rendered on every core and written a
+  /// batch at a time.
+  public func write(_ report: Report, to output: ReportOutput) throws {
     var w = JSONWriter(pretty: true)
-    w.object { w in
+    try w.object { w in
       w.key("files")
-      w.array { w in
+      try w.array { w in
         for file in report.files {
-          w.object { w in
+          try w.object { w in
             w.key("findings")
-            w.array { w in for finding in file.findings { w.finding(finding) } }
+            let findings = file.findings
+            try w.array { w in try w.elements(count: findings.count, threads: threads, to: output) { i, w in w.finding(findings[i]) } }
             w.key("path"); w.string(file.path)
           }
         }
       }
       w.key("summary")
       w.object { w in
-        w.key("error"); w.int(all.count(where: { $0.severity == .error }))
+        w.key("error"); w.int(report.count(of: .error))
         w.key("files"); w.int(report.files.count)
-        w.key("findings"); w.int(all.count)
-        w.key("info"); w.int(all.count(where: { $0.severity == .info }))
-        w.key("warning"); w.int(all.count(where: { $0.severity == .warning }))
+        w.key("findings"); w.int(report.files.reduce(0) { $0 + $1.findings.count })
+        w.key("info"); w.int(report.count(of: .info))
+        w.key("warning"); w.int(report.count(of: .warning))
       }
       w.key("version"); w.int(1)
     }
-    return w.text
+    try w.flush(to: output)
   }
 }

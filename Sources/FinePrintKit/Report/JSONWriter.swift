@@ -2,7 +2,11 @@
 /// `.sortedKeys` and `.withoutEscapingSlashes` (pretty: two spaces a level, `"key" : value`, an
 /// empty container as `[` blank line `]`), so reports build no tree of values and skip
 /// `JSONEncoder`, which took a quarter of a large run. Callers write keys in sorted order.
-struct JSONWriter {
+///
+/// What it holds can be handed to a `ReportOutput` at any point (`flush`), and the elements of
+/// a long array can be rendered on several threads (`elements`): a writer's layout depends only
+/// on where it stands (how deep, how many elements before), not on what it wrote.
+struct JSONWriter: Sendable {
   private(set) var bytes: [UInt8] = []
   let pretty: Bool
   /// Writes U+2028 and U+2029 as `\u2028` and `\u2029`: JSON allows them raw, but tools that
@@ -21,22 +25,31 @@ struct JSONWriter {
   /// The text written so far.
   var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  mutating func object(_ body: (inout JSONWriter) -> Void) {
+  /// Hands what was written so far to `output` and forgets it.
+  mutating func flush(to output: ReportOutput) throws {
+    guard !bytes.isEmpty else { return }
+    try output.write(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  mutating func object(_ body: (inout JSONWriter) throws -> Void) rethrows {
     open(UInt8(ascii: "{"))
-    body(&self)
+    try body(&self)
     close(UInt8(ascii: "}"))
   }
 
-  mutating func array(_ body: (inout JSONWriter) -> Void) {
+  mutating func array(_ body: (inout JSONWriter) throws -> Void) rethrows {
     open(UInt8(ascii: "["))
-    body(&self)
+    try body(&self)
     close(UInt8(ascii: "]"))
   }
 
-  /// An object's key; its value follows.
-  mutating func key(_ name: String) {
+  /// An object's key (a literal that needs no escaping); its value follows.
+  mutating func key(_ name: StaticString) {
     element()
-    escaped(name)
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
     if pretty { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) } else { bytes.append(UInt8(ascii: ":")) }
     afterKey = true
   }
@@ -48,12 +61,27 @@ struct JSONWriter {
 
   mutating func int(_ value: Int) {
     element()
-    bytes.append(contentsOf: String(value).utf8)
+    guard value < 0 || value >= 10 else {
+      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    // Digits from the last, in a small buffer: `String(value)` allocated for every number.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var n = value.magnitude
+      var i = 20
+      repeat {
+        i -= 1
+        digits[i] = UInt8(ascii: "0") + UInt8(n % 10)
+        n /= 10
+      } while n > 0
+      if value < 0 { bytes.append(UInt8(ascii: "-")) }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+    }
   }
 
   mutating func bool(_ value: Bool) {
     element()
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
   }
 
   /// The line break between two records of JSON Lines (at the top level only).
@@ -66,13 +94,36 @@ struct JSONWriter {
     array { w in for value in values { w.string(value) } }
   }
 
+  /// Writes `count` elements into the open array, `element(i, &writer)` writing the i-th, and
+  /// hands them to `output` as they are done: they are rendered a batch at a time, each batch
+  /// cut into ranges that copies of this writer, standing where the range starts, render on
+  /// `threads` threads. The bytes are those one writer would write alone.
+  mutating func elements(count: Int, threads: Int, to output: ReportOutput,
+                         _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) throws
+  {
+    precondition(!counts.isEmpty && !afterKey, "elements are written into an open array")
+    try flush(to: output)
+    var template = self
+    template.bytes = []
+    let before = counts[counts.count - 1]
+    let start = template
+    try BatchedRendering.write(count: count, threads: threads, to: output) { range in
+      var w = start
+      w.counts[w.counts.count - 1] = before + range.lowerBound
+      for i in range { element(i, &w) }
+      return w.bytes
+    }
+    counts[counts.count - 1] += count
+  }
+
   /// Before a value: the comma and line break that separate it from the one before.
   private mutating func element() {
     if afterKey {
       afterKey = false
       return
     }
-    guard let last = counts.indices.last else { return }
+    guard !counts.isEmpty else { return }
+    let last = counts.count - 1
     if counts[last] > 0 { bytes.append(UInt8(ascii: ",")) }
     counts[last] += 1
     if pretty { newline(depth: counts.count) }
@@ -95,46 +146,64 @@ struct JSONWriter {
 
   private mutating func newline(depth: Int) {
     bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    if depth <= Self.spaces.count / 2 {
+      bytes.append(contentsOf: Self.spaces[0..<2 * depth])
+    } else {
+      bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
   }
 
   private static let hex = Array("0123456789abcdef".utf8)
+  private static let spaces = [UInt8](repeating: 0x20, count: 32)
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+
+  /// For each byte, whether a string's byte needs a look: control characters, `"` and `\`, and
+  /// 0xE2, which starts U+2028 and U+2029 (escaped only in JSON Lines).
+  private static let special: [Bool] = (0..<256).map { b in b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 }
 
   private mutating func escaped(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
-      var start = 0  // the first byte not written yet
-      var i = 0
-      while i < utf8.count {
-        let byte = utf8[i]
-        let escape: [UInt8]?
-        switch byte {
-        case UInt8(ascii: "\""): escape = [0x5C, 0x22]
-        case UInt8(ascii: "\\"): escape = [0x5C, 0x5C]
-        case 0x08: escape = [0x5C, UInt8(ascii: "b")]
-        case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-        case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-        case 0x0C: escape = [0x5C, UInt8(ascii: "f")]
-        case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-        case 0..<0x20: escape = [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]]
-        case 0xE2 where escapeLineSeparators && i + 2 < utf8.count && utf8[i + 1] == 0x80
-          && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+      Self.special.withUnsafeBufferPointer { special in
+        var start = 0  // the first byte not written yet
+        var i = 0
+        let count = utf8.count
+        while true {
+          // Runs of ordinary bytes are copied whole.
+          while i < count && !special[Int(utf8[i])] { i += 1 }
+          if i == count { break }
+          let byte = utf8[i]
+          if byte == 0xE2 {
+            if escapeLineSeparators && i + 2 < count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) {
+              bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+              bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
+                                        utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+              i += 3
+              start = i
+            } else {
+              i += 1
+            }
+            continue
+          }
           bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-          bytes.append(contentsOf: Array("\\u202".utf8) + [utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
-          i += 3
+          bytes.append(0x5C)
+          switch byte {
+          case UInt8(ascii: "\""): bytes.append(0x22)
+          case UInt8(ascii: "\\"): bytes.append(0x5C)
+          case 0x08: bytes.append(UInt8(ascii: "b"))
+          case 0x09: bytes.append(UInt8(ascii: "t"))
+          case 0x0A: bytes.append(UInt8(ascii: "n"))
+          case 0x0C: bytes.append(UInt8(ascii: "f"))
+          case 0x0D: bytes.append(UInt8(ascii: "r"))
+          default: bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]])
+          }
+          i += 1
           start = i
-          continue
-        default: escape = nil
         }
-        if let escape {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-          bytes.append(contentsOf: escape)
-          start = i + 1
-        }
-        i += 1
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     }
     bytes.append(UInt8(ascii: "\""))
   }

@@ -24,6 +24,16 @@ public struct Report: Sendable {
 
   public var findings: [Finding] { files.flatMap(\.findings) }
 
+  /// How many findings have this severity, counted in place: gathering or iterating the
+  /// findings copied each one (and retained its strings).
+  public func count(of severity: Severity) -> Int {
+    var n = 0
+    for f in files.indices {
+      for i in files[f].findings.indices where files[f].findings[i].severity == severity { n += 1 }
+    }
+    return n
+  }
+
   /// Whether a run fails at this exit threshold (`--fail-on`; nil for never): a risk at or
   /// above it. A protection never fails a run, whatever its severity.
   public func fails(at threshold: Severity?) -> Bool {
@@ -44,6 +54,10 @@ public protocol Reporter: Sendable {
   /// One sentence for `--help`.
   static var summary: String { get }
   func render(_ report: Report) -> String
+  /// Writes the rendering to `output` in pieces (formats of large reports stream it; the
+  /// others write `render(report)` at once). The bytes are those of `render`.
+  /// - Throws: what `output` throws.
+  func write(_ report: Report, to output: ReportOutput) throws
   /// What the reader of standard error should know about the rendering (what a format's
   /// limits cut), one line each.
   func warnings(for report: Report) -> [String]
@@ -51,6 +65,10 @@ public protocol Reporter: Sendable {
 
 extension Reporter {
   public func warnings(for report: Report) -> [String] { [] }
+
+  public func write(_ report: Report, to output: ReportOutput) throws {
+    try output.write(Array(render(report).utf8))
+  }
 }
 
 /// What a run asks of its reporters.

@@ -20,10 +20,14 @@ public struct SARIFReporter: Reporter {
   public var toolVersion: String
   /// The most results written in the run.
   public var maxResults: Int
+  /// Threads the results are rendered on (the bytes are the same whatever the number).
+  public var threads: Int
 
-  public init(toolVersion: String = FinePrintVersion.current, maxResults: Int = SARIFReporter.gitHubResultLimit) {
+  public init(toolVersion: String = FinePrintVersion.current, maxResults: Int = SARIFReporter.gitHubResultLimit,
+              threads: Int = BatchedRendering.defaultThreads) {
     self.toolVersion = toolVersion
     self.maxResults = maxResults
+    self.threads = threads
   }
 
   /// The findings written as results and how many were left out: protections never, and
@@ -59,15 +63,22 @@ public struct SARIFReporter: Reporter {
   }
 
   public func render(_ report: Report) -> String {
+    let buffer = ReportBuffer()
+    try? write(report, to: buffer)
+    return buffer.text
+  }
+
+  /// Streams the log: the results are rendered on every core and written a batch at a time.
+  public func write(_ report: Report, to output: ReportOutput) throws {
     let rules = report.rules.rules
     let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
     let (kept, protections, cut) = selection(report)
     var w = JSONWriter(pretty: true)
-    w.object { w in
+    try w.object { w in
       w.key("$schema"); w.string("https://json.schemastore.org/sarif-2.1.0.json")
       w.key("runs")
-      w.array { w in
-        w.object { w in
+      try w.array { w in
+        try w.object { w in
           w.key("columnKind"); w.string("unicodeCodePoints")
           w.key("invocations")
           w.array { w in invocation(cutNote(cut), to: &w) }
@@ -78,7 +89,11 @@ public struct SARIFReporter: Reporter {
             w.key("resultsNotReported"); w.int(cut.values.reduce(0, +))
           }
           w.key("results")
-          w.array { w in for finding in kept { result(finding, ruleIndex: index[finding.rule], to: &w) } }
+          try w.array { w in
+            try w.elements(count: kept.count, threads: threads, to: output) { i, w in
+              result(kept[i], ruleIndex: index[kept[i].rule], to: &w)
+            }
+          }
           w.key("tool")
           w.object { w in
             w.key("driver")
@@ -95,7 +110,7 @@ public struct SARIFReporter: Reporter {
       }
       w.key("version"); w.string("2.1.0")
     }
-    return w.text
+    try w.flush(to: output)
   }
 
   /// A rule of the tool's driver: its descriptions, help and references. (Every object's keys

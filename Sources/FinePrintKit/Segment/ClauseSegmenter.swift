@@ -14,49 +14,85 @@ public struct ClauseSegmenter: Sendable {
 
   public init() {}
 
+  /// The document's clauses, in order.
   public func clauses(in document: Document) -> [Clause] {
+    clauses(in: document, threads: ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// Blocks a thread takes at least: below two of these, one thread does it all.
+  static let minimumChunk = 128
+
+  /// The document's clauses, its blocks cut on `threads` threads (the clauses are the same
+  /// whatever the number): a block's clauses depend on it alone, and only the headings they
+  /// stand under are followed through the document, in order, afterwards.
+  public func clauses(in document: Document, threads: Int) -> [Clause] {
+    let blocks = document.blocks
+    let parts = ParallelChunks.map(count: blocks.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      var pieces: [Piece] = []
+      for index in range { self.pieces(ofBlock: index, blocks[index], bytes: document.bytes, into: &pieces) }
+      return pieces
+    }
     var out: [Clause] = []
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     var headings = HeadingTracker()
-    let bytes = document.bytes
-    for (index, original) in document.blocks.enumerated() {
-      // Blocks come from an ingester; a hand-built document may hold ranges past its text.
-      var block = original
-      block.range = original.range.clamped(to: 0..<bytes.count)
-      if block.range.isEmpty { continue }
-      if block.kind == .heading {
-        let text = Self.collapsed(document.text(in: block.range))
-        let parents = headings.enter(text, level: max(block.level, 1))
-        out.append(Clause(kind: .heading, range: block.range, headings: parents, blockIndex: index))
-        continue
-      }
-      for unit in units(of: block, bytes: bytes) {
-        if let level = headingLevel(unit, bytes: bytes, alone: unit.aloneInBlock) {
-          let parents = headings.enter(Self.collapsed(String(decoding: bytes[unit.range], as: UTF8.self)), level: level)
-          out.append(Clause(kind: .heading, range: unit.range, headings: parents, blockIndex: index))
-          continue
-        }
-        let isItem = block.kind == .listItem || unit.marker != nil
-        let scanStart = unit.range.lowerBound + (unit.marker?.length ?? 0)
-        var sentences = SentenceScanner.sentences(in: bytes, range: scanStart..<unit.range.upperBound)
-        if unit.marker != nil, !sentences.isEmpty {
-          sentences[0] = unit.range.lowerBound..<sentences[0].upperBound
-        }
-        for (k, sentence) in sentences.enumerated() {
-          let kind: Clause.Kind = isItem && k == 0 ? .listItem : .sentence
-          let pieces = splitsSubClauses ? SubClauseSplitter.pieces(bytes, sentence) : [sentence]
-          if pieces.count == 1 {
-            out.append(Clause(kind: kind, range: sentence, headings: headings.path, blockIndex: index))
-          } else {
-            let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0])
-            for (p, piece) in pieces.enumerated() {
-              out.append(Clause(kind: .subClause, range: piece, headings: headings.path, blockIndex: index,
-                                leadIn: p == 0 ? nil : leadIn))
-            }
-          }
+    for part in parts {
+      for piece in part {
+        if let level = piece.headingLevel {
+          let parents = headings.enter(Self.collapsed(String(decoding: document.bytes[piece.range], as: UTF8.self)),
+                                       level: level)
+          out.append(Clause(kind: .heading, range: piece.range, headings: parents, blockIndex: piece.block))
+        } else {
+          out.append(Clause(kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
+                            leadIn: piece.leadIn))
         }
       }
     }
     return out
+  }
+
+  /// A clause before the headings it stands under are known: a heading carries its level.
+  struct Piece {
+    var kind: Clause.Kind
+    var range: Range<Int>
+    var block: Int
+    var headingLevel: Int?
+    var leadIn: Range<Int>?
+  }
+
+  /// The clauses of one block, in order.
+  func pieces(ofBlock index: Int, _ original: Block, bytes: [UInt8], into out: inout [Piece]) {
+    // Blocks come from an ingester; a hand-built document may hold ranges past its text.
+    var block = original
+    block.range = original.range.clamped(to: 0..<bytes.count)
+    if block.range.isEmpty { return }
+    if block.kind == .heading {
+      out.append(Piece(kind: .heading, range: block.range, block: index, headingLevel: max(block.level, 1)))
+      return
+    }
+    for unit in units(of: block, bytes: bytes) {
+      if let level = headingLevel(unit, bytes: bytes, alone: unit.aloneInBlock) {
+        out.append(Piece(kind: .heading, range: unit.range, block: index, headingLevel: level))
+        continue
+      }
+      let isItem = block.kind == .listItem || unit.marker != nil
+      let scanStart = unit.range.lowerBound + (unit.marker?.length ?? 0)
+      var sentences = SentenceScanner.sentences(in: bytes, range: scanStart..<unit.range.upperBound)
+      if unit.marker != nil, !sentences.isEmpty {
+        sentences[0] = unit.range.lowerBound..<sentences[0].upperBound
+      }
+      for (k, sentence) in sentences.enumerated() {
+        let kind: Clause.Kind = isItem && k == 0 ? .listItem : .sentence
+        let pieces = splitsSubClauses ? SubClauseSplitter.pieces(bytes, sentence) : [sentence]
+        if pieces.count == 1 {
+          out.append(Piece(kind: kind, range: sentence, block: index))
+        } else {
+          let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0])
+          for (p, piece) in pieces.enumerated() {
+            out.append(Piece(kind: .subClause, range: piece, block: index, leadIn: p == 0 ? nil : leadIn))
+          }
+        }
+      }
+    }
   }
 
   /// A run of lines read together: one paragraph, list item or heading line.

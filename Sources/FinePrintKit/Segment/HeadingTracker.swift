@@ -3,14 +3,17 @@
 struct HeadingTracker {
   private var open: [(level: Int, text: String)] = []
 
-  var path: [String] { open.map(\.text) }
+  /// The open headings' texts, kept rather than mapped for every clause: the clauses under one
+  /// heading share one array.
+  private(set) var path: [String] = []
 
   /// Opens a heading; returns the path of the headings it stands under.
   @discardableResult
   mutating func enter(_ text: String, level: Int) -> [String] {
     while let last = open.last, last.level >= level { open.removeLast() }
-    let parents = path
+    let parents = open.map(\.text)
     open.append((level, text))
+    path = parents + [text]
     return parents
   }
 }

@@ -32,6 +32,13 @@ enum Console {
     }
   }
 
+  /// Standard output for a report written as it is rendered.
+  /// - Throws: `OutputFile.Failure` when standard output was closed.
+  static func standardOutput() throws -> OutputFile.Output {
+    if standardOutputClosed { throw OutputFile.Failure(path: "standard output", reason: "it is closed") }
+    return OutputFile.Output(fd: STDOUT_FILENO, path: "standard output")
+  }
+
   static func error(_ error: Error) {
     let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     standardError("fineprint: error: \(message)\n")

@@ -1,4 +1,5 @@
 import Foundation
+import FinePrintKit
 
 #if canImport(Glibc)
 import Glibc
@@ -19,19 +20,41 @@ enum OutputFile {
     var errorDescription: String? { "cannot write \(path): \(reason)" }
   }
 
-  /// Writes `text` to `path`. A regular file (or a new one) is replaced atomically: written
-  /// beside it and renamed over it, so a failed write leaves the old report whole. Anything
-  /// else — a symbolic link, a device such as `/dev/stdout`, a FIFO — is written through, never
-  /// replaced. A directory is refused.
-  /// - Throws: `Failure` naming `path` with the reason (for a full disk, "No space left on device").
+  /// A file or stream a report is written into as it is rendered; `written` counts its bytes.
+  final class Output: ReportOutput {
+    let fd: Int32
+    let path: String
+    private(set) var written = 0
+
+    init(fd: Int32, path: String) {
+      self.fd = fd
+      self.path = path
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+      try OutputFile.writeAll(bytes, to: fd, path: path)
+      written += bytes.count
+    }
+  }
+
+  /// Writes `text` to `path` (see `stream`).
   static func write(_ text: String, to path: String) throws {
-    let bytes = Array(text.utf8)
+    try stream(to: path) { try $0.write(Array(text.utf8)) }
+  }
+
+  /// Lets `body` write to `path`. A regular file (or a new one) is replaced atomically: written
+  /// beside it and renamed over it once `body` is done, so a failed write leaves the old report
+  /// whole. Anything else — a symbolic link, a device such as `/dev/stdout`, a FIFO — is written
+  /// through, never replaced. A directory is refused.
+  /// - Throws: `Failure` naming `path` with the reason (for a full disk, "No space left on
+  ///   device"), or what `body` throws.
+  static func stream(to path: String, _ body: (Output) throws -> Void) throws {
     var link = stat()
     let exists = lstat(path, &link) == 0
     if !exists && errno != ENOENT { throw failure(path) }
     if exists && (link.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, reason: "it is a directory") }
     if !exists || (link.st_mode & S_IFMT) == S_IFREG {
-      if try writeAtomically(bytes, to: path, mode: exists ? link.st_mode & 0o7777 : nil) { return }
+      if try writeAtomically(to: path, mode: exists ? link.st_mode & 0o7777 : nil, body) { return }
     }
     // Write through: a link to a regular file replaces that file's content; a device or FIFO
     // receives the bytes (opening a FIFO waits for its reader, as `cat > fifo` does).
@@ -42,7 +65,7 @@ enum OutputFile {
     let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (targetIsRegular ? O_TRUNC : 0), 0o666)
     guard fd >= 0 else { throw failure(path) }
     do {
-      try writeAll(bytes, to: fd, path: path)
+      try body(Output(fd: fd, path: path))
     } catch {
       close(fd)
       throw error
@@ -50,9 +73,9 @@ enum OutputFile {
     if close(fd) != 0 { throw failure(path) }
   }
 
-  /// Writes to a new file beside `path` and renames it over `path`. Returns false when no file
-  /// can be created there (a folder one may not write in), for the caller to write in place.
-  private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t?) throws -> Bool {
+  /// Lets `body` write a new file beside `path` and renames it over `path`. Returns false when
+  /// no file can be created there (a folder one may not write in), for the caller to write in place.
+  private static func writeAtomically(to path: String, mode: mode_t?, _ body: (Output) throws -> Void) throws -> Bool {
     let url = URL(fileURLWithPath: path)
     var template = Array((url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).fineprint-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -65,7 +88,7 @@ enum OutputFile {
         umask(mask)
         fchmod(fd, 0o666 & ~mask)
       }
-      try writeAll(bytes, to: fd, path: path)
+      try body(Output(fd: fd, path: path))
     } catch {
       close(fd)
       unlink(temporary)

@@ -128,17 +128,22 @@ struct Lint: ParsableCommand {
       let options = ReportOptions(color: display.colored(toFile: destination != nil), showProtections: !hideProtections,
                                   failOn: threshold, quiet: display.quiet)
       guard let reporter = Reporters.reporter(name, options: options) else { continue }
-      let rendered = reporter.render(report)
       reporter.warnings(for: report).forEach(Console.warning)
-      if let destination {
-        do {
-          try OutputFile.write(rendered + "\n", to: destination)
-        } catch {
-          Console.error(error)
-          throw ExitCode(2)
+      // The report is written as it is rendered: a large one is never held whole.
+      do {
+        if let destination {
+          try OutputFile.stream(to: destination) { output in
+            try reporter.write(report, to: output)
+            try output.write([0x0A])
+          }
+        } else {
+          let output = try Console.standardOutput()
+          try reporter.write(report, to: output)
+          if output.written > 0 { try output.write([0x0A]) }
         }
-      } else if !rendered.isEmpty {
-        Console.out(rendered)
+      } catch {
+        Console.error(error)
+        throw ExitCode(2)
       }
       if name == GitHubReporter.identifier, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] {
         // The annotations GitHub shows are capped; the job summary gets every finding.

@@ -21,7 +21,10 @@ struct ParallelLintTests {
     #expect(clauses.count > 6 * Linter.minimumChunk)
     let alone = linter.lint(document)
     #expect(alone.count > 100)
+    let segmented = linter.segmenter.clauses(in: document, threads: 1)
+    #expect(document.blocks.count > 6 * ClauseSegmenter.minimumChunk)
     for threads in [2, 7] {
+      #expect(linter.segmenter.clauses(in: document, threads: threads) == segmented, "\(threads) threads")
       linter.threads = threads
       #expect(linter.tokenizedClauses(document).map(\.tokens) == clauses.map(\.tokens), "\(threads) threads")
       #expect(linter.lint(document) == alone, "\(threads) threads")

@@ -47,4 +47,19 @@ struct LineIndexTests {
       offset += 1
     }
   }
+
+  @Test("Random texts: long ASCII runs read eight bytes at a time agree with the walk, whatever the breaks", arguments: 0..<6)
+  func randomTexts(seed: Int) {
+    var random = SplitMix(seed: UInt64(seed) + 11)
+    let pieces = ["a", "plain words ", String(repeating: "x", count: 37), "\r", "\n", "\r\n", "é", "中", "😀", "\r\r\n\n"]
+    var text = ""
+    for _ in 0..<(300 + seed * 200) { text += pieces[Int.random(in: 0..<pieces.count, using: &random)] }
+    let bytes = Array(text.utf8)
+    let index = LineIndex(source: bytes)
+    for offset in 0...bytes.count where offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+      let location = index.location(ofOffset: offset)
+      let expected = Self.naive(bytes, offset)
+      #expect(location.line == expected.line && location.column == expected.column, "offset \(offset)")
+    }
+  }
 }

@@ -83,4 +83,54 @@ struct JSONWriterTests {
       #expect(results.contains { $0["suppressions"] != nil } == (limit > 3))
     }
   }
+
+  /// Records each write, to see that a report arrives in pieces.
+  final class Pieces: ReportOutput {
+    var pieces: [[UInt8]] = []
+    func write(_ bytes: [UInt8]) { pieces.append(bytes) }
+    var text: String { String(decoding: pieces.joined(), as: UTF8.self) }
+  }
+
+  @Test("Streamed on several threads: the same bytes as on one, written in pieces", arguments: [1, 2, 3, 8])
+  func streamed(threads: Int) throws {
+    // More findings than a batch, in files of uneven length (the last has none).
+    var report = CIReporterTests.report(findings: BatchedRendering.batch + 2_345, files: 3)
+    report.files.append(Report.FileResult(path: "empty.html", findings: []))
+    let awkward = Self.report()
+    report.files[1].findings.replaceSubrange(0..<awkward.files[0].findings.count, with: awkward.files[0].findings)
+    let reporters: [(any Reporter, any Reporter)] = [
+      (JSONReporter(threads: 1), JSONReporter(threads: threads)),
+      (JSONLinesReporter(threads: 1), JSONLinesReporter(threads: threads)),
+      (SARIFReporter(threads: 1), SARIFReporter(threads: threads)),
+    ]
+    for (alone, together) in reporters {
+      let expected = alone.render(report)
+      let output = Pieces()
+      try together.write(report, to: output)
+      #expect(output.text == expected)
+      #expect(output.pieces.count > 2, "\(type(of: together)) wrote the report whole")
+      #expect(together.render(report) == expected)
+    }
+    // What the single-threaded writer writes is still what Foundation writes.
+    #expect(try JSONReporter(threads: threads).render(report) == Self.reserialized(JSONReporter(threads: 1).render(report)))
+  }
+
+  /// An output that fails after some bytes, as a full disk does.
+  final class FullDisk: ReportOutput {
+    struct Full: Error {}
+    var room: Int
+    init(room: Int) { self.room = room }
+    func write(_ bytes: [UInt8]) throws {
+      room -= bytes.count
+      if room < 0 { throw Full() }
+    }
+  }
+
+  @Test("A write that fails stops the streamed report with its error")
+  func failingOutput() {
+    let report = CIReporterTests.report(findings: 3_000)
+    for reporter in [JSONReporter() as any Reporter, JSONLinesReporter(), SARIFReporter()] {
+      #expect(throws: FullDisk.Full.self) { try reporter.write(report, to: FullDisk(room: 10_000)) }
+    }
+  }
 }

@@ -101,12 +101,22 @@ public struct RuleCache: Sendable {
   /// The running binary's size and modification time: a rebuilt compiler never reads the
   /// tables of an older one. Nil when it cannot be told (then nothing is cached).
   static let binaryIdentity: [UInt8]? = {
-    guard let url = Bundle.main.executableURL?.resolvingSymlinksInPath(),
-      let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+    guard let path = executablePath,
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path),
       let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
     else { return nil }
-    return Array("\(url.path)\0\(size)\0\(modified.timeIntervalSince1970)".utf8)
+    return Array("\(path)\0\(size)\0\(modified.timeIntervalSince1970)".utf8)
   }()
+
+  /// The running binary's path, symbolic links resolved. On Linux from `/proc/self/exe`:
+  /// `Bundle.main` listed the binary's whole folder (twice) to find resources, a few
+  /// milliseconds of every start in a full folder such as `/usr/bin`.
+  static var executablePath: String? {
+    #if os(Linux)
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    #endif
+    return Bundle.main.executableURL?.resolvingSymlinksInPath().path
+  }
 
   /// Two FNV-1a hashes of different seeds over the parts, each with its length (so no two
   /// ways of cutting the same bytes hash alike), as 32 hex digits.

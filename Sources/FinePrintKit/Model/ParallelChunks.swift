@@ -18,4 +18,16 @@ enum ParallelChunks {
     }
     return results.values.map { $0! }
   }
+
+  /// `a()` and `b()`, on two threads at once when `concurrently` (two passes over a large
+  /// input that do not depend on each other).
+  static func both<A: Sendable, B: Sendable>(concurrently: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    guard concurrently else { return (a(), b()) }
+    let first = OrderedResults<A>(count: 1)
+    let second = OrderedResults<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+      if k == 0 { first.set(0, a()) } else { second.set(0, b()) }
+    }
+    return (first.values[0]!, second.values[0]!)
+  }
 }
