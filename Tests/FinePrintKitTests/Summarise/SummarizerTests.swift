@@ -165,6 +165,8 @@ struct SummarizerTests {
       "Harbour Dialects archive. You will not be paid for joining the project, and you will not be charged anything.",
       "Harbour Dialects archive. Taking part is voluntary and unpaid; you may stop at any time.",
       "Harbour Dialects archive. Contributors receive a $10 gift card for each survey they complete.",
+      // The amount stands on another page of the offer: stated, and the quote says where.
+      "Harbour Dialects archive. You will be compensated according to the amount listed on the study's recruitment page.",
     ] {
       let s = try summary(text)
       #expect(answer(s, "payment")?.answer == "yes", "\(text)")
@@ -172,6 +174,8 @@ struct SummarizerTests {
     }
     let fee = try summary("Harbour Audio. Subscribers pay $8 per month, billed on the first day of each month.")
     #expect(answer(fee, "payment")?.answer == "not stated")
+    let price = try summary("Harbour Audio. You pay the subscription fee shown on the pricing page.")
+    #expect(answer(price, "payment")?.answer == "not stated")
     for text in [
       "Harbour Audio. Rewards are paid in points whose value we may change at our discretion.",
       "Harbour Audio. Payments are sent within [X] business days of approval.",
