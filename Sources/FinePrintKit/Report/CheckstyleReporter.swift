@@ -19,3 +19,9 @@ public struct CheckstyleReporter: Reporter {
     return lines.joined(separator: "\n")
   }
 }
+
+extension CheckstyleReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -69,3 +69,9 @@ public struct CodeQualityReporter: Reporter {
     return fnv(bytes) + fnv(bytes.reversed())
   }
 }
+
+extension CodeQualityReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -78,3 +78,9 @@ public struct GitHubReporter: Reporter {
     data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 }
+
+extension GitHubReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

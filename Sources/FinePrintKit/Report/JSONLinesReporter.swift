@@ -35,3 +35,9 @@ public struct JSONLinesReporter: Reporter {
     }
   }
 }
+
+extension JSONLinesReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -45,3 +45,9 @@ public struct JSONReporter: Reporter {
     try w.flush(to: output)
   }
 }
+
+extension JSONReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -51,3 +51,9 @@ public struct JUnitReporter: Reporter {
     return lines.joined(separator: "\n")
   }
 }
+
+extension JUnitReporter {
+  public init(options: ReportOptions) {
+    self.init(failOn: options.failOn)
+  }
+}

@@ -63,3 +63,9 @@ public struct MarkdownReporter: Reporter {
     text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
   }
 }
+
+extension MarkdownReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -47,12 +47,15 @@ extension Finding {
   public var isProtection: Bool { Category.named(category)?.polarity == .protection }
 }
 
-/// Renders a report in one output format. A new format is one new type in `Report/`.
+/// Renders a report in one output format. A new format is one new type in `Report/`, named in
+/// `Reporters.all`.
 public protocol Reporter: Sendable {
   /// The name `--format` takes.
   static var identifier: String { get }
   /// One sentence for `--help`.
   static var summary: String { get }
+  /// The reporter as a run's options ask for it (`--color`, `--fail-on`, `--quiet`…).
+  init(options: ReportOptions)
   func render(_ report: Report) -> String
   /// Writes the rendering to `output` in pieces (formats of large reports stream it; the
   /// others write `render(report)` at once). The bytes are those of `render`.

@@ -226,3 +226,9 @@ public struct SARIFReporter: Reporter {
     return p.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? p
   }
 }
+
+extension SARIFReporter {
+  public init(options: ReportOptions) {
+    self.init()
+  }
+}

@@ -73,3 +73,9 @@ public struct TextReporter: Reporter {
     return shown.split(whereSeparator: \.isNewline).joined(separator: " ")
   }
 }
+
+extension TextReporter {
+  public init(options: ReportOptions) {
+    self.init(color: options.color, showProtections: options.showProtections, showTotal: !options.quiet)
+  }
+}

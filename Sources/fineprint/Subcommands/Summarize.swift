@@ -13,17 +13,16 @@ struct Summarize: ParsableCommand {
   @OptionGroup var reading: ReadOptions
   @OptionGroup var display: OutputOptions
 
-  @Option(help: "Output format: text, markdown, json or html.")
+  @Option(help: ArgumentHelp("Output format: \(SummaryFormats.identifiers.joined(separator: ", ")).", valueName: "format"),
+          completion: .list(SummaryFormats.identifiers))
   var format: String = "text"
 
   @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")
   var output: String?
 
-  static let formats = ["text", "markdown", "json", "html"]
-
   func validate() throws {
-    guard Self.formats.contains(format) else {
-      throw ValidationError("unknown format '\(format)'; use \(Self.formats.joined(separator: ", "))")
+    guard SummaryFormats.identifiers.contains(format) else {
+      throw ValidationError("unknown format '\(format)'; use \(SummaryFormats.identifiers.joined(separator: ", "))")
     }
   }
 
@@ -40,14 +39,8 @@ struct Summarize: ParsableCommand {
       Console.error(error)
       throw ExitCode(2)
     }
-    let text: String
-    switch format {
-    case "json": text = try SummaryJSON.encode(summary)
-    case "markdown": text = SummaryMarkdownRenderer().render(summary)
-    case "html": text = SummaryHTMLRenderer().render(summary, document: document)
-    default:
-      text = SummaryTextRenderer(color: display.colored(toFile: output != nil)).render(summary)
-    }
+    let renderer = SummaryFormats.renderer(format, options: ReportOptions(color: display.colored(toFile: output != nil)))
+    let text = try renderer?.render(summary, document: document) ?? ""
     if let output {
       do { try OutputFile.write(text + "\n", to: output) } catch {
         Console.error(error)

@@ -15,11 +15,11 @@ struct GoldenOutputTests {
   static let expectedFolder = TestSupport.packageRoot.appendingPathComponent("Tests/Golden/expected")
   static var updating: Bool { ProcessInfo.processInfo.environment["FINEPRINT_UPDATE_GOLDEN"] != nil }
 
-  /// The golden file's name and the command that produces it: every `lint` format (a new
-  /// reporter gets a case, and fails until its golden file is written).
+  /// The golden file's name and the command that produces it: every `lint` and `summarize`
+  /// format (a new format gets a case, and fails until its golden file is written).
   static let cases: [(name: String, arguments: [String])] = Reporters.identifiers.map {
     ("lint.\($0)", ["lint", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
-  } + ["text", "markdown", "json", "html"].map {
+  } + SummaryFormats.identifiers.map {
     // The summary asks the bundled questions (Rules/summary/) of what the golden rules find.
     ("summarize.\($0)", ["summarize", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
   }

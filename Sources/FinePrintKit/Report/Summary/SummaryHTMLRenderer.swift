@@ -300,3 +300,8 @@ extension String {
     return first.uppercased() + dropFirst()
   }
 }
+
+extension SummaryHTMLRenderer: SummaryFormat {
+  public static let identifier = "html"
+  public init(options: ReportOptions) { self.init() }
+}

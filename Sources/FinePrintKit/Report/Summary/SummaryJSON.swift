@@ -8,3 +8,10 @@ public enum SummaryJSON {
     return String(decoding: try encoder.encode(summary), as: UTF8.self)
   }
 }
+
+/// `SummaryJSON` as a `summarize` format.
+public struct SummaryJSONRenderer: SummaryFormat {
+  public static let identifier = "json"
+  public init(options: ReportOptions) {}
+  public func render(_ summary: Summary, document: Document) throws -> String { try SummaryJSON.encode(summary) }
+}

@@ -61,3 +61,9 @@ public struct SummaryMarkdownRenderer: Sendable {
   /// Text safe inside a table cell.
   func cell(_ text: String) -> String { MarkdownReporter.cell(text) }
 }
+
+extension SummaryMarkdownRenderer: SummaryFormat {
+  public static let identifier = "markdown"
+  public init(options: ReportOptions) { self.init() }
+  public func render(_ summary: Summary, document: Document) -> String { render(summary) }
+}

@@ -153,3 +153,9 @@ public enum SummaryWording {
     return String(words) + "…"
   }
 }
+
+extension SummaryTextRenderer: SummaryFormat {
+  public static let identifier = "text"
+  public init(options: ReportOptions) { self.init(color: options.color) }
+  public func render(_ summary: Summary, document: Document) -> String { render(summary) }
+}
