@@ -53,7 +53,9 @@ struct DocumentLoader {
   mutating func mapDocuments<T: Sendable>(paths: [String], _ transform: @escaping @Sendable (String, Document) -> T) -> [T] {
     let reading = options.reading
     let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
-    let progress = ProgressBar(total: paths.count, enabled: Console.quiet ? false : nil)
+    let progress = ProgressBar(total: paths.count, enabled: Console.quiet ? false : nil) {
+      FileHandle.standardError.write(Data($0.utf8))
+    }
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       defer { progress.advance() }
       do {
