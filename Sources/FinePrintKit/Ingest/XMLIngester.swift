@@ -4,10 +4,15 @@
 /// block boundaries; Akoma Ntoso `num`/`heading`/`content` become section headings and
 /// clauses, and `docTitle` the title.
 public struct XMLIngester: Sendable {
-  public init() {}
+  /// How deeply elements may nest (`Limits.maxDepth`).
+  public var maxDepth: Int
+
+  public init(maxDepth: Int = Limits.standard.maxDepth) {
+    self.maxDepth = maxDepth
+  }
 
   public func ingest(_ input: InputSource) throws -> Document {
-    let parse = try MarkupParse(input, mode: .xml)
+    let parse = try MarkupParse(input, mode: .xml, maxDepth: maxDepth)
     if parse.reader.builder.text.isEmpty {
       if let problem = parse.problem {
         throw IngestError.malformed(path: input.name, line: max(problem.line, 1), column: max(problem.column, 1),

@@ -11,8 +11,14 @@ public struct ClauseSegmenter: Sendable {
   public var wrapWidth = 100
   /// Split sentences into sub-clauses at semicolons that separate enumerated items.
   public var splitsSubClauses = true
+  /// Longer clauses are cut into pieces of at most this many bytes (`Limits.maxClauseBytes`):
+  /// matching a clause costs more than its length (a 4.9 MB text without a full stop took 91 s),
+  /// and a text that long is no sentence. A heading block longer than this is read as a paragraph.
+  public var maxClauseBytes = Limits.standard.maxClauseBytes
 
-  public init() {}
+  public init(maxClauseBytes: Int = Limits.standard.maxClauseBytes) {
+    self.maxClauseBytes = maxClauseBytes
+  }
 
   public func clauses(in document: Document) -> [Clause] {
     var out: [Clause] = []
@@ -23,7 +29,7 @@ public struct ClauseSegmenter: Sendable {
       var block = original
       block.range = original.range.clamped(to: 0..<bytes.count)
       if block.range.isEmpty { continue }
-      if block.kind == .heading {
+      if block.kind == .heading && block.range.count <= maxClauseBytes {
         let text = Self.collapsed(document.text(in: block.range))
         let parents = headings.enter(text, level: max(block.level, 1))
         out.append(Clause(kind: .heading, range: block.range, headings: parents, blockIndex: index))
@@ -45,12 +51,13 @@ public struct ClauseSegmenter: Sendable {
           let kind: Clause.Kind = isItem && k == 0 ? .listItem : .sentence
           let pieces = splitsSubClauses ? SubClauseSplitter.pieces(bytes, sentence) : [sentence]
           if pieces.count == 1 {
-            out.append(Clause(kind: kind, range: sentence, headings: headings.path, blockIndex: index))
+            out += cut(Clause(kind: kind, range: sentence, headings: headings.path, blockIndex: index), bytes: bytes)
           } else {
-            let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0])
+            // A lead-in is read with every item: one as long as a clause may be is no lead-in.
+            let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0]).flatMap { $0.count <= maxClauseBytes / 2 ? $0 : nil }
             for (p, piece) in pieces.enumerated() {
-              out.append(Clause(kind: .subClause, range: piece, headings: headings.path, blockIndex: index,
-                                leadIn: p == 0 ? nil : leadIn))
+              out += cut(Clause(kind: .subClause, range: piece, headings: headings.path, blockIndex: index,
+                                leadIn: p == 0 ? nil : leadIn), bytes: bytes)
             }
           }
         }

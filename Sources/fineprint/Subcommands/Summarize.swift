@@ -31,10 +31,15 @@ struct Summarize: ParsableCommand {
     Console.quiet = display.quiet
     let document: Document
     let summary: Summary
-    let linter = try rules.linter(for: [input])
-    document = try reading.requiredDocument(at: input)
+    let configuration = try rules.configuration(for: [reading.name(of: input)])
+    let limits = reading.limits(under: configuration)
+    var linter = try rules.linter(configuration)
+    linter.segmenter.maxClauseBytes = limits.maxClauseBytes
+    let deadline: ContinuousClock.Instant
+    (document, deadline) = try reading.requiredDocumentAndDeadline(at: input, limits: limits)
     do {
-      summary = try Summarizer(linter: linter, cache: RuleOptions.cache).summarize(document)
+      summary = try Summarizer(linter: linter, cache: RuleOptions.cache)
+        .summarize(document, deadline: deadline, budgetSeconds: limits.timeoutSeconds)
     } catch {
       Console.error(error)
       throw ExitCode(2)
