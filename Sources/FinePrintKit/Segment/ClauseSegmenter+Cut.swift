@@ -1,7 +1,7 @@
 extension ClauseSegmenter {
   /// `clause` as it is when it fits in `maxClauseBytes`, else cut into pieces of at most that
-  /// many bytes, each ending after the last white space in its second half, or else at the last
-  /// character boundary that fits. Each piece keeps the clause's headings and lead-in and
+  /// many bytes, each ending at the last white space in its second half (which no piece holds),
+  /// or else at the last character boundary that fits. Each piece keeps the clause's headings and lead-in and
   /// records the whole clause in `cutFrom`; the pieces after the first are sentences.
   /// - Complexity: O(n) in the clause's length.
   func cut(_ clause: Clause, bytes: [UInt8]) -> [Clause] {
@@ -14,8 +14,8 @@ extension ClauseSegmenter {
       var stop = min(start + limit, end)
       if stop < end {
         let half = start + limit / 2
-        if let space = (half..<stop).last(where: { Self.isBreak(bytes[$0]) }) {
-          stop = space + 1
+        if let space = (half...stop).last(where: { Self.isBreak(bytes[$0]) }) {
+          stop = space
         } else {
           // Not inside a UTF-8 sequence: back up over continuation bytes.
           while stop > start + 1 && bytes[stop] & 0xC0 == 0x80 { stop -= 1 }
