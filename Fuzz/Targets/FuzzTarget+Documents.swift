@@ -54,29 +54,76 @@ extension FuzzTarget {
     return LintInvariants.violations(of: document, linter: linter)
   }
 
-  /// A server's answer as bytes: the first line is the status, the second the Content-Type,
-  /// the third a redirect's Location; the rest is the body. Checks the scheme a redirect is
-  /// read to lead to (never a file:// one taken for the web), then the body as a fetched
-  /// document: sniffed, ingested and linted.
+  /// A server's answers as bytes, driven through `HTTPResponseReader` as `URLFetcher` drives
+  /// it: messages of a status line (`HTTP/1.1 302` or `302`) and header lines, each ended by an
+  /// empty line; a 3xx message with a `Location` is a redirect the transport would follow, and
+  /// the first other one is the answer, whose body is the rest of the bytes, delivered in
+  /// chunks of a size its `X-Chunk` field may set. Checks that no more than the limit is ever
+  /// kept, that nothing is kept once refused, that no redirect leads off the web or past the
+  /// redirect limit, that errors name the URL on one line; then the body as a fetched document.
   static func checkResponse(_ bytes: [UInt8], address: String) -> [String] {
-    var lines = bytes.split(separator: 0x0A, maxSplits: 3, omittingEmptySubsequences: false).map(Array.init)
-    while lines.count < 4 { lines.append([]) }
-    let status = Int(String(decoding: lines[0].prefix(6), as: UTF8.self).trimmingCharacters(in: .whitespaces)) ?? 200
-    let contentType = String(decoding: lines[1], as: UTF8.self)
-    let location = String(decoding: lines[2], as: UTF8.self)
+    var reader = HTTPResponseReader(address: address, maxBytes: 48 * 1024, maxRedirects: 3)
     var problems: [String] = []
-    let scheme = URLFetcher.redirectScheme(location: location, request: URL(string: "http://example.com/next"))
-    if location.lowercased().hasPrefix("file:") && scheme != "file" {
-      problems.append("redirect to \(location.debugDescription) read as a \(scheme) URL")
+    var rest = bytes[...]
+    var followed = 0
+    while true {
+      let (status, fields, body) = parseMessage(&rest)
+      let location = fields.first { $0.key.lowercased() == "location" }?.value
+      if (300..<400).contains(status), let location, followed <= reader.maxRedirects {
+        let next = URL(string: location, relativeTo: URL(string: "http://example.com/terms"))?.absoluteURL
+        if reader.redirect(location: location, next: next) {
+          followed += 1
+          let scheme = HTTPResponseReader.redirectScheme(location: location, request: next)
+          if !["http", "https"].contains(scheme) { problems.append("followed a redirect to \(location.debugDescription) (\(scheme))") }
+          if followed > reader.maxRedirects { problems.append("followed \(followed) redirects, more than \(reader.maxRedirects)") }
+          continue
+        }
+      }
+      if reader.head(status: status, headers: fields) {
+        let size = max(1, fields.first { $0.key.lowercased() == "x-chunk" }.flatMap { Int($0.value) } ?? 4096)
+        var start = body.startIndex
+        while start < body.endIndex {
+          let end = body.index(start, offsetBy: min(size, body.endIndex - start))
+          let goOn = reader.receive(body[start..<end])
+          if reader.body.count > reader.maxBytes { problems.append("kept \(reader.body.count) bytes, past the \(reader.maxBytes) limit") }
+          if reader.isRefused && !reader.body.isEmpty { problems.append("kept \(reader.body.count) bytes of a refused answer") }
+          if !goOn { break }
+          start = end
+        }
+      }
+      reader.end(error: nil, cancelled: reader.isRefused)
+      break
     }
     let source: InputSource
     do {
-      source = try URLFetcher.input(from: address, status: status, contentType: contentType, body: lines[3])
+      source = try reader.input()
     } catch let error as IngestError {
       return problems + located(error.errorDescription, name: address)
     } catch {
       return problems + ["\(address): refused with \(type(of: error)), not an IngestError"]
     }
     return problems + ingestAndLint(source)
+  }
+
+  /// One message off the front of `bytes`: the status (200 when it cannot be read), the header
+  /// fields, and everything after the empty line (the body, or the next messages).
+  private static func parseMessage(_ bytes: inout ArraySlice<UInt8>) -> (Int, [String: String], ArraySlice<UInt8>) {
+    var lines: [ArraySlice<UInt8>] = []
+    while let newline = bytes.firstIndex(of: 0x0A) {
+      var line = bytes[bytes.startIndex..<newline]
+      bytes = bytes[(newline + 1)...]
+      if line.last == 0x0D { line = line.dropLast() }
+      if line.isEmpty { break }
+      lines.append(line)
+    }
+    let statusWords = String(decoding: lines.first ?? [], as: UTF8.self).split(separator: " ")
+    let status = statusWords.lazy.compactMap { Int($0) }.first ?? 200
+    var fields: [String: String] = [:]
+    for line in lines.dropFirst() {
+      guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+      let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      fields[name] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+    return (status, fields, bytes)
   }
 }

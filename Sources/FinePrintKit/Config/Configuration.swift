@@ -13,12 +13,13 @@ import Yams
 /// ignore: ["archive/**", "*.draft.html"]       # paths not linted
 /// fail_on: error
 /// readability: {reading_ease_below: 30, sentence_words_above: 50}
+/// limits: {max_size: 100, max_depth: 256, max_clause_bytes: 10000, timeout: 60}
 /// ```
 public struct Configuration: Sendable, Equatable {
   public enum Key: String, CaseIterable {
     case version, disable, severity, rules, ignore
     case failOn = "fail_on"
-    case readability
+    case readability, limits
   }
 
   public enum ReadabilityKey: String, CaseIterable {
@@ -35,6 +36,8 @@ public struct Configuration: Sendable, Equatable {
   public var failOn: FailThreshold?
   public var readingEaseBelow: Double?
   public var sentenceWordsAbove: Double?
+  /// The limits this file sets (`limits:`); the command line's win over them.
+  public var limits = Limits.Settings()
   /// Where each rule ID or category of `disable` and `severity` is written, to name the line
   /// of one that no rule or category has.
   public var nameLocations: [String: RuleFileLocation] = [:]
@@ -117,6 +120,8 @@ public struct Configuration: Sendable, Equatable {
           }
           if name == ReadabilityKey.readingEaseBelow.rawValue { config.readingEaseBelow = n } else { config.sentenceWordsAbove = n }
         }
+      case .limits:
+        config.limits = try parseLimits(value, reader: reader)
       }
     }
     return config

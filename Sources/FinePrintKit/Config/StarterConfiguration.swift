@@ -27,5 +27,10 @@ public enum StarterConfiguration {
     # Thresholds of the readability notes.
     # readability: {reading_ease_below: 30, sentence_words_above: 50}
 
+    # What one document may take; a document past a limit is an error, the others are still
+    # read (--max-size, --max-depth, --max-clause-bytes and --timeout win). Longer clauses are
+    # cut into pieces, with a warning.
+    # limits: {max_size: 100, max_depth: 256, max_clause_bytes: 10000, timeout: 60}
+
     """
 }

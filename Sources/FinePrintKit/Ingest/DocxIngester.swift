@@ -12,9 +12,12 @@
 public struct DocxIngester: Sendable {
   /// A part (the body, the styles) larger than this unpacked is refused: the `--max-size` limit.
   public var maxBytes: Int
+  /// How deeply elements of the body may nest (`Limits.maxDepth`).
+  public var maxDepth: Int
 
-  public init(maxBytes: Int = 100 * 1_048_576) {
+  public init(maxBytes: Int = Limits.standard.maxBytes, maxDepth: Int = Limits.standard.maxDepth) {
     self.maxBytes = maxBytes
+    self.maxDepth = maxDepth
   }
 
   /// - Throws: `IngestError.invalidDocx` for what is not a readable Word document (naming the
@@ -30,7 +33,11 @@ public struct DocxIngester: Sendable {
     let styles = ((try? package.part(folder.isEmpty ? "styles.xml" : folder + "/styles.xml")) ?? nil)
       .map(DocxStyles.init(xml:)) ?? DocxStyles()
     let reader = DocxReader()
-    let problem = NamespacedXMLParser.parse(xml, into: reader)
+    let problem = NamespacedXMLParser.parse(xml, into: reader, maxDepth: maxDepth)
+    if let problem, problem.tooDeep {
+      // Positions in a .docx are paragraph numbers: the one being read where the nesting went too deep.
+      throw IngestError.tooDeep(path: input.name, line: reader.currentParagraphNumber, limit: maxDepth)
+    }
     reader.finish()
     let layout = Layout(reader.paragraphs, styles: styles)
     if layout.text.isEmpty {

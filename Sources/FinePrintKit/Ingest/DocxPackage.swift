@@ -150,7 +150,7 @@ struct DocxPackage {
   }
 
   private func tooLarge(_ path: String) -> IngestError {
-    .invalidDocx(path: name, reason: "\(path) unpacks to more than the \(IngestError.size(maxBytes)) limit (raise it with --max-size)")
+    .invalidDocx(path: name, reason: "\(path) unpacks to more than the \(IngestError.size(maxBytes)) limit (\(Limits.howToRaise("max-size")))")
   }
 
   private func damaged(_ path: String, _ why: String) -> IngestError {

@@ -34,6 +34,10 @@ final class DocxReader: NamespacedXMLHandler {
   private var stack: [String] = []
   /// Paragraphs being read, innermost last.
   private var open: [Int] = []
+
+  /// The 1-based number of the paragraph being read, or of the next one between paragraphs:
+  /// where a stopped parse stopped.
+  var currentParagraphNumber: Int { (open.last ?? paragraphs.count) + 1 }
   /// The depth at which a subtree whose content is ignored started.
   private var ignoredFrom: Int?
   private var tableCells = 0

@@ -11,6 +11,8 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
   case invalidEncoding(path: String, line: Int, column: Int, reason: String)
   case malformed(path: String, line: Int, column: Int, reason: String)
   case unsafeMarkup(path: String, line: Int, reason: String)
+  /// Elements nested deeper than the limit (`--max-depth`), at the line of the first too deep.
+  case tooDeep(path: String, line: Int, limit: Int)
   case noVisibleText(path: String, reason: String)
   /// A `.docx` that cannot be read: not a ZIP, damaged, encrypted, not a Word document, or a
   /// part that unpacks past the size limit.
@@ -30,14 +32,16 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
       return "\(path): not a text document (\(reason))"
     case .tooLarge(let path, let bytes, let limit):
       // A stream read up to the limit: "100 MB is larger than the 100 MB limit" would puzzle.
-      if Self.size(bytes) == Self.size(limit) { return "\(path): more than the \(Self.size(limit)) limit (raise it with --max-size)" }
-      return "\(path): \(Self.size(bytes)) is larger than the \(Self.size(limit)) limit (raise it with --max-size)"
+      if Self.size(bytes) == Self.size(limit) { return "\(path): more than the \(Self.size(limit)) limit (\(Limits.howToRaise("max-size")))" }
+      return "\(path): \(Self.size(bytes)) is larger than the \(Self.size(limit)) limit (\(Limits.howToRaise("max-size")))"
     case .invalidEncoding(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): \(reason)"
     case .malformed(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): \(reason)"
     case .unsafeMarkup(let path, let line, let reason):
       return "\(path):\(line): \(reason)"
+    case .tooDeep(let path, let line, let limit):
+      return "\(path):\(line): elements nested more than \(limit) deep (\(Limits.howToRaise("max-depth")))"
     case .noVisibleText(let path, let reason):
       return "\(path): nothing to check: \(reason)"
     case .invalidDocx(let path, let reason):
@@ -55,7 +59,7 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
     switch self {
     case .fileNotFound(let path), .unreadable(let path, _), .noDocuments(let path), .empty(let path),
       .binary(let path, _), .tooLarge(let path, _, _), .invalidEncoding(let path, _, _, _),
-      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _), .noVisibleText(let path, _),
+      .malformed(let path, _, _, _), .unsafeMarkup(let path, _, _), .tooDeep(let path, _, _), .noVisibleText(let path, _),
       .invalidDocx(let path, _):
       return path
     }

@@ -21,7 +21,9 @@ struct MarkupParse {
     XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
       | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
-  init(_ input: InputSource, mode: MarkupReader.Mode) throws {
+  /// - Throws: `IngestError.tooDeep` when elements nest deeper than `maxDepth`, `.tooLarge`
+  ///   past 2 GB, `.unreadable` when the parser cannot start.
+  init(_ input: InputSource, mode: MarkupReader.Mode, maxDepth: Int = Limits.standard.maxDepth) throws {
     LibXML2.prepare()
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
     let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
@@ -30,7 +32,7 @@ struct MarkupParse {
       .compactMap { $0 }.joined(separator: "; ").nilIfEmpty
     var problem: (line: Int, column: Int, message: String)?
     reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
-      let reader = MarkupReader(mode: mode, source: buffer)
+      let reader = MarkupReader(mode: mode, source: buffer, maxDepth: maxDepth)
       // libxml2 takes an Int32 length: a larger input (one that grew in transcoding) is refused, not trapped.
       guard buffer.count <= Int(Int32.max) else {
         throw IngestError.tooLarge(path: input.name, bytes: buffer.count, limit: Int(Int32.max))
@@ -66,6 +68,10 @@ struct MarkupParse {
       }
       reader.finish()
       return reader
+    }
+    if let offset = reader.tooDeepAt {
+      let line = source[..<min(offset, source.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw IngestError.tooDeep(path: input.name, line: line, limit: maxDepth)
     }
     self.problem = problem
   }

@@ -64,6 +64,11 @@ final class MarkupReader {
 
   let mode: Mode
   private let source: UnsafeBufferPointer<UInt8>
+  /// How deeply elements may nest: past it the parse stops (`Limits.maxDepth`). Each open
+  /// element costs a stack entry, so 50 MB of `<div>` took 2 GB and 39 s before there was one.
+  let maxDepth: Int
+  /// The source offset of the first element nested deeper than `maxDepth`, once one is met.
+  private(set) var tooDeepAt: Int?
   private(set) var builder = VisibleTextBuilder()
   private(set) var title: String?
   /// Comments that may hold FinePrint directives.
@@ -82,9 +87,10 @@ final class MarkupReader {
   fileprivate var declaredEntities: Set<String> = []
   fileprivate var context: UnsafeMutablePointer<xmlParserCtxt>?
 
-  init(mode: Mode, source: UnsafeBufferPointer<UInt8>) {
+  init(mode: Mode, source: UnsafeBufferPointer<UInt8>, maxDepth: Int = Limits.standard.maxDepth) {
     self.mode = mode
     self.source = source
+    self.maxDepth = maxDepth
   }
 
   // MARK: - Elements
@@ -102,6 +108,13 @@ final class MarkupReader {
   }
 
   func startElement(_ rawName: String, attributes: MarkupAttributes) {
+    guard stack.count < maxDepth, tooDeepAt == nil else {
+      if tooDeepAt == nil {
+        tooDeepAt = currentOffset()
+        if let context { xmlStopParser(context) }
+      }
+      return
+    }
     let name = Self.localName(rawName)
     if (mode == .html && name == "title") || (mode == .xml && name == "doctitle") {
       if titleFrom == nil { titleFrom = stack.count }
@@ -135,6 +148,7 @@ final class MarkupReader {
   }
 
   func endElement(_ rawName: String) {
+    guard tooDeepAt == nil else { return }
     let name = Self.localName(rawName)
     guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
     // By index, not through a slice: a slice alive while the stack shrinks made every end

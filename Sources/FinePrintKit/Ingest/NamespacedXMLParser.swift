@@ -46,16 +46,23 @@ enum NamespacedXMLParser {
     var line: Int
     var column: Int
     var message: String
+    /// Elements nested deeper than the limit: the parse stopped there.
+    var tooDeep = false
   }
 
-  /// Parses `bytes` (any encoding `TextDecoding` reads) into `handler`.
+  /// libxml2's own limit on nesting without `XML_PARSE_HUGE`.
+  static let libxml2DefaultDepth = 256
+
+  /// Parses `bytes` (any encoding `TextDecoding` reads) into `handler`, stopping at the first
+  /// element nested deeper than `maxDepth` (libxml2 alone stops at 256, or 2048 with
+  /// `XML_PARSE_HUGE`, which a larger limit turns on).
   /// - Returns: libxml2's last error when the XML was not well-formed (or the parser could not
-  ///   start); nil when all went well.
-  static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler) -> Problem? {
+  ///   start), or the place where elements nested too deep; nil when all went well.
+  static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler, maxDepth: Int = Limits.standard.maxDepth) -> Problem? {
     LibXML2.prepare()
     // A NUL would end the parse there (libxml2 reads a C string): read it as U+FFFD.
     let source = MarkupParse.replacingNUL(TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8).bytes
-    let box = Unmanaged.passRetained(SAXHandlerBox(handler))
+    let box = Unmanaged.passRetained(SAXHandlerBox(handler, maxDepth: maxDepth))
     defer { box.release() }
     return source.withUnsafeBufferPointer { buffer -> Problem? in
       buffer.withMemoryRebound(to: CChar.self) { chars -> Problem? in
@@ -65,12 +72,20 @@ enum NamespacedXMLParser {
         }
         defer { xmlFreeParserCtxt(context) }
         context.pointee.sax.pointee = saxHandler()
-        xmlCtxtUseOptions(context, MarkupParse.safeXMLOptions)
+        let huge = maxDepth > libxml2DefaultDepth ? Int32(XML_PARSE_HUGE.rawValue) : 0
+        xmlCtxtUseOptions(context, MarkupParse.safeXMLOptions | huge)
         context.pointee.replaceEntities = 0
         // Callbacks get `userData`: the handler, not the parser context (see `MarkupParse.refuseEntities`).
         context.pointee.userData = box.toOpaque()
-        defer { context.pointee.userData = UnsafeMutableRawPointer(context) }
+        box.takeUnretainedValue().context = context
+        defer {
+          context.pointee.userData = UnsafeMutableRawPointer(context)
+          box.takeUnretainedValue().context = nil
+        }
         _ = xmlParseDocument(context)
+        if let line = box.takeUnretainedValue().tooDeepAtLine {
+          return Problem(line: line, column: 1, message: "elements nested more than \(maxDepth) deep", tooDeep: true)
+        }
         guard context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) else { return nil }
         let message = error.pointee.message.map { String(cString: $0) }?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
@@ -85,12 +100,17 @@ enum NamespacedXMLParser {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { ctx, local, _, uri, _, _, attributeCount, _, attributes in
-      guard let handler = handler(ctx), let local else { return }
-      handler.start(name(local, uri), attributes: XMLAttributes(pointer: attributes, count: Int(attributeCount)))
+      guard let ctx, let local else { return }
+      let box = Unmanaged<SAXHandlerBox>.fromOpaque(ctx).takeUnretainedValue()
+      guard box.enter() else { return }
+      box.handler.start(name(local, uri), attributes: XMLAttributes(pointer: attributes, count: Int(attributeCount)))
     }
     sax.endElementNs = { ctx, local, _, uri in
-      guard let handler = handler(ctx), let local else { return }
-      handler.end(name(local, uri))
+      guard let ctx, let local else { return }
+      let box = Unmanaged<SAXHandlerBox>.fromOpaque(ctx).takeUnretainedValue()
+      guard box.tooDeepAtLine == nil else { return }
+      box.depth -= 1
+      box.handler.end(name(local, uri))
     }
     sax.characters = { ctx, ch, len in
       guard let handler = handler(ctx), let ch, len > 0 else { return }
@@ -119,7 +139,29 @@ private final class SAXHandlerBox {
   let handler: NamespacedXMLHandler
   /// The general entities the document's DOCTYPE declares.
   var declaredEntities: Set<String> = []
-  init(_ handler: NamespacedXMLHandler) { self.handler = handler }
+  let maxDepth: Int
+  var depth = 0
+  /// The parser, to stop it at an element nested too deep.
+  var context: UnsafeMutablePointer<xmlParserCtxt>?
+  /// The line of the first element nested deeper than `maxDepth`.
+  var tooDeepAtLine: Int?
+
+  init(_ handler: NamespacedXMLHandler, maxDepth: Int) {
+    self.handler = handler
+    self.maxDepth = maxDepth
+  }
+
+  /// Counts an element in; false (and the parse stopped) when it is one too deep.
+  func enter() -> Bool {
+    guard tooDeepAtLine == nil else { return false }
+    guard depth < maxDepth else {
+      tooDeepAtLine = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 1
+      if let context { xmlStopParser(context) }
+      return false
+    }
+    depth += 1
+    return true
+  }
 }
 
 /// The handler behind a callback's context: the parser's `userData`, set to the box.

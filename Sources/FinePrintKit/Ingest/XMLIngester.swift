@@ -9,8 +9,11 @@ public struct XMLIngester: Sendable {
   /// `<body>` with HTML) but, when it breaks as XML, is more likely HTML saved under the wrong
   /// name than XML cut short.
   public var fallsBackToHTML: Bool
+  /// How deeply elements may nest (`Limits.maxDepth`).
+  public var maxDepth: Int
 
-  public init(fallsBackToHTML: Bool = false) {
+  public init(maxDepth: Int = Limits.standard.maxDepth, fallsBackToHTML: Bool = false) {
+    self.maxDepth = maxDepth
     self.fallsBackToHTML = fallsBackToHTML
   }
 
@@ -19,9 +22,9 @@ public struct XMLIngester: Sendable {
   /// - Throws: `IngestError.malformed` when nothing could be recovered, `.noVisibleText` when
   ///   the XML holds no text.
   public func ingest(_ input: InputSource) throws -> Document {
-    let parse = try MarkupParse(input, mode: .xml)
+    let parse = try MarkupParse(input, mode: .xml, maxDepth: maxDepth)
     if fallsBackToHTML, let problem = parse.problem {
-      var document = try HTMLIngester().ingest(input)
+      var document = try HTMLIngester(maxDepth: maxDepth).ingest(input)
       document.warnings.insert(
         "\(input.name):\(max(problem.line, 1)):\(max(problem.column, 1)): not well-formed XML (\(problem.message)); read as HTML, which it looks like",
         at: 0)

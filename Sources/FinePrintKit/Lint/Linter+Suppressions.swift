@@ -15,11 +15,25 @@ extension Linter {
   /// Lints a document and applies the suppressions written in it.
   /// - Parameter today: the date expiries are checked against.
   public func lintApplyingSuppressions(_ document: Document, today: Date = Date()) -> LintResult {
+    (try? lintApplyingSuppressions(document, today: today, deadline: nil)) ?? LintResult(findings: [], suppressed: [], problems: [])
+  }
+
+  /// Lints a document and applies the suppressions written in it, within a time budget of
+  /// `budgetSeconds` that ends at `deadline` (the clock is read between clauses).
+  /// - Throws: `LintError.timedOut` naming the document and where it was.
+  public func lintApplyingSuppressions(_ document: Document, today: Date = Date(), deadline: ContinuousClock.Instant,
+                                       budgetSeconds: Int) throws(LintError) -> LintResult {
+    try lintApplyingSuppressions(document, today: today, deadline: Deadline(instant: deadline, seconds: budgetSeconds))
+  }
+
+  private func lintApplyingSuppressions(_ document: Document, today: Date, deadline: Deadline?) throws(LintError) -> LintResult {
     let clauses = segmenter.clauses(in: document, threads: threads)
-    let all = lint(document, clauses: clauses, documentRules: true)
+    let all = try lint(document, clauses: clauses, documentRules: true, deadline: deadline)
+    // A clause cut into pieces is said, with where it starts.
+    let cuts = ClauseSegmenter.cutWarnings(clauses, in: document, limit: segmenter.maxClauseBytes)
     let directives = document.comments.compactMap(Suppression.parse)
-    guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: []) }
-    var problems: [String] = []
+    guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: cuts) }
+    var problems: [String] = cuts
     func place(_ s: Suppression) -> String {
       let at = document.lineIndex.location(ofOffset: s.range.lowerBound)
       return "\(document.path):\(at.line):\(at.column)"

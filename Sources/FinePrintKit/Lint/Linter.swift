@@ -4,7 +4,8 @@ import Foundation
 /// document-level rules ("X is present but Y is absent"). An immutable value: share it.
 public struct Linter: Sendable {
   public let engine: RuleEngine
-  public let segmenter: ClauseSegmenter
+  /// How documents are cut into clauses (its `maxClauseBytes` is a user's limit).
+  public var segmenter: ClauseSegmenter
   /// Threads a large document's clauses are tokenized and matched on (the findings are the
   /// same whatever the number).
   public var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -47,6 +48,14 @@ public struct Linter: Sendable {
     lint(document, clauses: segmenter.clauses(in: document, threads: threads), documentRules: true)
   }
 
+  /// Every finding in the document, ordered by position, then rule, unless it takes past
+  /// `deadline`: the clock is read between clauses, so a document stops within one clause of it.
+  /// - Throws: `LintError.timedOut` naming the document and the first clause not matched.
+  public func lint(_ document: Document, deadline: ContinuousClock.Instant, budgetSeconds: Int) throws(LintError) -> [Finding] {
+    try lint(document, clauses: segmenter.clauses(in: document), documentRules: true,
+             deadline: Deadline(instant: deadline, seconds: budgetSeconds))
+  }
+
   /// Findings of a single passage (segmented and matched; document-level rules not applied),
   /// as `fineprint classify` needs them.
   public func classify(_ text: String, name: String = "-") -> [Finding] {
@@ -55,9 +64,25 @@ public struct Linter: Sendable {
     return lint(document, clauses: segmenter.clauses(in: document, threads: threads), documentRules: false)
   }
 
+  /// When a document's time budget runs out, and how long it was (for the error).
+  struct Deadline: Sendable {
+    var instant: ContinuousClock.Instant
+    var seconds: Int
+  }
+
+  /// `lint` without a time budget.
+  func lint(_ document: Document, clauses: [Clause], documentRules: Bool) -> [Finding] {
+    (try? lint(document, clauses: clauses, documentRules: documentRules, deadline: nil)) ?? []
+  }
+
   /// Tokenizes and matches each clause (on several threads when there are many; a clause's
   /// tokens are dropped once matched, so a large document never holds all of them at once).
-  func lint(_ document: Document, clauses: [Clause], documentRules: Bool) -> [Finding] {
+  /// With a deadline, the clock is read before each clause; past it, every thread stops.
+  /// - Throws: `LintError.timedOut` (only with a deadline).
+  func lint(_ document: Document, clauses: [Clause], documentRules: Bool, deadline: Deadline?) throws(LintError) -> [Finding] {
+    if let deadline, ContinuousClock.now >= deadline.instant {
+      throw LintError.timedOut(path: document.path, seconds: deadline.seconds, line: nil)
+    }
     var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
     let parties = DocumentParties(learningFrom: document.bytes, threads: threads)
@@ -69,6 +94,7 @@ public struct Linter: Sendable {
       var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
       var scratch = RuleEngine.MatchScratch()
       for index in range {
+        if let deadline, ContinuousClock.now >= deadline.instant { return (findings, signals, index as Int?) }
         let clause = clauses[index]
         // Headings announce a topic; the clauses under them state the terms. Matching headings
         // would flag "Binding Arbitration" once for the title and again for the clause.
@@ -86,9 +112,12 @@ public struct Linter: Sendable {
                                   clauseText: &clauseText))
         }
       }
-      return (findings, signals)
+      return (findings, signals, nil)
     }
-    for (partFindings, partSignals) in parts {
+    if let deadline, let stopped = parts.compactMap(\.2).min() {
+      throw timedOut(document, clauses: clauses, at: stopped, deadline: deadline)
+    }
+    for (partFindings, partSignals, _) in parts {
       findings += partFindings
       signals.append(partSignals)
     }
@@ -99,6 +128,12 @@ public struct Linter: Sendable {
     // In place: a sorted copy doubled the findings held at the end of a large document.
     findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
     return findings
+  }
+
+  /// The error for a document whose budget ran out before clause `index` was matched.
+  private func timedOut(_ document: Document, clauses: [Clause], at index: Int, deadline: Deadline) -> LintError {
+    let line = index < clauses.count ? document.span(of: clauses[index].range).start.line : 1
+    return .timedOut(path: document.path, seconds: deadline.seconds, line: line)
   }
 
   /// Where a clause's own tokens start, after the lead-in tokens matched with it.

@@ -25,11 +25,18 @@ final class TokenRegex: @unchecked Sendable {
     expression = literals == nil ? try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) : nil
   }
 
+  /// Words longer than this never match an expression run by the regex engine: it backtracks,
+  /// and even the repetitions `backtrackingRisk` lets through cost a power of the word's length
+  /// (`x+x+y` against 5,000 x's ran for minutes; against 256 it takes milliseconds). No word of a
+  /// contract is near it; a run of 256 bytes without a space is no word.
+  static let maxWordBytes = 256
+
   func matches(_ word: String) -> Bool {
     if let literals {
       let bytes = Array(word.utf8).map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
       return literals.contains { bytes.contains(bytes: $0) }
     }
+    guard word.utf8.count <= Self.maxWordBytes else { return false }
     return expression?.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
   }
 

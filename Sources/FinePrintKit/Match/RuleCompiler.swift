@@ -189,7 +189,7 @@ struct RuleCompiler {
       }
       if let risk = TokenRegex.backtrackingRisk(pattern) {
         throw RuleLoadError.badPattern(source.location, pattern: source.text,
-                                       reason: "the regular expression /\(pattern)/ could take exponential time on a long word: \(risk)")
+                                       reason: "the regular expression /\(pattern)/ could take too long on a long word: \(risk)")
       }
     case .lexicon(let name):
       if lexicons[name] == nil { throw RuleLoadError.unknownLexicon(source.location, name: name, known: known) }

@@ -1,11 +1,58 @@
 extension TokenRegex {
-  /// Why a pattern could take exponential time on a long word, or nil. NSRegularExpression
-  /// backtracks: `(x+x+)+y` against forty x's tries every way to split them, and a rule file
-  /// (or a `.fineprint.yml`'s rule folder) is user input. Refused when loaded: a repeated group
-  /// that itself repeats or holds alternatives (`(a+)+`, `(a|aa)*`, `(a*b?)*`) and a back-reference
-  /// (`(a)\1`). A heuristic, not a proof: it refuses the shapes that blow up, and the escape
+  /// The most unbounded repetitions (`*`, `+`, `{n,}`, `{n,m}`) a pattern may hold: matching
+  /// costs up to the word's length to the power of their number plus one (`x*x*x*y` took 1.2 s
+  /// on a word of 200 x's), so with words capped at `maxWordBytes` two keep a word to
+  /// milliseconds, and the time budget of a document stops the rest.
+  static let maxRepetitions = 2
+
+  /// Why a pattern could take exponential (or high polynomial) time on a long word, or nil.
+  /// NSRegularExpression backtracks: `(x+x+)+y` against forty x's tries every way to split
+  /// them, and a rule file (or a `.fineprint.yml`'s rule folder) is user input. Refused when
+  /// loaded: a repeated group that itself repeats or holds alternatives (`(a+)+`, `(a|aa)*`,
+  /// `(a*b?)*`), a back-reference (`(a)\1`), and more than `maxRepetitions` repetitions
+  /// (`x+x+x+y`). A heuristic, not a proof: it refuses the shapes that blow up, and the escape
   /// hatch is for one word, where simple expressions suffice.
   static func backtrackingRisk(_ pattern: String) -> String? {
+    if let risk = nestingRisk(pattern) { return risk }
+    let count = repetitionCount(pattern)
+    if count > maxRepetitions {
+      return "it repeats \(count) times without a bound (*, +, {n,}); more than \(maxRepetitions) could take polynomial time"
+    }
+    return nil
+  }
+
+  /// How many repetitions of more than one the pattern holds (a character class or escape
+  /// counts as one atom; `?` and `{n}` are no repetition).
+  static func repetitionCount(_ pattern: String) -> Int {
+    let p = Array(pattern.unicodeScalars)
+    var count = 0
+    var i = 0
+    while i < p.count {
+      switch p[i] {
+      case "\\": i += 2; continue
+      case "[":
+        var j = i + 1
+        if j < p.count, p[j] == "^" { j += 1 }
+        if j < p.count, p[j] == "]" { j += 1 }
+        while j < p.count, p[j] != "]" { j += p[j] == "\\" ? 2 : 1 }
+        i = j + 1
+        continue
+      case "*", "+":
+        count += 1
+      case "{":
+        if let close = p[i...].firstIndex(of: "}") {
+          let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+          if let low = Int(bounds.first ?? ""), bounds.count == 2, Int(bounds[1]).map({ $0 > max(low, 1) }) ?? true { count += 1 }
+        }
+      default: break
+      }
+      i += 1
+    }
+    return count
+  }
+
+  /// Why a pattern's groups could take exponential time, or nil.
+  private static func nestingRisk(_ pattern: String) -> String? {
     let p = Array(pattern.unicodeScalars)
     // For each open group: whether it holds an unbounded repetition, and alternatives.
     var groups: [(repeats: Bool, alternatives: Bool)] = [(false, false)]

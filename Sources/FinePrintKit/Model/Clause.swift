@@ -18,6 +18,8 @@ public struct Clause: Hashable, Sendable {
   /// For a sub-clause: the words that introduce the list it belongs to ("You agree not to:"),
   /// which rules read with it, so "(b) sell your data" under "We will not:" stays negated.
   public var leadIn: Range<Int>?
+  /// For a piece of a clause longer than `ClauseSegmenter.maxClauseBytes`: the whole clause's range.
+  public var cutFrom: Range<Int>?
 
   public init(kind: Kind, range: Range<Int>, headings: [String], blockIndex: Int, leadIn: Range<Int>? = nil) {
     self.kind = kind

@@ -11,8 +11,14 @@ public struct ClauseSegmenter: Sendable {
   public var wrapWidth = 100
   /// Split sentences into sub-clauses at semicolons that separate enumerated items.
   public var splitsSubClauses = true
+  /// Longer clauses are cut into pieces of at most this many bytes (`Limits.maxClauseBytes`):
+  /// matching a clause costs more than its length (a 4.9 MB text without a full stop took 91 s),
+  /// and a text that long is no sentence. A heading block longer than this is read as a paragraph.
+  public var maxClauseBytes = Limits.standard.maxClauseBytes
 
-  public init() {}
+  public init(maxClauseBytes: Int = Limits.standard.maxClauseBytes) {
+    self.maxClauseBytes = maxClauseBytes
+  }
 
   /// The document's clauses, in order.
   public func clauses(in document: Document) -> [Clause] {
@@ -42,8 +48,8 @@ public struct ClauseSegmenter: Sendable {
                                        level: level)
           out.append(Clause(kind: .heading, range: piece.range, headings: parents, blockIndex: piece.block))
         } else {
-          out.append(Clause(kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
-                            leadIn: piece.leadIn))
+          out += cut(Clause(kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
+                            leadIn: piece.leadIn), bytes: document.bytes)
         }
       }
     }
@@ -65,7 +71,7 @@ public struct ClauseSegmenter: Sendable {
     var block = original
     block.range = original.range.clamped(to: 0..<bytes.count)
     if block.range.isEmpty { return }
-    if block.kind == .heading {
+    if block.kind == .heading && block.range.count <= maxClauseBytes {
       out.append(Piece(kind: .heading, range: block.range, block: index, headingLevel: max(block.level, 1)))
       return
     }
@@ -86,7 +92,8 @@ public struct ClauseSegmenter: Sendable {
         if pieces.count == 1 {
           out.append(Piece(kind: kind, range: sentence, block: index))
         } else {
-          let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0])
+          // A lead-in is read with every item: one as long as a clause may be is no lead-in.
+          let leadIn = SubClauseSplitter.leadIn(bytes, pieces[0]).flatMap { $0.count <= maxClauseBytes / 2 ? $0 : nil }
           for (p, piece) in pieces.enumerated() {
             out.append(Piece(kind: .subClause, range: piece, block: index, leadIn: p == 0 ? nil : leadIn))
           }

@@ -26,7 +26,20 @@ public struct Summarizer: Sendable {
 
   public func summarize(_ document: Document) -> Summary {
     let clauses = linter.segmenter.clauses(in: document)
-    let findings = linter.lint(document, clauses: clauses, documentRules: true)
+    return summarize(document, clauses: clauses, findings: linter.lint(document, clauses: clauses, documentRules: true))
+  }
+
+  /// The summary, unless linting the document takes past `deadline` (the end of a time budget
+  /// of `budgetSeconds`).
+  /// - Throws: `LintError.timedOut` naming the document and where it was.
+  public func summarize(_ document: Document, deadline: ContinuousClock.Instant, budgetSeconds: Int) throws(LintError) -> Summary {
+    let clauses = linter.segmenter.clauses(in: document)
+    let findings = try linter.lint(document, clauses: clauses, documentRules: true,
+                                   deadline: Linter.Deadline(instant: deadline, seconds: budgetSeconds))
+    return summarize(document, clauses: clauses, findings: findings)
+  }
+
+  private func summarize(_ document: Document, clauses: [Clause], findings: [Finding]) -> Summary {
     let found = facts.facts(in: document, clauses: clauses)
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 

@@ -14,9 +14,14 @@ struct DocumentLoader {
   /// configuration that did.
   private(set) var ignored = 0
   private(set) var ignoredBy: String?
+  /// The limits each input is read and linted within: the command line's over the
+  /// configuration in force for it (`lint` sets each input's own).
+  var limits: @Sendable (String) -> Limits
 
-  init(options: InputOptions) {
+  init(options: InputOptions, configuration: Configuration = Configuration()) {
     self.options = options
+    let limits = options.reading.limits(under: configuration)
+    self.limits = { _ in limits }
   }
 
   /// The files the arguments name; each argument is expanded on its own, so a missing file
@@ -44,27 +49,30 @@ struct DocumentLoader {
   }
 
   /// Reads, ingests and processes every document on all cores, and returns the results in
-  /// the order the inputs were given (errors and warnings are printed in that order too).
-  mutating func mapDocuments<T: Sendable>(_ transform: @escaping @Sendable (Document) -> T) -> [T] {
-    mapDocuments(paths: paths()) { _, document in transform(document) }
-  }
-
-  /// `mapDocuments` over paths already expanded (see `paths()`); `transform` gets the path too.
-  mutating func mapDocuments<T: Sendable>(paths: [String], _ transform: @escaping @Sendable (String, Document) -> T) -> [T] {
+  /// the order the inputs were given (errors and warnings are printed in that order too). A
+  /// document that fails (unreadable, past a limit, past its time budget) is an error for it
+  /// alone; the others go on.
+  /// - Parameter transform: gets the path, the document and the deadline of its time budget,
+  ///   which runs from the end of reading (reading has its own timeouts) to the findings.
+  mutating func mapDocuments<T: Sendable>(
+    paths: [String], _ transform: @escaping @Sendable (String, Document, ContinuousClock.Instant) throws -> T
+  ) -> [T] {
     let reading = options.reading
-    let results = OrderedResults<Result<(T, [String]), IngestError>>(count: paths.count)
+    let limitsOf = limits
+    let results = OrderedResults<Result<(T, [String]), LoadFailure>>(count: paths.count)
     let progress = ProgressBar(total: paths.count, enabled: Console.quiet ? false : nil) {
       FileHandle.standardError.write(Data($0.utf8))
     }
     DispatchQueue.concurrentPerform(iterations: paths.count) { index in
       defer { progress.advance() }
       do {
-        let document = try reading.document(at: paths[index])
-        results.set(index, .success((transform(paths[index], document), document.warnings)))
-      } catch let error as IngestError {
-        results.set(index, .failure(error))
+        let limits = limitsOf(paths[index])
+        let source = try reading.source(at: paths[index], limits: limits)
+        let deadline = limits.deadline()
+        let document = try DocumentIngester(limits: limits).ingest(source)
+        results.set(index, .success((try transform(paths[index], document, deadline), document.warnings)))
       } catch {
-        results.set(index, .failure(.unreadable(path: paths[index], reason: "\(error)")))
+        results.set(index, .failure(LoadFailure(error, path: paths[index])))
       }
     }
     progress.finish()
@@ -84,17 +92,40 @@ struct DocumentLoader {
     return out
   }
 
-  /// Calls `body` with each document that could be read, in the order given.
-  mutating func forEachDocument(_ body: (Document) throws -> Void) throws {
+  /// Calls `body` with each document that could be read, in the order given, and the deadline
+  /// of its time budget.
+  mutating func forEachDocument(_ body: (Document, ContinuousClock.Instant) throws -> Void) throws {
     for path in paths() {
       do {
-        let document = try options.reading.document(at: path)
+        let limits = self.limits(path)
+        let source = try options.reading.source(at: path, limits: limits)
+        let deadline = limits.deadline()
+        let document = try DocumentIngester(limits: limits).ingest(source)
         for warning in document.warnings { Console.warning(warning) }
-        try body(document)
+        try body(document, deadline)
       } catch let error as IngestError {
+        Console.error(error)
+        failures += 1
+      } catch let error as LintError {
         Console.error(error)
         failures += 1
       }
     }
   }
+}
+
+/// Why one input failed, as the one line that says so (any error a document's reading or
+/// linting throws, kept as text so that it crosses threads).
+struct LoadFailure: Error, LocalizedError, Sendable {
+  let message: String
+
+  init(_ error: Error, path: String) {
+    if let described = (error as? LocalizedError)?.errorDescription {
+      message = described
+    } else {
+      message = IngestError.unreadable(path: path, reason: "\(error)").errorDescription ?? "\(path): \(error)"
+    }
+  }
+
+  var errorDescription: String? { message }
 }

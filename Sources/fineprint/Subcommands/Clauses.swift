@@ -14,11 +14,24 @@ struct Clauses: ParsableCommand {
   var format: Format = .text
 
   func run() throws {
-    var loader = DocumentLoader(options: input)
+    // The limits of the configuration nearest the first input, as the other commands read it.
+    let first = input.paths.first.map(input.reading.name(of:)) ?? "-"
+    var configuration = Configuration()
+    if let path = Configuration.find(from: ConfigurationResolver.directory(of: first)) {
+      do { configuration = try Configuration.load(path: path) } catch {
+        Console.error(error)
+        throw ExitCode(2)
+      }
+    }
+    let limits = input.reading.limits(under: configuration)
+    var loader = DocumentLoader(options: input, configuration: configuration)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    try loader.forEachDocument { document in
-      for clause in ClauseSegmenter().clauses(in: document) {
+    let segmenter = ClauseSegmenter(maxClauseBytes: limits.maxClauseBytes)
+    try loader.forEachDocument { document, _ in
+      let clauses = segmenter.clauses(in: document)
+      ClauseSegmenter.cutWarnings(clauses, in: document, limit: limits.maxClauseBytes).forEach(Console.warning)
+      for clause in clauses {
         let record = ClauseRecord(clause: clause, in: document)
         switch format {
         case .jsonl:

@@ -25,12 +25,20 @@ struct Diff: ParsableCommand {
 
   func run() throws {
     let configuration = try rules.configuration(for: [new])
-    let linter = try rules.linter(configuration)
+    let limits = reading.limits(under: configuration)
+    var linter = try rules.linter(configuration)
+    linter.segmenter.maxClauseBytes = limits.maxClauseBytes
     func findings(_ path: String) throws -> [Finding] {
-      linter.lint(try reading.requiredDocument(at: path)).map { f in
-        var f = f
-        f.file = path
-        return f
+      let (document, deadline) = try reading.requiredDocumentAndDeadline(at: path, limits: limits)
+      do {
+        return try linter.lint(document, deadline: deadline, budgetSeconds: limits.timeoutSeconds).map { f in
+          var f = f
+          f.file = path
+          return f
+        }
+      } catch {
+        Console.error(error)
+        throw ExitCode(2)
       }
     }
     let diff = TermsDiff(old: try findings(old), new: try findings(new))

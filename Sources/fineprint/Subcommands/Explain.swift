@@ -27,9 +27,10 @@ struct Explain: ParsableCommand {
       }
       throw ExitCode(2)
     }
-    let linter = try rules.linter(ruleSet: set)
-    var loader = DocumentLoader(options: input)
-    try loader.forEachDocument { document in
+    var linter = try rules.linter(ruleSet: set)
+    linter.segmenter.maxClauseBytes = input.reading.limits(under: configuration).maxClauseBytes
+    var loader = DocumentLoader(options: input, configuration: configuration)
+    try loader.forEachDocument { document, _ in
       for line in RuleExplainer(linter: linter).explain(ruleID: rule, in: document, all: all) ?? [] { Console.out(line) }
     }
     if loader.failures > 0 { throw ExitCode(2) }

@@ -75,16 +75,24 @@ struct Lint: ParsableCommand {
     let paths = loader.paths()
     if let failed { throw failed }
     var linters: [String?: Linter] = [:]
-    var linterOfPath: [String: Linter] = [:]
+    var linterOfPath: [String: (Linter, Limits)] = [:]
     for path in paths where linterOfPath[path] == nil {
       let file = key(path)
-      if linters[file] == nil { linters[file] = try rules.linter(configurations[file] ?? configuration) }
-      linterOfPath[path] = linters[file]
+      // Each input is read and linted within its own configuration's limits (the options' win).
+      let limits = input.reading.limits(under: configurations[file] ?? configuration)
+      if linters[file] == nil {
+        var linter = try rules.linter(configurations[file] ?? configuration)
+        linter.segmenter.maxClauseBytes = limits.maxClauseBytes
+        linters[file] = linter
+      }
+      linterOfPath[path] = (linters[file]!, limits)
     }
     let byPath = linterOfPath
+    loader.limits = { path in byPath[path]?.1 ?? .standard }
     // Documents are linted on all cores; results come back in the order given.
-    let results = loader.mapDocuments(paths: paths) { path, document in
-      let result = byPath[path]!.lintApplyingSuppressions(document)
+    let results = loader.mapDocuments(paths: paths) { path, document, deadline in
+      let (linter, limits) = byPath[path]!
+      let result = try linter.lintApplyingSuppressions(document, deadline: deadline, budgetSeconds: limits.timeoutSeconds)
       return (Report.FileResult(path: document.path, findings: result.findings, suppressed: result.suppressed), result.problems)
     }
     // SARIF describes every rule that ran: the first input's configuration's, then the others'.

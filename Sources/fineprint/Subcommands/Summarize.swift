@@ -30,11 +30,16 @@ struct Summarize: ParsableCommand {
     Console.quiet = display.quiet
     let document: Document
     let summary: Summary
-    let linter = try rules.linter(for: [input])
+    let configuration = try rules.configuration(for: [reading.name(of: input)])
+    let limits = reading.limits(under: configuration)
+    var linter = try rules.linter(configuration)
+    linter.segmenter.maxClauseBytes = limits.maxClauseBytes
     let tables = try rules.summaryTables()
-    document = try reading.requiredDocument(at: input)
+    let deadline: ContinuousClock.Instant
+    (document, deadline) = try reading.requiredDocumentAndDeadline(at: input, limits: limits)
     do {
-      summary = try Summarizer(linter: linter, cache: RuleOptions.cache, tables: tables).summarize(document)
+      summary = try Summarizer(linter: linter, cache: RuleOptions.cache, tables: tables)
+        .summarize(document, deadline: deadline, budgetSeconds: limits.timeoutSeconds)
     } catch {
       Console.error(error)
       throw ExitCode(2)

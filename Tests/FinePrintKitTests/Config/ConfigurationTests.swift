@@ -54,6 +54,8 @@ struct ConfigurationTests {
     #expect(all.severities["data-sent-abroad"] == .warning)
     #expect(all.ignore.count == 2 && all.ruleFolders.count == 1)
     #expect(all.readingEaseBelow == 30 && all.sentenceWordsAbove == 50)
+    #expect(all.limits == Limits.Settings(maxSizeMegabytes: 100, maxDepth: 256, maxClauseBytes: 10_000, timeoutSeconds: 60))
+    #expect(Limits.standard.applying(all.limits) == Limits.standard)
   }
 
   @Test("It is found by walking up from the document")

@@ -349,7 +349,7 @@ struct DocxIngesterTests {
     let huge = B.documentXML(B.p("Terms.") + String(repeating: " ", count: 2_000_000))
     let bomb = try B.zip([("[Content_Types].xml", B.contentTypes), ("word/document.xml", huge)])
     #expect(bomb.count < 20_000)
-    let limit = "terms.docx: not a readable Word document: word/document.xml unpacks to more than the 1 MB limit (raise it with --max-size)"
+    let limit = "terms.docx: not a readable Word document: word/document.xml unpacks to more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)"
     #expect(ingestError(bomb, maxBytes: 1_048_576)?.errorDescription == limit)
     // The same bomb claiming to unpack to 100 bytes.
     var lying = bomb

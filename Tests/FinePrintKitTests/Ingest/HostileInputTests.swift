@@ -121,7 +121,7 @@ extension HostileInputTests {
       try InputCollector(maxBytes: 1_048_576).read("/dev/zero")
     }
     #expect(IngestError.tooLarge(path: "/dev/zero", bytes: 1_048_576 + 65_536, limit: 1_048_576).errorDescription
-      == "/dev/zero: more than the 1 MB limit (raise it with --max-size)")
+      == "/dev/zero: more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
     #expect(ContinuousClock.now - start < .seconds(10))
   }
 
@@ -273,34 +273,45 @@ extension HostileInputTests {
     #expect(try TestSupport.xml(xml).text.hasSuffix("Any dispute will be resolved by binding arbitration."))
   }
 
-  @Test("100,000 nested <div>s are read in linear time (they took six minutes)")
+  @Test("100,000 nested <div>s are refused at the depth limit at once; within the limit, nesting is read in linear time")
   func deepNesting() throws {
     let depth = 100_000
     let html = "<html><body>" + String(repeating: "<div>", count: depth)
       + "<p>Any dispute will be resolved by binding arbitration.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
     let start = ContinuousClock.now
-    let document = try TestSupport.html(html)
-    #expect(document.text == "Any dispute will be resolved by binding arbitration.")
+    #expect(throws: IngestError.tooDeep(path: "deep.html", line: 1, limit: 256)) {
+      try DocumentIngester().ingest(InputSource(name: "deep.html", bytes: Array(html.utf8)))
+    }
+    #expect(IngestError.tooDeep(path: "deep.html", line: 1, limit: 256).errorDescription
+      == "deep.html:1: elements nested more than 256 deep (raise it with --max-depth, or max_depth under limits in .fineprint.yml)")
     #expect(ContinuousClock.now - start < .seconds(20))
+    // The largest depth a user may allow is read, in linear time (the stack walk took six minutes for 100,000).
+    let allowed = Limits.maxDepthRange.upperBound - 3
+    let deepest = "<html><body>" + String(repeating: "<div>", count: allowed)
+      + "<p>Any dispute will be resolved by binding arbitration.</p>" + String(repeating: "</div>", count: allowed) + "</body></html>"
+    let document = try HTMLIngester(maxDepth: Limits.maxDepthRange.upperBound).ingest(InputSource(name: "t.html", bytes: Array(deepest.utf8)))
+    #expect(document.text == "Any dispute will be resolved by binding arbitration.")
     // Nested lists and headings keep their kind, level and number through the stack.
     let nested = try TestSupport.html("<ol start=\"4\"><li><div><div><p>We may sell your data.</p></div></div></li></ol>"
       + "<h3><span><b>Disputes</b></span></h3><div><div><p>Body.</p></div></div>")
     #expect(nested.blocks.map(\.kind) == [.listItem, .heading, .paragraph])
     #expect(nested.blocks.map(\.level) == [1, 3, 0])
     #expect(nested.blocks.first?.number == "4.")
-    // The same depth in XML ends in an error or a reading, quickly.
-    let xmlStart = ContinuousClock.now
-    let xml = "<doc>" + String(repeating: "<section>", count: depth) + "<p>Text.</p>" + String(repeating: "</section>", count: depth) + "</doc>"
-    _ = read(Array(xml.utf8), name: "deep.xml")
-    #expect(ContinuousClock.now - xmlStart < .seconds(20))
+    // XML: the same limit, at the line of the first element too deep.
+    let xml = "<doc>\n<p>Text.</p>\n" + String(repeating: "<section>", count: depth) + "<p>Text.</p>" + String(repeating: "</section>", count: depth) + "</doc>"
+    #expect(message(read(Array(xml.utf8), name: "deep.xml")) == IngestError.tooDeep(path: "deep.xml", line: 3, limit: 256).errorDescription)
+    let within = "<doc>" + String(repeating: "<section>", count: 254) + "<p>Text.</p>" + String(repeating: "</section>", count: 254) + "</doc>"
+    #expect(try TestSupport.xml(within).text == "Text.")
   }
 
-  @Test("diff of two deeply nested pages is bounded")
+  @Test("diff of two pages nested as deep as a user may allow is bounded")
   func deepDiff() throws {
     func page(_ clause: String) throws -> [Finding] {
-      let html = "<html><body>" + String(repeating: "<div>", count: 50_000) + "<p>\(clause)</p>"
-        + String(repeating: "</div>", count: 50_000) + "</body></html>"
-      return try Linter(engine: TestSupport.engine()).lint(try TestSupport.html(html))
+      let depth = Limits.maxDepthRange.upperBound - 3
+      let html = "<html><body>" + String(repeating: "<div>", count: depth) + "<p>\(clause)</p>"
+        + String(repeating: "</div>", count: depth) + "</body></html>"
+      let document = try HTMLIngester(maxDepth: Limits.maxDepthRange.upperBound).ingest(InputSource(name: "t.html", bytes: Array(html.utf8)))
+      return try Linter(engine: TestSupport.engine()).lint(document)
     }
     let start = ContinuousClock.now
     let diff = TermsDiff(old: try page("Any dispute will be resolved by binding arbitration."), new: try page("Any dispute goes to a court."))

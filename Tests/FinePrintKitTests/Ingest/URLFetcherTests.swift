@@ -6,9 +6,39 @@ import Testing
 @Suite("Fetching URLs", .serialized)
 struct URLFetcherTests {
   static let server = """
-    import http.server, sys, os, threading
+    import http.server, sys, os, threading, zlib
+    BOMB = []
+    def bomb():
+        # 512 MiB of zeros, gzip-compressed (about 500 kB), made once per server.
+        if not BOMB:
+            c = zlib.compressobj(9, zlib.DEFLATED, 31)
+            block = bytes(1 << 20)
+            BOMB.append(b"".join([c.compress(block) for _ in range(512)] + [c.flush()]))
+        return BOMB[0]
+    def gzip(data):
+        c = zlib.compressobj(9, zlib.DEFLATED, 31)
+        return c.compress(data) + c.flush()
     class H(http.server.SimpleHTTPRequestHandler):
         def do_GET(self):
+            if self.path == "/gzip-bomb-prepare":
+                bomb(); self.send_response(204); self.end_headers(); return
+            if self.path.startswith("/gzip"):
+                self.protocol_version = "HTTP/1.1"  # chunked framing needs it
+                body = bomb() if "bomb" in self.path else gzip(b"<html><body><p>We may sell your voice recordings to data brokers.</p></body></html>")
+                self.send_response(200); self.send_header("Content-Type", "text/html"); self.send_header("Content-Encoding", "gzip")
+                if "chunked" in self.path:
+                    self.send_header("Transfer-Encoding", "chunked"); self.end_headers()
+                    try:
+                        for i in range(0, len(body), 65536):
+                            part = body[i:i + 65536]
+                            self.wfile.write(b"%x\\r\\n" % len(part) + part + b"\\r\\n")
+                        self.wfile.write(b"0\\r\\n\\r\\n")
+                    except Exception: pass
+                    return
+                self.send_header("Content-Length", str(len(body))); self.end_headers()
+                try: self.wfile.write(body)
+                except Exception: pass
+                return
             if self.path == "/loop":
                 self.send_response(302); self.send_header("Location", "/loop"); self.end_headers(); return
             if self.path == "/ftp":
@@ -103,8 +133,88 @@ struct URLFetcherTests {
       #expect(reason { try URLFetcher(timeout: 10).fetch(base + "/file") }
         == "\(base)/file: cannot be read: redirected to a file URL, which FinePrint does not follow")
       #expect(reason { try URLFetcher(timeout: 10, maxBytes: 1_048_576).fetch(base + "/endless") }
-        == "\(base)/endless: cannot be read: more than the 1 MB limit")
+        == "\(base)/endless: more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
       #expect(ContinuousClock.now - start < .seconds(10))
     }
   }
+
+  /// The resident memory of a process, in bytes (0 once it has exited).
+  static func residentBytes(of pid: Int32) -> Int {
+    guard let statm = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else { return 0 }
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+  }
+
+  @Test("A gzip bomb (512 MiB inflated) is stopped at the limit as the inflated bytes arrive, however the body is framed",
+        arguments: ["/gzip-bomb", "/gzip-bomb-chunked"])
+  func gzipBomb(path: String) throws {
+    guard FileManager.default.fileExists(atPath: "/proc/self/statm"), let executable = CLIRunner.executable else { return }
+    try withServer([:]) { base in
+      // A legitimately compressed page is read, inflated.
+      let page = try DocumentIngester().ingest(try URLFetcher().fetch(base + "/gzip"))
+      #expect(page.text == "We may sell your voice recordings to data brokers.")
+      _ = try? URLFetcher().fetch(base + "/gzip-bomb-prepare")  // the server compresses the bomb once, before the clock starts
+      let start = ContinuousClock.now
+      #expect(reason { try URLFetcher(timeout: 20, maxBytes: 1_048_576).fetch(base + path) }
+        == "\(base)\(path): more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
+      let answered = ContinuousClock.now - start
+      #expect(answered < .seconds(5), "the limit was passed at once, but the answer took \(answered)")
+      // Peak memory of a `fineprint lint` that fetches the bomb, sampled from its own /proc
+      // entry (this test process shares its memory with every test running beside it): a
+      // delegate that waited on its cancel let every inflated chunk queue up behind it (1.2 GB
+      // for a 1 GiB bomb with a 10 MB limit, 9 s).
+      let process = Process()
+      process.executableURL = executable
+      process.arguments = ["lint", "--no-config", "--max-size", "1", base + path]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      var environment = ProcessInfo.processInfo.environment
+      environment["FINEPRINT_CACHE"] = TestSupport.ruleCache
+      process.environment = environment
+      try process.run()
+      var peak = 0
+      while process.isRunning {
+        peak = max(peak, Self.residentBytes(of: process.processIdentifier))
+        usleep(2_000)
+      }
+      #expect(process.terminationStatus == 2)
+      #expect(peak > 0 && peak < 200 * 1_048_576, "fineprint reached \(peak / 1_048_576) MB")
+    }
+  }
+
+  @Test("The reader of an answer: redirects, the declared length, encodings and the limit, without a network")
+  func responseReader() throws {
+    var reader = HTTPResponseReader(address: "https://example.com/t", maxBytes: 10, maxRedirects: 2)
+    var answers = [reader.redirect(location: "/a", next: URL(string: "https://example.com/a"))]
+    answers.append(reader.redirect(location: "file:///etc/passwd", next: URL(string: "https://example.com/etc/passwd")))
+    #expect(answers == [true, false])
+    #expect(reader.failure == .unreadable(path: "https://example.com/t", reason: "redirected to a file URL, which FinePrint does not follow"))
+    reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
+    answers = [reader.redirect(location: "/a", next: URL(string: "http://h/a")), reader.redirect(location: "/b", next: URL(string: "http://h/b"))]
+    #expect(answers == [true, false])
+    #expect(reader.failure == .unreadable(path: "u", reason: "more than 1 redirects"))
+    // A declared length past the limit is refused before the body; an encoded one is counted as it inflates.
+    reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
+    answers = [reader.head(status: 200, headers: ["Content-Length": "11"])]
+    #expect(answers == [false])
+    #expect(reader.failure == .tooLarge(path: "u", bytes: 11, limit: 10))
+    reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
+    answers = [reader.head(status: 200, headers: ["Content-Length": "11", "content-encoding": "gzip"])]
+    answers += [reader.receive(Array("We may ".utf8)), reader.receive(Array("sell it".utf8)), reader.receive(Array("more".utf8))]
+    #expect(answers == [true, true, false, false])
+    #expect(reader.body.isEmpty && reader.received == 18)
+    #expect(reader.failure == .tooLarge(path: "u", bytes: 14, limit: 10))
+    // Exactly the limit is read; the transport's cancel after an answer is no error.
+    reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
+    answers = [reader.head(status: 200, headers: ["Content-Type": "text/plain"]), reader.receive(Array("0123456789".utf8))]
+    reader.end(error: "cancelled", cancelled: true)
+    #expect(answers == [true, true])
+    #expect(try reader.input().bytes == Array("0123456789".utf8))
+    // A refused redirect leaves the 3xx answer, which is not a document.
+    reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
+    answers = [reader.head(status: 302, headers: [:])]
+    reader.end(error: nil, cancelled: false)
+    #expect(throws: IngestError.unreadable(path: "u", reason: "HTTP 302 Found")) { try reader.input() }
+  }
 }
+
