@@ -15,7 +15,8 @@ extension FuzzTarget {
   }
 
   static func docx(documentXML: [UInt8]) throws -> [UInt8] {
-    let contentTypes = Array("""
+    let contentTypes = Array(
+      """
       <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
       <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
       """.utf8)
@@ -42,15 +43,18 @@ extension FuzzTarget {
       if upper > start {
         let kind = kinds[Int(text[start]) % kinds.count]
         let number: String? = text[start] % 7 == 0 ? String(decoding: text[start..<min(upper, start + 4)], as: UTF8.self) : nil
-        blocks.append(Block(kind: kind, level: kind == .heading || kind == .listItem ? 1 + Int(text[start]) % 9 : 0,
-                            range: start..<upper, number: number))
+        blocks.append(
+          Block(
+            kind: kind, level: kind == .heading || kind == .listItem ? 1 + Int(text[start]) % 9 : 0,
+            range: start..<upper, number: number))
       }
       start = end + 1
     }
     var map = SourceMap()
     map.appendVerbatim(textStart: 0, sourceStart: 0, length: text.count)
-    let document = Document(path: name, format: .plainText, utf8: text, blocks: blocks, sourceMap: map,
-                            lineIndex: LineIndex(source: text))
+    let document = Document(
+      path: name, format: .plainText, utf8: text, blocks: blocks, sourceMap: map,
+      lineIndex: LineIndex(source: text))
     return LintInvariants.violations(of: document, linter: linter)
   }
 
@@ -74,8 +78,12 @@ extension FuzzTarget {
         if reader.redirect(location: location, next: next) {
           followed += 1
           let scheme = HTTPResponseReader.redirectScheme(location: location, request: next)
-          if !["http", "https"].contains(scheme) { problems.append("followed a redirect to \(location.debugDescription) (\(scheme))") }
-          if followed > reader.maxRedirects { problems.append("followed \(followed) redirects, more than \(reader.maxRedirects)") }
+          if !["http", "https"].contains(scheme) {
+            problems.append("followed a redirect to \(location.debugDescription) (\(scheme))")
+          }
+          if followed > reader.maxRedirects {
+            problems.append("followed \(followed) redirects, more than \(reader.maxRedirects)")
+          }
           continue
         }
       }
@@ -85,7 +93,9 @@ extension FuzzTarget {
         while start < body.endIndex {
           let end = body.index(start, offsetBy: min(size, body.endIndex - start))
           let goOn = reader.receive(body[start..<end])
-          if reader.body.count > reader.maxBytes { problems.append("kept \(reader.body.count) bytes, past the \(reader.maxBytes) limit") }
+          if reader.body.count > reader.maxBytes {
+            problems.append("kept \(reader.body.count) bytes, past the \(reader.maxBytes) limit")
+          }
           if reader.isRefused && !reader.body.isEmpty { problems.append("kept \(reader.body.count) bytes of a refused answer") }
           if !goOn { break }
           start = end

@@ -16,7 +16,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
   let problems = selectedTarget.check(bytes)
   if !problems.isEmpty {
-    FileHandle.standardError.write(Data(("invariant broken (\(selectedTarget.rawValue)):\n  " + problems.joined(separator: "\n  ") + "\n").utf8))
+    FileHandle.standardError.write(
+      Data(("invariant broken (\(selectedTarget.rawValue)):\n  " + problems.joined(separator: "\n  ") + "\n").utf8))
     abort()
   }
   return 0

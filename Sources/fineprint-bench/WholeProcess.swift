@@ -50,7 +50,9 @@ enum WholeProcess {
         }
         if fineprint == nil { fineprint = seconds }
         let ratio = fineprint.map { String(format: "  fineprint is %.2f× its speed", seconds / $0) } ?? ""
-        print("  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(format: "%6.3f s %7.1f MB/s", seconds, size / 1_048_576 / seconds))\(name.hasPrefix("fineprint") ? "" : ratio)")
+        print(
+          "  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) \(String(format: "%6.3f s %7.1f MB/s", seconds, size / 1_048_576 / seconds))\(name.hasPrefix("fineprint") ? "" : ratio)"
+        )
       }
     }
   }

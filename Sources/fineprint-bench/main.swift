@@ -16,10 +16,13 @@ let corpus = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "../sh
 
 if let index = arguments.firstIndex(of: "--whole-process") {
   let binaryIndex = arguments.firstIndex(of: "--binary")
-  let binary = binaryIndex.flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
+  let binary =
+    binaryIndex.flatMap { arguments.count > $0 + 1 ? arguments[$0 + 1] : nil }
     ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fineprint").path
   let options = Set([repeatIndex, binaryIndex].compactMap { $0 }.map { $0 + 1 })
-  let files = arguments.indices.filter { $0 > index && !options.contains($0) && !arguments[$0].hasPrefix("--") }.map { arguments[$0] }
+  let files = arguments.indices.filter { $0 > index && !options.contains($0) && !arguments[$0].hasPrefix("--") }.map {
+    arguments[$0]
+  }
   let engine = try RuleEngine.bundled()
   let words = (1..<engine.tokenizer.vocabulary.count).map { engine.tokenizer.vocabulary.word(for: TokenID($0)) }
     .filter { $0.count > 2 && $0.allSatisfy { $0.isLetter } }
@@ -51,7 +54,9 @@ guard sets.contains(where: { !$0.1.isEmpty }) else {
 let engine = try RuleEngine.bundled()
 var linter = Linter(engine: engine)
 linter.threads = 1  // stages are timed on one core
-print("rules: \(engine.ruleSet.rules.count), lexicons: \(engine.ruleSet.lexicons.count), vocabulary: \(engine.tokenizer.vocabulary.count) words; best of \(repeats) runs\n")
+print(
+  "rules: \(engine.ruleSet.rules.count), lexicons: \(engine.ruleSet.lexicons.count), vocabulary: \(engine.tokenizer.vocabulary.count) words; best of \(repeats) runs\n"
+)
 
 /// Best wall time of `body` over the repeats, in seconds.
 func best(_ body: () -> Void) -> Double {
@@ -68,7 +73,8 @@ func best(_ body: () -> Void) -> Double {
 func row(_ name: String, _ bytes: Int, _ docs: Int, _ seconds: Double) {
   let mb = Double(bytes) / 1_048_576
   let stage = name.padding(toLength: 26, withPad: " ", startingAt: 0)
-  print("  \(stage) \(String(format: "%8.1f MB/s  %8.0f docs/s  %7.1f ms", mb / seconds, Double(docs) / seconds, seconds * 1000))")
+  print(
+    "  \(stage) \(String(format: "%8.1f MB/s  %8.0f docs/s  %7.1f ms", mb / seconds, Double(docs) / seconds, seconds * 1000))")
 }
 
 /// `grep -E -i -c` over the words the rules name, in the C locale (its fast path).
@@ -95,7 +101,9 @@ for (name, paths) in sets where !paths.isEmpty {
   let bytes = sources.reduce(0) { $0 + $1.bytes.count }
   print("\(name): \(sources.count) documents, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB")
   if pipelineOnly {
-    row("whole pipeline (lint)", bytes, sources.count, best { for s in sources { _ = try? linter.lint(DocumentIngester().ingest(s)) } })
+    row(
+      "whole pipeline (lint)", bytes, sources.count,
+      best { for s in sources { _ = try? linter.lint(DocumentIngester().ingest(s)) } })
     continue
   }
   var documents: [Document] = []
@@ -115,8 +123,10 @@ for (name, paths) in sets where !paths.isEmpty {
     }
   }
   // The same clauses through the mission packs alone, to show what more rules cost.
-  let missionCategories: Set<String> = ["vague-consent", "third-party-resale", "waived-litigation", "missing-revocation",
-                                        "revocation-right", "no-sale"]
+  let missionCategories: Set<String> = [
+    "vague-consent", "third-party-resale", "waived-litigation", "missing-revocation",
+    "revocation-right", "no-sale",
+  ]
   let fewer = try RuleEngine(ruleSet: engine.ruleSet.filter { missionCategories.contains($0.category) })
   let fewerTokens = zip(documents, clauses).map { doc, cs in cs.map { fewer.tokenizer.tokens(in: doc.bytes, range: $0.range) } }
   let matchFewer = best {

@@ -11,9 +11,12 @@ extension Configuration {
     /// What the value must be, for the error that names a bad one.
     var expected: String {
       switch self {
-      case .maxSize: "a whole number of megabytes from \(Limits.maxSizeMegabytes.lowerBound) to \(Limits.maxSizeMegabytes.upperBound)"
-      case .maxDepth: "a whole number of nested elements from \(Limits.maxDepthRange.lowerBound) to \(Limits.maxDepthRange.upperBound)"
-      case .maxClauseBytes: "a whole number of bytes from \(Limits.maxClauseBytesRange.lowerBound) to \(Limits.maxClauseBytesRange.upperBound)"
+      case .maxSize:
+        "a whole number of megabytes from \(Limits.maxSizeMegabytes.lowerBound) to \(Limits.maxSizeMegabytes.upperBound)"
+      case .maxDepth:
+        "a whole number of nested elements from \(Limits.maxDepthRange.lowerBound) to \(Limits.maxDepthRange.upperBound)"
+      case .maxClauseBytes:
+        "a whole number of bytes from \(Limits.maxClauseBytesRange.lowerBound) to \(Limits.maxClauseBytesRange.upperBound)"
       case .timeout: "a whole number of seconds from \(Limits.timeoutRange.lowerBound) to \(Limits.timeoutRange.upperBound)"
       }
     }

@@ -90,13 +90,15 @@ public struct Configuration: Sendable, Equatable {
         }
       case .severity:
         guard case .mapping(let mapping) = value else {
-          throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a mapping of rule IDs or categories to severities")
+          throw RuleLoadError.wrongType(
+            reader.location(value), key: key, expected: "a mapping of rule IDs or categories to severities")
         }
         for (name, level) in mapping {
           let text = try reader.string(level, key: "severity")
           guard let severity = Severity(rawValue: text) else {
-            throw RuleLoadError.invalidValue(reader.location(level), key: "severity", value: text,
-                                             expected: Severity.allCases.map(\.rawValue))
+            throw RuleLoadError.invalidValue(
+              reader.location(level), key: "severity", value: text,
+              expected: Severity.allCases.map(\.rawValue))
           }
           let id = name.scalar?.string ?? ""
           config.severities[id] = severity
@@ -109,16 +111,23 @@ public struct Configuration: Sendable, Equatable {
       case .failOn:
         let text = try reader.string(value, key: key)
         guard let threshold = FailThreshold(rawValue: text) else {
-          throw RuleLoadError.invalidValue(reader.location(value), key: key, value: text,
-                                           expected: FailThreshold.allCases.map(\.rawValue))
+          throw RuleLoadError.invalidValue(
+            reader.location(value), key: key, value: text,
+            expected: FailThreshold.allCases.map(\.rawValue))
         }
         config.failOn = threshold
       case .readability:
-        for (name, _, number) in try reader.mapping(value, context: "readability", allowed: ReadabilityKey.allCases.map(\.rawValue)) {
+        for (name, _, number) in try reader.mapping(
+          value, context: "readability", allowed: ReadabilityKey.allCases.map(\.rawValue))
+        {
           guard let n = Double(try reader.string(number, key: name)) else {
             throw RuleLoadError.wrongType(reader.location(number), key: name, expected: "a number")
           }
-          if name == ReadabilityKey.readingEaseBelow.rawValue { config.readingEaseBelow = n } else { config.sentenceWordsAbove = n }
+          if name == ReadabilityKey.readingEaseBelow.rawValue {
+            config.readingEaseBelow = n
+          } else {
+            config.sentenceWordsAbove = n
+          }
         }
       case .limits:
         config.limits = try parseLimits(value, reader: reader)
@@ -134,11 +143,16 @@ public struct Configuration: Sendable, Equatable {
     let known = rules.disableableNames
     let used = disabled.map { ($0, "disable") } + severities.keys.map { ($0, "severity") }
     let unknown = used.filter { !known.contains($0.0) }
-      .sorted { (nameLocations[$0.0]?.line ?? 0, nameLocations[$0.0]?.column ?? 0) < (nameLocations[$1.0]?.line ?? 0, nameLocations[$1.0]?.column ?? 0) }
+      .sorted {
+        (nameLocations[$0.0]?.line ?? 0, nameLocations[$0.0]?.column ?? 0) < (
+          nameLocations[$1.0]?.line ?? 0, nameLocations[$1.0]?.column ?? 0
+        )
+      }
     guard let (name, key) = unknown.first else { return }
     let location = nameLocations[name] ?? RuleFileLocation(file: path ?? Self.fileName, line: 1, column: 1)
-    throw ConfigurationError.unknownName(location, name: name, key: key,
-                                         suggestion: RuleLoadError.closest(to: name, in: known.sorted()))
+    throw ConfigurationError.unknownName(
+      location, name: name, key: key,
+      suggestion: RuleLoadError.closest(to: name, in: known.sorted()))
   }
 
   /// The rule set with this configuration applied: disabled rules and categories removed,
@@ -165,7 +179,9 @@ public struct Configuration: Sendable, Equatable {
     guard !ignore.isEmpty else { return false }
     var candidate = URL(fileURLWithPath: path).standardizedFileURL.path
     if let base = configDirectory, candidate.hasPrefix(base + "/") { candidate = String(candidate.dropFirst(base.count + 1)) }
-    return ignore.contains { Self.glob($0, matches: candidate) || Self.glob($0, matches: URL(fileURLWithPath: candidate).lastPathComponent) }
+    return ignore.contains {
+      Self.glob($0, matches: candidate) || Self.glob($0, matches: URL(fileURLWithPath: candidate).lastPathComponent)
+    }
   }
 
   private var configDirectory: String? {

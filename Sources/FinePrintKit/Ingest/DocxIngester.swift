@@ -30,7 +30,8 @@ public struct DocxIngester: Sendable {
     }
     let folder = documentPath.split(separator: "/").dropLast().joined(separator: "/")
     // Styles only name headings; a styles part that cannot be read leaves the style IDs to do it.
-    let styles = ((try? package.part(folder.isEmpty ? "styles.xml" : folder + "/styles.xml")) ?? nil)
+    let styles =
+      ((try? package.part(folder.isEmpty ? "styles.xml" : folder + "/styles.xml")) ?? nil)
       .map(DocxStyles.init(xml:)) ?? DocxStyles()
     let reader = DocxReader()
     let problem = NamespacedXMLParser.parse(xml, into: reader, maxDepth: maxDepth)
@@ -52,7 +53,8 @@ public struct DocxIngester: Sendable {
       title: layout.title, sourceMap: layout.map, lineIndex: LineIndex(source: layout.source))
     if let problem {
       document.warnings.append(
-        "\(input.name): \(documentPath) is not well-formed XML at its line \(problem.line) (\(problem.message)); read the text that could be recovered")
+        "\(input.name): \(documentPath) is not well-formed XML at its line \(problem.line) (\(problem.message)); read the text that could be recovered"
+      )
     }
     // As in plain text, a paragraph that starts with `fineprint-` is a suppression directive.
     document.comments = PlainTextIngester.directiveLines(layout.source)
@@ -107,7 +109,8 @@ public struct DocxIngester: Sendable {
         let (kind, level) = Self.kind(of: paragraph, styles: styles)
         blocks.append(Block(kind: kind, level: level, range: blockStart..<text.count))
         if title == nil, let style = paragraph.styleID, styles.isTitle(style) {
-          title = String(decoding: bytes[first...last], as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+          title = String(decoding: bytes[first...last], as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
         }
       }
     }

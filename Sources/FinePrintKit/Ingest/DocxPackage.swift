@@ -31,9 +31,11 @@ struct DocxPackage {
     self.bytes = bytes
     self.maxBytes = maxBytes
     if bytes.starts(with: Self.compoundFileSignature) {
-      throw IngestError.invalidDocx(path: name, reason: Self.isEncryptedPackage(bytes)
-        ? "it is password-protected (an encrypted Office file); remove the password in Word and save it again"
-        : "it is a Word 97–2003 document (.doc), not a .docx; save it as .docx")
+      throw IngestError.invalidDocx(
+        path: name,
+        reason: Self.isEncryptedPackage(bytes)
+          ? "it is password-protected (an encrypted Office file); remove the password in Word and save it again"
+          : "it is a Word 97–2003 document (.doc), not a .docx; save it as .docx")
     }
     guard bytes.starts(with: Self.zipSignature) else {
       throw IngestError.invalidDocx(path: name, reason: "it is not a ZIP archive, as every .docx is")
@@ -106,7 +108,8 @@ struct DocxPackage {
     case 8:
       return try inflate(data, path: path, checksum: entry.checksum)
     default:
-      throw IngestError.invalidDocx(path: name, reason: "\(path) uses ZIP compression method \(header.method), which FinePrint cannot unpack")
+      throw IngestError.invalidDocx(
+        path: name, reason: "\(path) uses ZIP compression method \(header.method), which FinePrint cannot unpack")
     }
   }
 
@@ -123,7 +126,8 @@ struct DocxPackage {
     var output: [UInt8] = []
     let limit = maxBytes
     do {
-      let crc = try Data.decompress(size: Int64(input.count), bufferSize: max(chunk, 1), skipCRC32: false,
+      let crc = try Data.decompress(
+        size: Int64(input.count), bufferSize: max(chunk, 1), skipCRC32: false,
         provider: { position, size in
           let start = Int(position)
           guard start < input.count else { throw CutShort() }
@@ -150,7 +154,9 @@ struct DocxPackage {
   }
 
   private func tooLarge(_ path: String) -> IngestError {
-    .invalidDocx(path: name, reason: "\(path) unpacks to more than the \(IngestError.size(maxBytes)) limit (\(Limits.howToRaise("max-size")))")
+    .invalidDocx(
+      path: name,
+      reason: "\(path) unpacks to more than the \(IngestError.size(maxBytes)) limit (\(Limits.howToRaise("max-size")))")
   }
 
   private func damaged(_ path: String, _ why: String) -> IngestError {
@@ -159,8 +165,10 @@ struct DocxPackage {
 
   /// What the archive seems to be, when it is not a Word document.
   private func whatElse() -> String {
-    let kinds = [("xl/workbook.xml", "an Excel workbook"), ("ppt/presentation.xml", "a PowerPoint presentation"),
-                 ("content.xml", "an OpenDocument file")]
+    let kinds = [
+      ("xl/workbook.xml", "an Excel workbook"), ("ppt/presentation.xml", "a PowerPoint presentation"),
+      ("content.xml", "an OpenDocument file"),
+    ]
     for (part, what) in kinds where archive[part] != nil { return ": it looks like \(what)" }
     return ": it is not a Word document"
   }
@@ -178,7 +186,9 @@ struct DocxPackage {
 
   /// The first local header that names `path` (and, given the directory's `entry`, agrees with
   /// it on size and checksum), with the range of its data inside `bytes`.
-  private static func localHeader(named path: String, in bytes: [UInt8], matching entry: ZipDirectory.Entry? = nil) -> LocalHeader? {
+  private static func localHeader(named path: String, in bytes: [UInt8], matching entry: ZipDirectory.Entry? = nil)
+    -> LocalHeader?
+  {
     let name = Array(path.utf8)
     func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
     func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }

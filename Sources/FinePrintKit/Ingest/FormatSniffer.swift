@@ -38,12 +38,15 @@ public enum FormatSniffer {
     if opensWith("<?xml") {
       return head.contains(bytes: Array("<html".utf8)) ? (.html, true) : (.xml, false)
     }
-    let htmlTags = ["<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
-                    "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>"]
+    let htmlTags = [
+      "<html", "<body", "<head", "<p>", "<p ", "<div", "<h1", "<h2", "<h3", "<table", "<ul", "<ol", "<li>",
+      "<br", "<strong", "<b>", "<em>", "<a href", "<span", "</p>", "</div>", "</a>",
+    ]
     // Markup opens with a tag, a comment, a declaration or a processing instruction; text may
     // merely start with "<" ("< 18 year olds…", "<<IMPORTANT>>").
-    if opensWith("<"), first + 1 < head.count, startsWithLetter(head, at: first + 1) || head[first + 1] == UInt8(ascii: "!")
-      || head[first + 1] == UInt8(ascii: "?")
+    if opensWith("<"), first + 1 < head.count,
+      startsWithLetter(head, at: first + 1) || head[first + 1] == UInt8(ascii: "!")
+        || head[first + 1] == UInt8(ascii: "?")
     {
       for tag in htmlTags where head.contains(bytes: Array(tag.utf8)) { return (.html, false) }
       return (opensWith("<!--") ? .html : .xml, false)

@@ -12,7 +12,8 @@ public struct HTMLIngester: Sendable {
   public func ingest(_ input: InputSource) throws -> Document {
     let parse = try MarkupParse(input, mode: .html, maxDepth: maxDepth)
     guard !parse.reader.builder.text.isEmpty else {
-      throw IngestError.noVisibleText(path: input.name, reason: "the HTML has no visible text (only markup, scripts or hidden parts)")
+      throw IngestError.noVisibleText(
+        path: input.name, reason: "the HTML has no visible text (only markup, scripts or hidden parts)")
     }
     return parse.document(input, format: .html)
   }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+  import FoundationNetworking
 #endif
 
 /// How FinePrint reads one answer to a fetch, event by event as the transport reports it: each
@@ -99,7 +99,8 @@ public struct HTTPResponseReader: Sendable {
   public func input() throws -> InputSource {
     if let failure { throw failure }
     guard (200..<300).contains(status) else {
-      throw IngestError.unreadable(path: address, reason: "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
+      throw IngestError.unreadable(
+        path: address, reason: "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
     }
     let type = (headers["content-type"] ?? "").lowercased()
     if type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/") || type == "application/pdf" {

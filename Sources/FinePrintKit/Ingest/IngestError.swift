@@ -32,7 +32,9 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
       return "\(path): not a text document (\(reason))"
     case .tooLarge(let path, let bytes, let limit):
       // A stream read up to the limit: "100 MB is larger than the 100 MB limit" would puzzle.
-      if Self.size(bytes) == Self.size(limit) { return "\(path): more than the \(Self.size(limit)) limit (\(Limits.howToRaise("max-size")))" }
+      if Self.size(bytes) == Self.size(limit) {
+        return "\(path): more than the \(Self.size(limit)) limit (\(Limits.howToRaise("max-size")))"
+      }
       return "\(path): \(Self.size(bytes)) is larger than the \(Self.size(limit)) limit (\(Limits.howToRaise("max-size")))"
     case .invalidEncoding(let path, let line, let column, let reason):
       return "\(path):\(line):\(column): \(reason)"

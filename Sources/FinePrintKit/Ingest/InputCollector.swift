@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Finds the documents named on a command line and reads their bytes, with limits.
@@ -44,17 +44,20 @@ public struct InputCollector: Sendable {
 
   private func documents(under directory: String) -> [String] {
     let root = URL(fileURLWithPath: directory)
-    guard let walker = FileManager.default.enumerator(
-      at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+    guard
+      let walker = FileManager.default.enumerator(
+        at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
     else { return [] }
     var paths: [String] = []
-    for case let url as URL in walker where Self.documentExtensions.contains(url.pathExtension.lowercased())
+    for case let url as URL in walker
+    where Self.documentExtensions.contains(url.pathExtension.lowercased())
       && !Self.isProjectFile(url.lastPathComponent)
     {
       let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
       // A link to a file is read like the file (a folder of linked documents is common); links
       // to folders are not followed, so a link cannot send the walk round in a loop.
-      let isLinkedFile = values?.isSymbolicLink == true
+      let isLinkedFile =
+        values?.isSymbolicLink == true
         && (try? url.resolvingSymlinksInPath().resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
       if values?.isRegularFile == true || isLinkedFile {
         let relative = url.path.hasPrefix(root.path) ? String(url.path.dropFirst(root.path.count)) : url.path
@@ -105,8 +108,9 @@ public struct InputCollector: Sendable {
     let fd = open(path, O_RDONLY | O_CLOEXEC | (isPipe ? O_NONBLOCK : 0))
     guard fd >= 0 else { throw IngestError.unreadable(path: path, reason: Self.reason(errno)) }
     defer { close(fd) }
-    let bytes = try Self.readAll(fd, name: path, limit: maxBytes, expected: type == S_IFREG ? size : 0,
-                                 pipeTimeout: isPipe ? pipeTimeout : nil)
+    let bytes = try Self.readAll(
+      fd, name: path, limit: maxBytes, expected: type == S_IFREG ? size : 0,
+      pipeTimeout: isPipe ? pipeTimeout : nil)
     return InputSource(name: path, bytes: bytes)
   }
 
@@ -132,7 +136,8 @@ public struct InputCollector: Sendable {
           writerSeen = true
           var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
           if poll(&request, 1, timeout * 1000) == 0 {
-            throw IngestError.unreadable(path: name, reason: "nothing arrived for \(timeout) seconds (a named pipe whose writer is silent)")
+            throw IngestError.unreadable(
+              path: name, reason: "nothing arrived for \(timeout) seconds (a named pipe whose writer is silent)")
           }
           continue
         }
@@ -144,7 +149,8 @@ public struct InputCollector: Sendable {
       if count == 0 {
         guard let timeout = pipeTimeout, !writerSeen else { return bytes }
         if ContinuousClock.now - start > .seconds(Int(timeout)) {
-          throw IngestError.unreadable(path: name, reason: "it is a named pipe (FIFO) that no one wrote to for \(timeout) seconds")
+          throw IngestError.unreadable(
+            path: name, reason: "it is a named pipe (FIFO) that no one wrote to for \(timeout) seconds")
         }
         usleep(20_000)
         continue

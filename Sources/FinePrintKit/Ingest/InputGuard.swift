@@ -8,7 +8,10 @@ public enum InputGuard {
     ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
     ([0x25, 0x50, 0x44, 0x46], "a PDF file; convert it to text or HTML first"),
     ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive without word/document.xml, so not a Word document"),
-    ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old binary Office file (.doc, .xls) or an encrypted one; save it as .docx"),
+    (
+      [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+      "an old binary Office file (.doc, .xls) or an encrypted one; save it as .docx"
+    ),
     ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
     ([0x1F, 0x8B], "a gzip archive"),
   ]
@@ -34,7 +37,8 @@ public enum InputGuard {
   /// white space (including form feeds, vertical tabs and no-break spaces).
   static func isBlank(_ bytes: [UInt8]) -> Bool {
     let asciiBlank: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-    let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
+    let hasMark =
+      bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE])
       || bytes.starts(with: [0xFE, 0xFF])
     // Fast path for the usual case: the first byte is already visible.
     if !hasMark, let first = bytes.first(where: { !asciiBlank($0) }), first < 0x80 { return false }

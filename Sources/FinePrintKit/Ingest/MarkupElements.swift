@@ -42,7 +42,9 @@ enum MarkupElements {
     "indent", "item", "level", "hcontainer", "tblock", "annex", "attachment",
   ]
   /// XML elements that read as headings in generic XML.
-  static let xmlHeadings: Set<String> = ["title", "heading", "head", "h1", "h2", "h3", "h4", "h5", "h6", "subheading", "doctitle"]
+  static let xmlHeadings: Set<String> = [
+    "title", "heading", "head", "h1", "h2", "h3", "h4", "h5", "h6", "subheading", "doctitle",
+  ]
   /// XML subtrees that hold metadata, not text (Akoma Ntoso `meta`).
   static let xmlHidden: Set<String> = ["meta", "metadata", "script", "style", "proprietary", "references", "identification"]
 
@@ -72,8 +74,10 @@ enum MarkupElements {
       }
       return (type == "A" ? letters.uppercased() : letters) + "."
     case "i", "I":
-      let numerals: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+      let numerals: [(Int, String)] = [
+        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+      ]
       var value = max(n, 1)
       var roman = ""
       for (amount, letters) in numerals {

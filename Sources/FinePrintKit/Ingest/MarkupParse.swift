@@ -28,7 +28,8 @@ struct MarkupParse {
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
     let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
     source = cleaned
-    decodingNote = [decoded.note, nuls > 0 ? "\(nuls) NUL byte\(nuls == 1 ? "" : "s") read as U+FFFD" : nil]
+    decodingNote =
+      [decoded.note, nuls > 0 ? "\(nuls) NUL byte\(nuls == 1 ? "" : "s") read as U+FFFD" : nil]
       .compactMap { $0 }.joined(separator: "; ").nilIfEmpty
     var problem: (line: Int, column: Int, message: String)?
     reader = try source.withUnsafeBufferPointer { buffer -> MarkupReader in
@@ -38,7 +39,8 @@ struct MarkupParse {
         throw IngestError.tooLarge(path: input.name, bytes: buffer.count, limit: Int(Int32.max))
       }
       let parsed: Bool = buffer.withMemoryRebound(to: CChar.self) { chars in
-        let created = mode == .html
+        let created =
+          mode == .html
           ? htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
           : xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count))
         guard let context = created else { return false }
@@ -46,9 +48,11 @@ struct MarkupParse {
         context.pointee.sax.pointee = MarkupReader.handler(cdataIsText: mode == .xml)
         switch mode {
         case .html:
-          htmlCtxtUseOptions(context, Int32(
-            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-              | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
+          htmlCtxtUseOptions(
+            context,
+            Int32(
+              HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue))
           context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
           reader.attach(to: context) { _ = htmlParseDocument(context) }
         case .xml:
@@ -56,7 +60,8 @@ struct MarkupParse {
           context.pointee.replaceEntities = 0
           reader.attach(to: context) { _ = xmlParseDocument(context) }
           if context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) {
-            let message = error.pointee.message.map { String(cString: $0) }?
+            let message =
+              error.pointee.message.map { String(cString: $0) }?
               .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
             problem = (Int(error.pointee.line), Int(error.pointee.int2), message)
           }

@@ -122,14 +122,17 @@ final class MarkupReader {
     let hides: Bool
     switch mode {
     case .html:
-      hides = MarkupElements.htmlHidden.contains(name) || attributes.hidden
+      hides =
+        MarkupElements.htmlHidden.contains(name) || attributes.hidden
         || attributes.style.map(MarkupElements.styleHides) == true
         || MarkupElements.isSiteChrome(name, role: attributes.role, insideContent: stack.last?.insideContent == true)
     case .xml:
       hides = MarkupElements.xmlHidden.contains(name)
     }
     if hiddenFrom == nil && hides && !(mode == .html && name == "title") { hiddenFrom = stack.count }
-    let isBlock: Bool = mode == .html ? MarkupElements.htmlBlocks.contains(name) || name == "br"
+    let isBlock: Bool =
+      mode == .html
+      ? MarkupElements.htmlBlocks.contains(name) || name == "br"
       : !MarkupElements.xmlInline.contains(name)
     var open = Open(name: name, isBlock: isBlock && name != "br", listNumber: nil)
     if name == "ul" || name == "ol" || name == "menu" {
@@ -144,7 +147,11 @@ final class MarkupReader {
     stack.append(open)
     if name == "pre" || name == "textarea" { preservingDepth += 1 }
     guard hiddenFrom == nil else { return }
-    if mode == .xml { startXMLBlock(name) } else if isBlock { builder.beginBlock(kindFromStack(), level: levelFromStack(), number: numberFromStack()) }
+    if mode == .xml {
+      startXMLBlock(name)
+    } else if isBlock {
+      builder.beginBlock(kindFromStack(), level: levelFromStack(), number: numberFromStack())
+    }
   }
 
   func endElement(_ rawName: String) {
@@ -348,8 +355,9 @@ final class MarkupReader {
     guard text.contains("fineprint-") else { return }
     // The parser stands just past "-->"; find where "<!--" began.
     var start = max(0, min(end, source.count) - 4)
-    while start > 0 && !(source[start] == UInt8(ascii: "<") && start + 3 < source.count && source[start + 1] == UInt8(ascii: "!")
-      && source[start + 2] == UInt8(ascii: "-") && source[start + 3] == UInt8(ascii: "-"))
+    while start > 0
+      && !(source[start] == UInt8(ascii: "<") && start + 3 < source.count && source[start + 1] == UInt8(ascii: "!")
+        && source[start + 2] == UInt8(ascii: "-") && source[start + 3] == UInt8(ascii: "-"))
     {
       start -= 1
     }

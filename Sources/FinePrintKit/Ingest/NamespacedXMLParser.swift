@@ -61,7 +61,8 @@ enum NamespacedXMLParser {
   static func parse(_ bytes: [UInt8], into handler: NamespacedXMLHandler, maxDepth: Int = Limits.standard.maxDepth) -> Problem? {
     LibXML2.prepare()
     // A NUL would end the parse there (libxml2 reads a C string): read it as U+FFFD.
-    let source = MarkupParse.replacingNUL(TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8).bytes
+    let source = MarkupParse.replacingNUL(TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8)
+      .bytes
     let box = Unmanaged.passRetained(SAXHandlerBox(handler, maxDepth: maxDepth))
     defer { box.release() }
     return source.withUnsafeBufferPointer { buffer -> Problem? in
@@ -87,7 +88,8 @@ enum NamespacedXMLParser {
           return Problem(line: line, column: 1, message: "elements nested more than \(maxDepth) deep", tooDeep: true)
         }
         guard context.pointee.wellFormed == 0, let error = xmlCtxtGetLastError(context) else { return nil }
-        let message = error.pointee.message.map { String(cString: $0) }?
+        let message =
+          error.pointee.message.map { String(cString: $0) }?
           .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed"
         return Problem(line: max(Int(error.pointee.line), 1), column: max(Int(error.pointee.int2), 1), message: message)
       }

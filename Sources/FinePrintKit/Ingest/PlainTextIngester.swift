@@ -46,7 +46,9 @@ public struct PlainTextIngester: Sendable {
   static func htmlCommentLines(_ bytes: [UInt8]) -> (directives: [SourceComment], lines: Set<Int>) {
     var directives: [SourceComment] = []
     var lines = Set<Int>()
-    let open = Array("<!--".utf8), close = Array("-->".utf8), marker = Array("fineprint-".utf8)
+    let open = Array("<!--".utf8)
+    let close = Array("-->".utf8)
+    let marker = Array("fineprint-".utf8)
     let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0D }
     var inComment = false
     var lineStart = 0
@@ -64,7 +66,9 @@ public struct PlainTextIngester: Sendable {
       if let closing, !bytes[closing.upperBound..<i].allSatisfy(isSpace) { continue }
       lines.insert(lineStart)
       inComment = closing == nil
-      guard let k = bytes[(j + open.count)..<i].firstIndex(where: { !isSpace($0) }), bytes[k..<i].starts(with: marker) else { continue }
+      guard let k = bytes[(j + open.count)..<i].firstIndex(where: { !isSpace($0) }), bytes[k..<i].starts(with: marker) else {
+        continue
+      }
       var end = closing?.lowerBound ?? i
       while end > k, isSpace(bytes[end - 1]) { end -= 1 }
       directives.append(SourceComment(text: String(decoding: bytes[k..<end], as: UTF8.self), range: lineStart..<end))
@@ -80,7 +84,9 @@ public struct PlainTextIngester: Sendable {
     let marker = Array("fineprint-".utf8)
     for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
       var j = lineStart
-      while j < i, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "/") { j += 1 }
+      while j < i, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "/") {
+        j += 1
+      }
       if i - j >= marker.count, bytes[j..<(j + marker.count)].elementsEqual(marker) {
         var end = i
         if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }

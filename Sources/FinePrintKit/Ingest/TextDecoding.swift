@@ -41,7 +41,10 @@ public enum TextDecoding {
       while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
       guard i < n else { break }
       let b = bytes[i]
-      if b < 0x80 { i += 1; continue }
+      if b < 0x80 {
+        i += 1
+        continue
+      }
       let length: Int
       switch b {
       case 0xC2...0xDF: length = 2
@@ -85,7 +88,10 @@ public enum TextDecoding {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + bytes.count / 8)
     for b in bytes {
-      if b < 0x80 { out.append(b); continue }
+      if b < 0x80 {
+        out.append(b)
+        continue
+      }
       let value = b < 0xA0 ? cp1252High[Int(b - 0x80)] : UInt32(b)
       // Encoded in place: a String for each byte took a tenth of a large HTML run.
       UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { out.append($0) }

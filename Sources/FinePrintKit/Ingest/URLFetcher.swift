@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+  import FoundationNetworking
 #endif
 
 /// Fetches a document from an `http://` or `https://` URL, with a timeout, a size limit and a
@@ -72,8 +72,10 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
 
   var reader: HTTPResponseReader { lock.withLock { _reader } }
 
-  func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                  newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
     let follow = lock.withLock {
       _reader.redirect(location: response.value(forHTTPHeaderField: "Location"), next: request.url)
     }
@@ -81,8 +83,10 @@ private final class FetchState: NSObject, URLSessionDataDelegate, @unchecked Sen
     if !follow { stop(task) }
   }
 
-  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                  completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+  func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+  ) {
     let http = response as? HTTPURLResponse
     var fields: [String: String] = [:]
     for (name, value) in http?.allHeaderFields ?? [:] {

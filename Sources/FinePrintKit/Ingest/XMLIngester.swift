@@ -32,15 +32,17 @@ public struct XMLIngester: Sendable {
     }
     if parse.reader.builder.text.isEmpty {
       if let problem = parse.problem {
-        throw IngestError.malformed(path: input.name, line: max(problem.line, 1), column: max(problem.column, 1),
-                                    reason: "not well-formed XML: \(problem.message)")
+        throw IngestError.malformed(
+          path: input.name, line: max(problem.line, 1), column: max(problem.column, 1),
+          reason: "not well-formed XML: \(problem.message)")
       }
       throw IngestError.noVisibleText(path: input.name, reason: "the XML has no text content")
     }
     var document = parse.document(input, format: .xml)
     if let problem = parse.problem {
       document.warnings.append(
-        "\(input.name):\(problem.line):\(problem.column): not well-formed XML (\(problem.message)); read the text that could be recovered")
+        "\(input.name):\(problem.line):\(problem.column): not well-formed XML (\(problem.message)); read the text that could be recovered"
+      )
     }
     return document
   }

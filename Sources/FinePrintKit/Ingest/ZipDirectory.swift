@@ -61,7 +61,10 @@ struct ZipDirectory {
       directoryLimit = Int(at)
     }
     guard directoryOffset <= UInt64(directoryLimit), directorySize <= UInt64(directoryLimit) - directoryOffset else {
-      throw Damage(reason: "its central directory (offset \(directoryOffset), \(directorySize) bytes) lies outside the file (\(bytes.count) bytes)")
+      throw Damage(
+        reason:
+          "its central directory (offset \(directoryOffset), \(directorySize) bytes) lies outside the file (\(bytes.count) bytes)"
+      )
     }
     var p = Int(directoryOffset)
     let directoryEnd = p + Int(directorySize)

@@ -38,13 +38,15 @@ public struct Baseline: Codable, Sendable, Equatable {
     do {
       let baseline = try JSONDecoder().decode(Baseline.self, from: data)
       guard baseline.version == 1 else {
-        throw IngestError.malformed(path: path, line: 1, column: 1, reason: "baseline version \(baseline.version) is newer than this fineprint understands")
+        throw IngestError.malformed(
+          path: path, line: 1, column: 1, reason: "baseline version \(baseline.version) is newer than this fineprint understands")
       }
       return baseline
     } catch let error as IngestError {
       throw error
     } catch {
-      throw IngestError.malformed(path: path, line: 1, column: 1, reason: "not a FinePrint baseline (\(error.localizedDescription))")
+      throw IngestError.malformed(
+        path: path, line: 1, column: 1, reason: "not a FinePrint baseline (\(error.localizedDescription))")
     }
   }
 

@@ -19,9 +19,10 @@ struct DocumentRuleEvaluator {
     var reports: Bool { applies && satisfiedBy == nil && reportClause != nil }
   }
 
-  func verdict(rule index: Int, document: Document, clauses: [Clause], signals: DocumentSignals,
-               clauseFindings: [Finding]) -> Verdict
-  {
+  func verdict(
+    rule index: Int, document: Document, clauses: [Clause], signals: DocumentSignals,
+    clauseFindings: [Finding]
+  ) -> Verdict {
     let rule = linter.engine.ruleSet.rules[index]
     let applies = rule.when.isEmpty || !signals.when[index].isEmpty
     var satisfiedBy: String?
@@ -34,16 +35,19 @@ struct DocumentRuleEvaluator {
       let line = document.span(of: clauses[clause].range).start.line
       satisfiedBy = "a clause at line \(line) matching a required pattern"
     }
-    let report = signals.reportAt[index].first
+    let report =
+      signals.reportAt[index].first
       ?? clauses.firstIndex { $0.kind == .heading }
       ?? (clauses.isEmpty ? nil : 0)
-    return Verdict(applies: applies, whenClause: signals.when[index].first, satisfiedBy: satisfiedBy,
-                   reportClause: report, lookedFor: lookedFor(requirement))
+    return Verdict(
+      applies: applies, whenClause: signals.when[index].first, satisfiedBy: satisfiedBy,
+      reportClause: report, lookedFor: lookedFor(requirement))
   }
 
-  func evaluate(_ document: Document, clauses: [Clause], signals: DocumentSignals,
-                clauseFindings: [Finding]) -> [Finding]
-  {
+  func evaluate(
+    _ document: Document, clauses: [Clause], signals: DocumentSignals,
+    clauseFindings: [Finding]
+  ) -> [Finding] {
     var out: [Finding] = []
     let rules = linter.engine.ruleSet.rules
     // By index: enumerating the rules copied every definition, for every document.
@@ -52,8 +56,10 @@ struct DocumentRuleEvaluator {
       guard v.reports, let at = v.reportClause else { continue }
       let clause = clauses[at]
       let message = "\(rules[index].message) Looked for \(v.lookedFor) anywhere in the document; found none."
-      out.append(linter.finding(ruleAt: index, document: document, clause: clause, range: clause.range,
-                                message: message, documentLevel: true))
+      out.append(
+        linter.finding(
+          ruleAt: index, document: document, clause: clause, range: clause.range,
+          message: message, documentLevel: true))
     }
     return out
   }

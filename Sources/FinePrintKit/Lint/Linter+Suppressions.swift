@@ -15,14 +15,17 @@ extension Linter {
   /// Lints a document and applies the suppressions written in it.
   /// - Parameter today: the date expiries are checked against.
   public func lintApplyingSuppressions(_ document: Document, today: Date = Date()) -> LintResult {
-    (try? lintApplyingSuppressions(document, today: today, deadline: nil)) ?? LintResult(findings: [], suppressed: [], problems: [])
+    (try? lintApplyingSuppressions(document, today: today, deadline: nil))
+      ?? LintResult(findings: [], suppressed: [], problems: [])
   }
 
   /// Lints a document and applies the suppressions written in it, within a time budget of
   /// `budgetSeconds` that ends at `deadline` (the clock is read between clauses).
   /// - Throws: `LintError.timedOut` naming the document and where it was.
-  public func lintApplyingSuppressions(_ document: Document, today: Date = Date(), deadline: ContinuousClock.Instant,
-                                       budgetSeconds: Int) throws(LintError) -> LintResult {
+  public func lintApplyingSuppressions(
+    _ document: Document, today: Date = Date(), deadline: ContinuousClock.Instant,
+    budgetSeconds: Int
+  ) throws(LintError) -> LintResult {
     try lintApplyingSuppressions(document, today: today, deadline: Deadline(instant: deadline, seconds: budgetSeconds))
   }
 
@@ -46,7 +49,9 @@ extension Linter {
     for s in directives.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
       if s.kind != .enable && s.targets.isEmpty {
         let example = s.reason.isEmpty ? "" : " (\(s.kind.rawValue) RULE: \(s.reason))"
-        problems.append("\(place(s)): \(s.kind.rawValue) names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon\(example)")
+        problems.append(
+          "\(place(s)): \(s.kind.rawValue) names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon\(example)"
+        )
         continue
       }
       if let expires = s.expires, expires <= today {
@@ -89,7 +94,9 @@ extension Linter {
       }
     }
     for (k, scope) in scopes.enumerated() where !used.contains(k) {
-      problems.append("\(place(scope.suppression)): suppression of \(scope.suppression.targets.joined(separator: ", ")) suppresses nothing; remove it")
+      problems.append(
+        "\(place(scope.suppression)): suppression of \(scope.suppression.targets.joined(separator: ", ")) suppresses nothing; remove it"
+      )
     }
     return LintResult(findings: findings, suppressed: suppressed, problems: problems)
   }

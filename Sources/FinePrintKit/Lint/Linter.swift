@@ -52,8 +52,9 @@ public struct Linter: Sendable {
   /// `deadline`: the clock is read between clauses, so a document stops within one clause of it.
   /// - Throws: `LintError.timedOut` naming the document and the first clause not matched.
   public func lint(_ document: Document, deadline: ContinuousClock.Instant, budgetSeconds: Int) throws(LintError) -> [Finding] {
-    try lint(document, clauses: segmenter.clauses(in: document), documentRules: true,
-             deadline: Deadline(instant: deadline, seconds: budgetSeconds))
+    try lint(
+      document, clauses: segmenter.clauses(in: document), documentRules: true,
+      deadline: Deadline(instant: deadline, seconds: budgetSeconds))
   }
 
   /// Findings of a single passage (segmented and matched; document-level rules not applied),
@@ -108,8 +109,10 @@ public struct Linter: Sendable {
         let own = Self.ownTokensStart(tokens, clause: clause)
         for hit in result.hits {
           guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
-          findings.append(finding(ruleAt: hit.rule, document: document, clause: clause, range: range,
-                                  clauseText: &clauseText))
+          findings.append(
+            finding(
+              ruleAt: hit.rule, document: document, clause: clause, range: range,
+              clauseText: &clauseText))
         }
       }
       return (findings, signals, nil)
@@ -122,8 +125,9 @@ public struct Linter: Sendable {
       signals.append(partSignals)
     }
     if documentRules {
-      findings += DocumentRuleEvaluator(linter: self).evaluate(document, clauses: clauses, signals: signals,
-                                                                 clauseFindings: findings)
+      findings += DocumentRuleEvaluator(linter: self).evaluate(
+        document, clauses: clauses, signals: signals,
+        clauseFindings: findings)
     }
     // In place: a sorted copy doubled the findings held at the end of a large document.
     findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
@@ -188,8 +192,10 @@ public struct Linter: Sendable {
     for (rule, metric) in clauseMetrics {
       guard let value = Self.measure(metric, of: score), metric.fires(value) else { continue }
       let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
-      out.append(finding(ruleAt: rule, document: document, clause: clause, range: clause.range,
-                         message: engine.ruleSet.rules[rule].message + detail, clauseText: &clauseText))
+      out.append(
+        finding(
+          ruleAt: rule, document: document, clause: clause, range: clause.range,
+          message: engine.ruleSet.rules[rule].message + detail, clauseText: &clauseText))
     }
     return out
   }
@@ -197,19 +203,22 @@ public struct Linter: Sendable {
   /// A finding of rule `index` (its own message unless `message` replaces it), reading only the
   /// fields it needs: a copy of the whole rule definition retained every string and array in it,
   /// for every finding.
-  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
-               message: String? = nil, documentLevel: Bool = false) -> Finding
-  {
+  func finding(
+    ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
+    message: String? = nil, documentLevel: Bool = false
+  ) -> Finding {
     var clauseText: String?
-    return finding(ruleAt: index, document: document, clause: clause, range: range, message: message,
-                   documentLevel: documentLevel, clauseText: &clauseText)
+    return finding(
+      ruleAt: index, document: document, clause: clause, range: range, message: message,
+      documentLevel: documentLevel, clauseText: &clauseText)
   }
 
   /// `finding`, with the clause's text made once (in `clauseText`) for all the findings of a
   /// clause: each finding held a copy of it, and a match of the whole clause a second one.
-  func finding(ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
-               message: String? = nil, documentLevel: Bool = false, clauseText: inout String?) -> Finding
-  {
+  func finding(
+    ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
+    message: String? = nil, documentLevel: Bool = false, clauseText: inout String?
+  ) -> Finding {
     let rules = engine.ruleSet.rules
     let text = clauseText ?? document.text(in: clause.range)
     clauseText = text

@@ -31,8 +31,9 @@ public struct RuleExplainer: Sendable {
     let decisions = clauseDecisions(ruleAt: index, in: document)
     for decision in decisions where all || decision.considered { lines += decision.lines }
     let verb = rule.kind == .readability ? "measured" : "matched a pattern"
-    lines.append("\(decisions.count) clauses: \(decisions.count(where: \.considered)) \(verb), "
-      + "\(decisions.count(where: \.reported)) reported.")
+    lines.append(
+      "\(decisions.count) clauses: \(decisions.count(where: \.considered)) \(verb), "
+        + "\(decisions.count(where: \.reported)) reported.")
     return lines
   }
 
@@ -53,8 +54,9 @@ public struct RuleExplainer: Sendable {
       let span = document.span(of: clause.range)
       let place = "\(document.path):\(span.start.line):\(span.start.column)"
       if clause.kind == .heading {
-        let heading = ClauseDecision(clause: clause, reported: false, considered: false,
-                                     lines: ["\(place) heading, not matched: \(document.text(in: clause.range))"])
+        let heading = ClauseDecision(
+          clause: clause, reported: false, considered: false,
+          lines: ["\(place) heading, not matched: \(document.text(in: clause.range))"])
         for k in indices.indices { decisions[k].append(heading) }
         continue
       }
@@ -70,15 +72,17 @@ public struct RuleExplainer: Sendable {
     return decisions
   }
 
-  private func explained(_ trace: RuleTrace, rule index: Int, clause: Clause, tokens: [Token], document: Document,
-                         place: String) -> ClauseDecision
-  {
+  private func explained(
+    _ trace: RuleTrace, rule index: Int, clause: Clause, tokens: [Token], document: Document,
+    place: String
+  ) -> ClauseDecision {
     func words(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
       document.text(in: tokens[start].range.lowerBound..<tokens[end].range.upperBound)
     }
     if trace.candidates.isEmpty {
-      return ClauseDecision(clause: clause, reported: false, considered: false,
-                            lines: ["\(place) no pattern matched: \(document.text(in: clause.range))"])
+      return ClauseDecision(
+        clause: clause, reported: false, considered: false,
+        lines: ["\(place) no pattern matched: \(document.text(in: clause.range))"])
     }
     var lines = ["\(place) \(clause.kind.rawValue): \(document.text(in: clause.range))"]
     for c in trace.candidates {
@@ -105,16 +109,20 @@ public struct RuleExplainer: Sendable {
   private func measured(_ clause: Clause, metric: MetricSpec, document: Document, place: String) -> ClauseDecision {
     let score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     guard let value = Linter.measure(metric, of: score) else {
-      return ClauseDecision(clause: clause, reported: false, considered: false, lines: [
-        "\(place) too short to measure (\(score.words) words, needs \(max(metric.minWords, 1))): \(document.text(in: clause.range))",
-      ])
+      return ClauseDecision(
+        clause: clause, reported: false, considered: false,
+        lines: [
+          "\(place) too short to measure (\(score.words) words, needs \(max(metric.minWords, 1))): \(document.text(in: clause.range))"
+        ])
     }
     let fires = metric.fires(value)
-    return ClauseDecision(clause: clause, reported: fires, considered: true, lines: [
-      "\(place) \(clause.kind.rawValue): \(document.text(in: clause.range))",
-      "  \(metric.measure.rawValue) \(value.fixed(metric.measure == .words ? 0 : 1)); the rule needs \(threshold(metric))",
-      fires ? "  → reported" : "  → not reported",
-    ])
+    return ClauseDecision(
+      clause: clause, reported: fires, considered: true,
+      lines: [
+        "\(place) \(clause.kind.rawValue): \(document.text(in: clause.range))",
+        "  \(metric.measure.rawValue) \(value.fixed(metric.measure == .words ? 0 : 1)); the rule needs \(threshold(metric))",
+        fires ? "  → reported" : "  → not reported",
+      ])
   }
 
   /// "above 40" / "below 30.0" / "above 2 or below 1": counts of words and matches are whole.
@@ -144,9 +152,10 @@ public struct RuleExplainer: Sendable {
     return actor + ", " + modality + (reading.negated ? ", negated" : "")
   }
 
-  private func explainDocumentRule(_ index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])],
-                                   parties: DocumentParties, place: (Clause) -> String) -> (reported: Bool, lines: [String])
-  {
+  private func explainDocumentRule(
+    _ index: Int, document: Document, clauses: [(clause: Clause, tokens: [Token])],
+    parties: DocumentParties, place: (Clause) -> String
+  ) -> (reported: Bool, lines: [String]) {
     let rule = linter.engine.ruleSet.rules[index]
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
     for (i, (clause, tokens)) in clauses.enumerated() where clause.kind != .heading {
@@ -154,15 +163,17 @@ public struct RuleExplainer: Sendable {
     }
     let findings = linter.lint(document, clauses: clauses.map(\.clause), documentRules: false)
     let evaluator = DocumentRuleEvaluator(linter: linter)
-    let v = evaluator.verdict(rule: index, document: document, clauses: clauses.map(\.clause), signals: signals,
-                              clauseFindings: findings)
+    let v = evaluator.verdict(
+      rule: index, document: document, clauses: clauses.map(\.clause), signals: signals,
+      clauseFindings: findings)
     var lines: [String] = []
     if rule.when.isEmpty {
       lines.append("applies to every document (no 'when')")
     } else if let w = v.whenClause {
       lines.append("applies: 'when' matched at \(place(clauses[w].clause)): \(document.text(in: clauses[w].clause.range))")
     } else {
-      lines.append("does not apply: no clause matched 'when' (" + rule.when.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")")
+      lines.append(
+        "does not apply: no clause matched 'when' (" + rule.when.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")")
     }
     lines.append("looked for \(v.lookedFor)")
     if let found = v.satisfiedBy {
@@ -172,7 +183,9 @@ public struct RuleExplainer: Sendable {
     }
     lines.append("found none")
     if let at = v.reportClause {
-      lines.append("reported at \(place(clauses[at].clause)) (\(signals.reportAt[index].isEmpty ? "first heading or clause" : "first clause matching 'report_at'")): \(document.text(in: clauses[at].clause.range))")
+      lines.append(
+        "reported at \(place(clauses[at].clause)) (\(signals.reportAt[index].isEmpty ? "first heading or clause" : "first clause matching 'report_at'")): \(document.text(in: clauses[at].clause.range))"
+      )
     }
     let reported = v.reports
     lines.append(reported ? "→ reported" : "→ not reported")

@@ -57,9 +57,10 @@ struct AutomatonBuilder {
     }
   }
 
-  init(vocabulary: Vocabulary, words: WordSets, lexicons: [String: PatternNode], breakers: Set<TokenID>,
-       frequency: [Double] = [])
-  {
+  init(
+    vocabulary: Vocabulary, words: WordSets, lexicons: [String: PatternNode], breakers: Set<TokenID>,
+    frequency: [Double] = []
+  ) {
     self.vocabulary = vocabulary
     self.words = words
     self.lexicons = lexicons

@@ -50,11 +50,12 @@ final class TokenRegex: @unchecked Sendable {
     }
     let parts = body.split(separator: "|", omittingEmptySubsequences: false)
     let plain = parts.allSatisfy { part in
-      !part.isEmpty && part.utf8.allSatisfy { b in
-        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-          || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: " ") || b == UInt8(ascii: "-")
-          || b == UInt8(ascii: "_")
-      }
+      !part.isEmpty
+        && part.utf8.allSatisfy { b in
+          (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: " ") || b == UInt8(ascii: "-")
+            || b == UInt8(ascii: "_")
+        }
     }
     guard plain else { return nil }
     return parts.map { Array($0.lowercased().utf8) }

@@ -60,9 +60,11 @@ final class FrozenTables: @unchecked Sendable {
   }
 
   deinit {
-    for buffer in [stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
-                   wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
-                   requirementOffsets, requirements, requirementBitRow, requirementIDOffsets] {
+    for buffer in [
+      stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
+      wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
+      requirementOffsets, requirements, requirementBitRow, requirementIDOffsets,
+    ] {
       buffer.deallocate()
     }
     keys.deallocate()

@@ -110,8 +110,9 @@ struct PatternParser {
     loop: while position < lexemes.count {
       if case .item(let text) = lexemes[position], text.contains("|"), !text.hasPrefix("/") {
         if previousListed, case .item(let previous) = lexemes[position - 1] {
-          throw Failure(reason: "'\(previous) \(text)' is ambiguous: for an alternative of several words "
-            + "write spaces around '|', as in (shared | made available), and put single-word lists in their own parentheses")
+          throw Failure(
+            reason: "'\(previous) \(text)' is ambiguous: for an alternative of several words "
+              + "write spaces around '|', as in (shared | made available), and put single-word lists in their own parentheses")
         }
         previousListed = true
         listed = text
@@ -136,8 +137,9 @@ struct PatternParser {
     }
     if items.isEmpty { throw Failure(reason: "empty alternative: nothing between '|' or parentheses") }
     if inGroup, items.count > 1, let listed {
-      throw Failure(reason: "'\(listed)' inside parentheses with other words is ambiguous: write (a | b c) with spaces "
-        + "around '|' for alternatives of several words, or (a|b) c for a word list followed by more")
+      throw Failure(
+        reason: "'\(listed)' inside parentheses with other words is ambiguous: write (a | b c) with spaces "
+          + "around '|' for alternatives of several words, or (a|b) c for a word list followed by more")
     }
     return items.count == 1 ? items[0] : .sequence(items)
   }
@@ -194,7 +196,8 @@ struct PatternParser {
         continue
       }
       if part.dropLast().contains("?") || part.dropLast().contains("*") || part.dropLast().contains("+") {
-        throw Failure(reason: "'\(part)': ?, * and + go at the end of a word (optional, prefix, word forms); list other spellings with |")
+        throw Failure(
+          reason: "'\(part)': ?, * and + go at the end of a word (optional, prefix, word forms); list other spellings with |")
       }
       let inflect = part.hasSuffix("+") && part.count > 1
       let words = Tokenizer.normalizedWords(inflect ? String(part.dropLast()) : part)

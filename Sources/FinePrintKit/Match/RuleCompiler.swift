@@ -66,8 +66,9 @@ struct RuleCompiler {
     let frequency = Self.wordFrequency(ruleSet, tokenizer: tokenizer)
     let words = AutomatonBuilder.WordSets(vocabulary: vocabulary, prefixIDs: prefixIDs)
     func builder() -> AutomatonBuilder {
-      AutomatonBuilder(vocabulary: vocabulary, words: words, lexicons: lexicons, breakers: breakers,
-                       frequency: frequency)
+      AutomatonBuilder(
+        vocabulary: vocabulary, words: words, lexicons: lexicons, breakers: breakers,
+        frequency: frequency)
     }
     // 3. The main automaton and the per-rule checks.
     var main = builder()
@@ -173,13 +174,15 @@ struct RuleCompiler {
     }
     var automaton = with.isEmpty && unless.isEmpty ? nil : builder.finish()
     automaton?.prefersEarliestStart = true
-    return RuleEngine.RuleChecks(shared: automaton.map(RuleEngine.RuleChecks.SharedAutomaton.init), with: with.map { ($0.0, $0.1) }, unless: unless)
+    return RuleEngine.RuleChecks(
+      shared: automaton.map(RuleEngine.RuleChecks.SharedAutomaton.init), with: with.map { ($0.0, $0.1) }, unless: unless)
   }
 
   /// Interns every word of a pattern and records its prefixes; checks lexicon names.
-  private func collect(_ node: PatternNode, source: PatternSource, vocabulary: inout Vocabulary,
-                       prefixes: inout Set<String>, lexicons: [String: PatternNode], known: [String]) throws
-  {
+  private func collect(
+    _ node: PatternNode, source: PatternSource, vocabulary: inout Vocabulary,
+    prefixes: inout Set<String>, lexicons: [String: PatternNode], known: [String]
+  ) throws {
     switch node {
     case .words(let words): for word in words { vocabulary.intern(word) }
     case .prefix(let prefix): prefixes.insert(prefix)
@@ -188,8 +191,9 @@ struct RuleCompiler {
         throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "invalid regular expression /\(pattern)/")
       }
       if let risk = TokenRegex.backtrackingRisk(pattern) {
-        throw RuleLoadError.badPattern(source.location, pattern: source.text,
-                                       reason: "the regular expression /\(pattern)/ could take too long on a long word: \(risk)")
+        throw RuleLoadError.badPattern(
+          source.location, pattern: source.text,
+          reason: "the regular expression /\(pattern)/ could take too long on a long word: \(risk)")
       }
     case .lexicon(let name):
       if lexicons[name] == nil { throw RuleLoadError.unknownLexicon(source.location, name: name, known: known) }

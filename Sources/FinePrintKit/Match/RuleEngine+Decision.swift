@@ -21,17 +21,19 @@ extension RuleEngine {
   ///   - explaining: called with every candidate and its verdict (then all are judged, not only
   ///     until the decision is known).
   /// - Returns: the hit reported, or nil.
-  func decide(_ rule: Int, candidates: some Collection<TokenAutomaton.Match>, aux: AuxMatches,
-              tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties,
-              explaining: ((TokenAutomaton.Match, CandidateVerdict) -> Void)? = nil) -> Hit?
-  {
+  func decide(
+    _ rule: Int, candidates: some Collection<TokenAutomaton.Match>, aux: AuxMatches,
+    tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties,
+    explaining: ((TokenAutomaton.Match, CandidateVerdict) -> Void)? = nil
+  ) -> Hit? {
     let withFound = checks[rule].with.allSatisfy { aux.found($0.pattern) }
     var verdicts: [TokenAutomaton.Match: Bool] = [:]
     if let explaining {
       for match in candidates {
         let reading = self.reading(match.start, match.end, tokens, bytes: bytes, parties: parties)
-        let verdict = CandidateVerdict(cancelledBy: cancellation(rule, match, aux, tokens),
-                                       rejectedBecause: constraints[rule].rejection(of: reading), reading: reading)
+        let verdict = CandidateVerdict(
+          cancelledBy: cancellation(rule, match, aux, tokens),
+          rejectedBecause: constraints[rule].rejection(of: reading), reading: reading)
         verdicts[match] = verdict.cancelledBy == nil && verdict.rejectedBecause == nil
         explaining(match, verdict)
       }

@@ -48,9 +48,10 @@ extension RuleEngine {
     }
   }
 
-  private func trace(_ rule: Int, matches: [TokenAutomaton.Match], tokens: ArraySlice<Token>, bytes: [UInt8],
-                     parties: DocumentParties) -> RuleTrace
-  {
+  private func trace(
+    _ rule: Int, matches: [TokenAutomaton.Match], tokens: ArraySlice<Token>, bytes: [UInt8],
+    parties: DocumentParties
+  ) -> RuleTrace {
     var trace = RuleTrace()
     let matches = matches.sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     let aux = auxMatches(rule, tokens) { self.text(of: tokens[$0], bytes: bytes) }
@@ -60,9 +61,10 @@ extension RuleEngine {
       guard let source = primarySources[m.pattern],
         !trace.candidates.contains(where: { $0.patternIndex == m.pattern && $0.start == m.start })
       else { return }
-      trace.candidates.append(RuleTrace.Candidate(
-        pattern: source, patternIndex: m.pattern, start: m.start, end: m.end, cancelledBy: verdict.cancelledBy,
-        reading: verdict.reading, rejectedBecause: verdict.rejectedBecause))
+      trace.candidates.append(
+        RuleTrace.Candidate(
+          pattern: source, patternIndex: m.pattern, start: m.start, end: m.end, cancelledBy: verdict.cancelledBy,
+          reading: verdict.reading, rejectedBecause: verdict.rejectedBecause))
     }
     trace.hit = hit.map { $0.start...$0.end }
     trace.fired = hit != nil

@@ -31,9 +31,10 @@ public struct RuleEngine: Sendable {
       init(_ automaton: TokenAutomaton) { self.automaton = automaton }
 
       /// Runs the automaton in place (reading it through the optional copied the struct).
-      func run(_ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch, text: (Int) -> String,
-               onMatch: (TokenAutomaton.Match) -> Void)
-      {
+      func run(
+        _ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch, text: (Int) -> String,
+        onMatch: (TokenAutomaton.Match) -> Void
+      ) {
         automaton.run(tokens, scratch: &scratch, text: text, onMatch: onMatch)
       }
     }
@@ -134,9 +135,10 @@ public struct RuleEngine: Sendable {
   }
 
   /// `match(_:bytes:)` reusing working memory across calls.
-  public func match(_ tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties = .none,
-                    scratch: inout MatchScratch) -> ClauseResult
-  {
+  public func match(
+    _ tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties = .none,
+    scratch: inout MatchScratch
+  ) -> ClauseResult {
     var result = ClauseResult()
     var candidates: [(rule: Int, match: TokenAutomaton.Match)] = []
     // Captures what it reads, not `self`: a closure holding the engine copied all its tables.
@@ -159,8 +161,9 @@ public struct RuleEngine: Sendable {
       var j = i
       while j < candidates.count && candidates[j].rule == rule { j += 1 }
       let aux = auxMatches(rule, tokens, scratch: &scratch.aux, text: text)
-      if let hit = decide(rule, candidates: candidates[i..<j].lazy.map(\.match), aux: aux, tokens: tokens, bytes: bytes,
-                          parties: parties)
+      if let hit = decide(
+        rule, candidates: candidates[i..<j].lazy.map(\.match), aux: aux, tokens: tokens, bytes: bytes,
+        parties: parties)
       {
         result.hits.append(hit)
       }
@@ -170,9 +173,10 @@ public struct RuleEngine: Sendable {
   }
 
   /// All matches of a rule's aux patterns in the clause.
-  func auxMatches(_ rule: Int, _ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch,
-                  text: (Int) -> String) -> AuxMatches
-  {
+  func auxMatches(
+    _ rule: Int, _ tokens: ArraySlice<Token>, scratch: inout TokenAutomaton.Scratch,
+    text: (Int) -> String
+  ) -> AuxMatches {
     var out = AuxMatches()
     checks[rule].shared?.run(tokens, scratch: &scratch, text: text) { out.all.append($0) }
     return out
@@ -185,26 +189,29 @@ public struct RuleEngine: Sendable {
   }
 
   /// The reading of a match: who does what where it stands.
-  public func reading(_ start: Int, _ end: Int, _ tokens: ArraySlice<Token>, bytes: [UInt8],
-                      parties: DocumentParties) -> Reading
-  {
+  public func reading(
+    _ start: Int, _ end: Int, _ tokens: ArraySlice<Token>, bytes: [UInt8],
+    parties: DocumentParties
+  ) -> Reading {
     reader.read(start: start, end: end, tokens: tokens, bytes: bytes, parties: parties)
   }
 
   /// Why the reading of a match does not meet the rule's `actor`/`modality`, or nil when it
   /// does (or the rule asks nothing of it).
-  func rejection(_ rule: Int, _ match: TokenAutomaton.Match, _ tokens: ArraySlice<Token>, bytes: [UInt8],
-                 parties: DocumentParties) -> String?
-  {
+  func rejection(
+    _ rule: Int, _ match: TokenAutomaton.Match, _ tokens: ArraySlice<Token>, bytes: [UInt8],
+    parties: DocumentParties
+  ) -> String? {
     let constraint = constraints[rule]
     guard !constraint.isEmpty else { return nil }
     return constraint.rejection(of: reading(match.start, match.end, tokens, bytes: bytes, parties: parties))
   }
 
   /// The `unless` pattern that cancels a match, or nil when none does.
-  func cancellation(_ rule: Int, _ match: TokenAutomaton.Match, _ aux: AuxMatches,
-                    _ tokens: ArraySlice<Token>) -> PatternSource?
-  {
+  func cancellation(
+    _ rule: Int, _ match: TokenAutomaton.Match, _ aux: AuxMatches,
+    _ tokens: ArraySlice<Token>
+  ) -> PatternSource? {
     let base = tokens.startIndex
     func clear(_ from: Int, _ to: Int) -> Bool {
       var i = from

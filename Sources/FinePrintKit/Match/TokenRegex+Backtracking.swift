@@ -29,7 +29,9 @@ extension TokenRegex {
     var i = 0
     while i < p.count {
       switch p[i] {
-      case "\\": i += 2; continue
+      case "\\":
+        i += 2
+        continue
       case "[":
         var j = i + 1
         if j < p.count, p[j] == "^" { j += 1 }
@@ -41,7 +43,8 @@ extension TokenRegex {
         count += 1
       case "{":
         if let close = p[i...].firstIndex(of: "}") {
-          let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+          let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(
+            separator: ",", omittingEmptySubsequences: false)
           if let low = Int(bounds.first ?? ""), bounds.count == 2, Int(bounds[1]).map({ $0 > max(low, 1) }) ?? true { count += 1 }
         }
       default: break

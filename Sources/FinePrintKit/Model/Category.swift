@@ -25,7 +25,8 @@ public struct Category: Hashable, Sendable {
     .init(id: "jurisdiction", polarity: .risk, summary: "disputes heard in a court far from you"),
     .init(id: "choice-of-law", polarity: .risk, summary: "a law chosen by the provider governs"),
     .init(id: "limitation-of-liability", polarity: .risk, summary: "the provider excludes or caps its liability"),
-    .init(id: "perpetual-license", polarity: .risk, summary: "a perpetual, irrevocable licence to your content, voice or likeness"),
+    .init(
+      id: "perpetual-license", polarity: .risk, summary: "a perpetual, irrevocable licence to your content, voice or likeness"),
     .init(id: "ai-training", polarity: .risk, summary: "your data used to train AI or build synthetic replicas"),
     .init(id: "biometric-data", polarity: .risk, summary: "biometric identifiers collected or used"),
     .init(id: "data-retention", polarity: .risk, summary: "data kept indefinitely or after deletion"),

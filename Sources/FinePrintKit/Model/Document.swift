@@ -21,23 +21,31 @@ public struct Document: Sendable {
   /// `fineprint-`), with their source byte ranges: where inline suppressions are written.
   public var comments: [SourceComment] = []
 
-  public init(path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
-              sourceMap: SourceMap, lineIndex: LineIndex) {
-    self.init(path: path, format: format, validUTF8: Array(text.utf8), blocks: blocks, title: title,
-              sourceMap: sourceMap, lineIndex: lineIndex)
+  public init(
+    path: String, format: DocumentFormat, text: String, blocks: [Block], title: String? = nil,
+    sourceMap: SourceMap, lineIndex: LineIndex
+  ) {
+    self.init(
+      path: path, format: format, validUTF8: Array(text.utf8), blocks: blocks, title: title,
+      sourceMap: sourceMap, lineIndex: lineIndex)
   }
 
   /// A document from its visible text as UTF-8 bytes (invalid sequences are repaired, as a
   /// `String` would), without building a string of the whole text.
-  public init(path: String, format: DocumentFormat, utf8: [UInt8], blocks: [Block], title: String? = nil,
-              sourceMap: SourceMap, lineIndex: LineIndex) {
+  public init(
+    path: String, format: DocumentFormat, utf8: [UInt8], blocks: [Block], title: String? = nil,
+    sourceMap: SourceMap, lineIndex: LineIndex
+  ) {
     let valid = TextDecoding.firstInvalidUTF8(utf8) == nil ? utf8 : Array(String(decoding: utf8, as: UTF8.self).utf8)
-    self.init(path: path, format: format, validUTF8: valid, blocks: blocks, title: title, sourceMap: sourceMap,
-              lineIndex: lineIndex)
+    self.init(
+      path: path, format: format, validUTF8: valid, blocks: blocks, title: title, sourceMap: sourceMap,
+      lineIndex: lineIndex)
   }
 
-  private init(path: String, format: DocumentFormat, validUTF8: [UInt8], blocks: [Block], title: String?,
-               sourceMap: SourceMap, lineIndex: LineIndex) {
+  private init(
+    path: String, format: DocumentFormat, validUTF8: [UInt8], blocks: [Block], title: String?,
+    sourceMap: SourceMap, lineIndex: LineIndex
+  ) {
     self.path = path
     self.format = format
     self.bytes = validUTF8
@@ -56,8 +64,9 @@ public struct Document: Sendable {
   /// Where a range of the visible text stands in the original file.
   public func span(of range: Range<Int>) -> SourceSpan {
     let source = sourceMap.sourceRange(ofText: range)
-    return SourceSpan(start: lineIndex.location(ofOffset: source.lowerBound),
-                      end: lineIndex.location(ofOffset: source.upperBound))
+    return SourceSpan(
+      start: lineIndex.location(ofOffset: source.lowerBound),
+      end: lineIndex.location(ofOffset: source.upperBound))
   }
 }
 

@@ -32,9 +32,11 @@ public struct Finding: Codable, Sendable, Equatable {
   /// When an inline suppression silenced the finding: its justification.
   public var suppression: String?
 
-  public init(rule: String, category: String, severity: Severity, message: String, file: String,
-              span: SourceSpan, match: String, clause: String, headings: [String],
-              textRange: Range<Int>, clauseRange: Range<Int>, documentLevel: Bool = false) {
+  public init(
+    rule: String, category: String, severity: Severity, message: String, file: String,
+    span: SourceSpan, match: String, clause: String, headings: [String],
+    textRange: Range<Int>, clauseRange: Range<Int>, documentLevel: Bool = false
+  ) {
     self.rule = rule
     self.category = category
     self.severity = severity

@@ -104,7 +104,9 @@ public struct LineIndex: Sendable {
     }
     let start = lineStarts[low]
     if asciiLines[low] { return SourceLocation(line: low + 1, column: offset - start + 1, offset: offset) }
-    let column = offset - start <= Self.stride ? count(from: start, to: offset) + 1
+    let column =
+      offset - start <= Self.stride
+      ? count(from: start, to: offset) + 1
       : codePoints(before: offset) - codePoints(before: start) + 1
     return SourceLocation(line: low + 1, column: column, offset: offset)
   }

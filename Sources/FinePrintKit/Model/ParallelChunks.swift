@@ -6,9 +6,10 @@ import Dispatch
 enum ParallelChunks {
   /// `body` of each range of `0..<count`, in order. Runs on the calling thread alone when
   /// `threads` is 1 or the list is shorter than two chunks of `minimumChunk`.
-  static func map<T: Sendable>(count: Int, threads: Int, minimumChunk: Int,
-                               _ body: @Sendable (Range<Int>) -> T) -> [T]
-  {
+  static func map<T: Sendable>(
+    count: Int, threads: Int, minimumChunk: Int,
+    _ body: @Sendable (Range<Int>) -> T
+  ) -> [T] {
     // A few chunks a thread, so that one slow range (a long clause) does not hold the rest up.
     let chunks = min(max(threads, 1) * 4, count / max(minimumChunk, 1))
     guard threads > 1, chunks > 1 else { return [body(0..<count)] }

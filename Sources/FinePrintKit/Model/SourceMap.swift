@@ -32,15 +32,19 @@ public struct SourceMap: Sendable {
       runs[runs.count - 1] = last
       return
     }
-    runs.append(Run(textStart: textStart, textLength: length, sourceStart: sourceStart,
-                    sourceEnd: sourceStart + length, isVerbatim: true))
+    runs.append(
+      Run(
+        textStart: textStart, textLength: length, sourceStart: sourceStart,
+        sourceEnd: sourceStart + length, isVerbatim: true))
   }
 
   /// Records that `textLength` bytes of text stand for the source bytes `source`.
   public mutating func appendReplaced(textStart: Int, textLength: Int, source: Range<Int>) {
     guard textLength > 0 else { return }
-    runs.append(Run(textStart: textStart, textLength: textLength, sourceStart: source.lowerBound,
-                    sourceEnd: source.upperBound, isVerbatim: false))
+    runs.append(
+      Run(
+        textStart: textStart, textLength: textLength, sourceStart: source.lowerBound,
+        sourceEnd: source.upperBound, isVerbatim: false))
   }
 
   /// The index of the last run starting at or before `textOffset`, or nil before the first run.

@@ -69,7 +69,8 @@ struct ClauseReader: Sendable {
         let t = id(i)
         if words.chain.contains(t) {
           chain.append(i)
-        } else if t == words.closeParenthesis, let open = (max(lower, i - 5)..<i).last(where: { id($0) == words.openParenthesis }) {
+        } else if t == words.closeParenthesis, let open = (max(lower, i - 5)..<i).last(where: { id($0) == words.openParenthesis })
+        {
           // A list marker or a short aside: "We will not: (a) sell".
           i = open
         } else if t == words.comma, let aside = (max(lower, i - 8)..<i).last(where: { id($0) == words.comma }),
@@ -200,8 +201,10 @@ private struct ClauseView {
     if first > lower && words.possessive.contains(id(first - 1)) && !words.pronoun.contains(id(first)) { return nil }
     // A party word right before a modal is its subject, whatever precedes it ("for small
     // claims you may choose …"), unless a preposition governs it.
-    let modalFollows = i + 1 < count && (words.power.contains(id(i + 1)) || words.duty.contains(id(i + 1))
-      || words.auxiliary.contains(id(i + 1)))
+    let modalFollows =
+      i + 1 < count
+      && (words.power.contains(id(i + 1)) || words.duty.contains(id(i + 1))
+        || words.auxiliary.contains(id(i + 1)))
     var before = first - 1
     // A party noun may have a word or two before it: "the study team", "registered users".
     if !words.pronoun.contains(id(first)) {

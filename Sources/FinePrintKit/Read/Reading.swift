@@ -12,8 +12,10 @@ public struct Reading: Sendable, Hashable {
   /// Token indices of the modal words ("may", "reserves the right to", "will not"), if any.
   public var modalTokens: ClosedRange<Int>?
 
-  public init(actor: Party? = nil, modality: Modality = .statement, negated: Bool = false,
-              actorTokens: ClosedRange<Int>? = nil, modalTokens: ClosedRange<Int>? = nil) {
+  public init(
+    actor: Party? = nil, modality: Modality = .statement, negated: Bool = false,
+    actorTokens: ClosedRange<Int>? = nil, modalTokens: ClosedRange<Int>? = nil
+  ) {
     self.actor = actor
     self.modality = modality
     self.negated = negated

@@ -57,7 +57,8 @@ enum ReadingWords {
   /// we"). A party word after any other word is an object or part of a name ("data about
   /// our users", "sale of company assets").
   static let opener = [
-    "that", "which", "who", "how", "what", "whether", "why", "if", "should", "unless", "when", "whenever", "where", "once", "after", "before", "because", "as", "while",
+    "that", "which", "who", "how", "what", "whether", "why", "if", "should", "unless", "when", "whenever", "where", "once",
+    "after", "before", "because", "as", "while",
     "and", "or", "then", "so", "until", "since", "provided", "understand", "acknowledge", "agree", "confirm",
     "accept", "note", "also", "hereby", "therefore", "thus", "further", "example", "instance", "addition",
     "particular", "otherwise", "however", "accordingly",
@@ -75,6 +76,7 @@ enum ReadingWords {
   static let skipped = [",", ":", "(", ")"]
 
   static var all: [String] {
-    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + possessive + determiner + opener + means + imperative + agent + passive + preposition + skipped
+    provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + possessive + determiner
+      + opener + means + imperative + agent + passive + preposition + skipped
   }
 }

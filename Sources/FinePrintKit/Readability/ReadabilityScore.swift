@@ -65,7 +65,9 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
           }
         } wordEnd: {
           words += 1
-          syllables += count == 0 ? 1
+          syllables +=
+            count == 0
+            ? 1
             : SyllableCounter.count(letters: UnsafeBufferPointer(rebasing: letters[0..<count]), exceptions: exceptions)
           sawWord = true
           count = 0
@@ -84,7 +86,11 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
   public static func wordCount(bytes: [UInt8], range: Range<Int>) -> Int {
     var words = 0
     bytes.withUnsafeBufferPointer { p in
-      scan(p, range) { _ in } wordEnd: { words += 1 } sentenceMark: {}
+      scan(p, range) { _ in
+      } wordEnd: {
+        words += 1
+      } sentenceMark: {
+      }
     }
     return words
   }
@@ -94,9 +100,10 @@ public struct ReadabilityScore: Hashable, Sendable, Codable {
   /// as é or 中 continues a word without one; an apostrophe neither ends nor adds), `wordEnd`
   /// follows each word, `sentenceMark` each `.`, `!` or `?`.
   @inline(__always)
-  private static func scan(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, letter: (UInt8) -> Void,
-                           wordEnd: () -> Void, sentenceMark: () -> Void)
-  {
+  private static func scan(
+    _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, letter: (UInt8) -> Void,
+    wordEnd: () -> Void, sentenceMark: () -> Void
+  ) {
     let clamped = range.clamped(to: 0..<p.count)
     var inWord = false
     var i = clamped.lowerBound

@@ -94,13 +94,16 @@ public enum SyllableCounter {
     }
     if n > 3 && last == UInt8(ascii: "s") && beforeLast == UInt8(ascii: "e") {
       let stem = letters[n - 3]
-      let sibilant = stem == UInt8(ascii: "s") || stem == UInt8(ascii: "x") || stem == UInt8(ascii: "z")
+      let sibilant =
+        stem == UInt8(ascii: "s") || stem == UInt8(ascii: "x") || stem == UInt8(ascii: "z")
         || stem == UInt8(ascii: "c") || stem == UInt8(ascii: "g") || stem == UInt8(ascii: "h")
       if !sibilant && !isVowel(stem) { groups -= 1 }
     }
     // "-ia", "-io", "-ua" are two syllables ("media", "ratio", "actual").
-    for i in 1..<n where (letters[i - 1] == UInt8(ascii: "i") || letters[i - 1] == UInt8(ascii: "u"))
-      && (letters[i] == UInt8(ascii: "a") || letters[i] == UInt8(ascii: "o")) {
+    for i in 1..<n
+    where (letters[i - 1] == UInt8(ascii: "i") || letters[i - 1] == UInt8(ascii: "u"))
+      && (letters[i] == UInt8(ascii: "a") || letters[i] == UInt8(ascii: "o"))
+    {
       groups += 1
     }
     return max(1, groups)

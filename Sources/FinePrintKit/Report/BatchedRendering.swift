@@ -10,9 +10,10 @@ public enum BatchedRendering {
 
   /// Writes `render(range)` of every range of `0..<count` to `output`, in order; ranges of a
   /// batch are rendered at once on `threads` threads.
-  static func write(count: Int, threads: Int, to output: ReportOutput,
-                    _ render: @escaping @Sendable (Range<Int>) -> [UInt8]) throws
-  {
+  static func write(
+    count: Int, threads: Int, to output: ReportOutput,
+    _ render: @escaping @Sendable (Range<Int>) -> [UInt8]
+  ) throws {
     var start = 0
     while start < count {
       let end = min(start + batch, count)

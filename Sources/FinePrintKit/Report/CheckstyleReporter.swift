@@ -11,7 +11,9 @@ public struct CheckstyleReporter: Reporter {
     for file in report.files {
       lines.append("  <file name=\"\(a(file.path))\">")
       for f in file.findings {
-        lines.append("    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(f.severity.rawValue)\" message=\"\(a(f.message))\" source=\"fineprint.\(a(f.rule))\"/>")
+        lines.append(
+          "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(f.severity.rawValue)\" message=\"\(a(f.message))\" source=\"fineprint.\(a(f.rule))\"/>"
+        )
       }
       lines.append("  </file>")
     }

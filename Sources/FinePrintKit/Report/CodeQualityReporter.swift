@@ -11,8 +11,14 @@ public struct CodeQualityReporter: Reporter {
   public init() {}
 
   struct Issue: Encodable {
-    struct Lines: Encodable { var begin: Int; var end: Int }
-    struct Location: Encodable { var path: String; var lines: Lines }
+    struct Lines: Encodable {
+      var begin: Int
+      var end: Int
+    }
+    struct Location: Encodable {
+      var path: String
+      var lines: Lines
+    }
     var type = "issue"
     var description: String
     var check_name: String

@@ -28,8 +28,10 @@ public struct GitHubReporter: Reporter {
     // Errors and warnings beyond 10, or notices beyond 10, leave findings out: the notice that
     // says so takes the 10th notice's place, so GitHub shows it.
     let overflow = count(.error) > Self.perKindLimit || count(.warning) > Self.perKindLimit || count(.info) > Self.perKindLimit
-    let limits: [Severity: Int] = [.error: Self.perKindLimit, .warning: Self.perKindLimit,
-                                   .info: overflow ? Self.perKindLimit - 1 : Self.perKindLimit]
+    let limits: [Severity: Int] = [
+      .error: Self.perKindLimit, .warning: Self.perKindLimit,
+      .info: overflow ? Self.perKindLimit - 1 : Self.perKindLimit,
+    ]
     var shown: [Severity: Int] = [:]
     var lines: [String] = []
     var left: [Severity: Int] = [:]
@@ -52,8 +54,9 @@ public struct GitHubReporter: Reporter {
     let total = left.values.reduce(0, +)
     if total > 0 {
       let parts = Severity.allCases.reversed().compactMap { s in left[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
-      lines.append("::notice title=FinePrint::\(total) more \(English.plural(total, "finding")) (\(parts)) not shown as "
-        + "annotations: GitHub shows \(Self.perKindLimit) of each kind per step. See the job summary or the SARIF report.")
+      lines.append(
+        "::notice title=FinePrint::\(total) more \(English.plural(total, "finding")) (\(parts)) not shown as "
+          + "annotations: GitHub shows \(Self.perKindLimit) of each kind per step. See the job summary or the SARIF report.")
     }
     return lines.joined(separator: "\n")
   }

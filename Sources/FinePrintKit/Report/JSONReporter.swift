@@ -27,20 +27,29 @@ public struct JSONReporter: Reporter {
           try w.object { w in
             w.key("findings")
             let findings = file.findings
-            try w.array { w in try w.elements(count: findings.count, threads: threads, to: output) { i, w in w.finding(findings[i]) } }
-            w.key("path"); w.string(file.path)
+            try w.array { w in
+              try w.elements(count: findings.count, threads: threads, to: output) { i, w in w.finding(findings[i]) }
+            }
+            w.key("path")
+            w.string(file.path)
           }
         }
       }
       w.key("summary")
       w.object { w in
-        w.key("error"); w.int(report.count(of: .error))
-        w.key("files"); w.int(report.files.count)
-        w.key("findings"); w.int(report.files.reduce(0) { $0 + $1.findings.count })
-        w.key("info"); w.int(report.count(of: .info))
-        w.key("warning"); w.int(report.count(of: .warning))
+        w.key("error")
+        w.int(report.count(of: .error))
+        w.key("files")
+        w.int(report.files.count)
+        w.key("findings")
+        w.int(report.files.reduce(0) { $0 + $1.findings.count })
+        w.key("info")
+        w.int(report.count(of: .info))
+        w.key("warning")
+        w.int(report.count(of: .warning))
       }
-      w.key("version"); w.int(1)
+      w.key("version")
+      w.int(1)
     }
     try w.flush(to: output)
   }

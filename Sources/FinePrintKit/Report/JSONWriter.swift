@@ -98,9 +98,10 @@ struct JSONWriter: Sendable {
   /// hands them to `output` as they are done: they are rendered a batch at a time, each batch
   /// cut into ranges that copies of this writer, standing where the range starts, render on
   /// `threads` threads. The bytes are those one writer would write alone.
-  mutating func elements(count: Int, threads: Int, to output: ReportOutput,
-                         _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void) throws
-  {
+  mutating func elements(
+    count: Int, threads: Int, to output: ReportOutput,
+    _ element: @escaping @Sendable (Int, inout JSONWriter) -> Void
+  ) throws {
     precondition(!counts.isEmpty && !afterKey, "elements are written into an open array")
     try flush(to: output)
     var template = self
@@ -178,8 +179,10 @@ struct JSONWriter: Sendable {
           if byte == 0xE2 {
             if escapeLineSeparators && i + 2 < count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) {
               bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-              bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
-                                        utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+              bytes.append(contentsOf: [
+                0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
+                utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"),
+              ])
               i += 3
               start = i
             } else {
@@ -213,26 +216,44 @@ extension JSONWriter {
   /// A finding as `Finding`'s `Codable` conformance encodes it, keys sorted.
   mutating func finding(_ f: Finding) {
     object { w in
-      w.key("category"); w.string(f.category)
-      w.key("clause"); w.string(f.clause)
-      w.key("clauseEnd"); w.int(f.clauseEnd)
-      w.key("clauseStart"); w.int(f.clauseStart)
-      w.key("column"); w.int(f.column)
-      w.key("documentLevel"); w.bool(f.documentLevel)
-      w.key("endColumn"); w.int(f.endColumn)
-      w.key("endLine"); w.int(f.endLine)
-      w.key("file"); w.string(f.file)
-      w.key("headings"); w.strings(f.headings)
-      w.key("line"); w.int(f.line)
-      w.key("match"); w.string(f.match)
-      w.key("message"); w.string(f.message)
-      w.key("rule"); w.string(f.rule)
-      w.key("severity"); w.string(f.severity.rawValue)
+      w.key("category")
+      w.string(f.category)
+      w.key("clause")
+      w.string(f.clause)
+      w.key("clauseEnd")
+      w.int(f.clauseEnd)
+      w.key("clauseStart")
+      w.int(f.clauseStart)
+      w.key("column")
+      w.int(f.column)
+      w.key("documentLevel")
+      w.bool(f.documentLevel)
+      w.key("endColumn")
+      w.int(f.endColumn)
+      w.key("endLine")
+      w.int(f.endLine)
+      w.key("file")
+      w.string(f.file)
+      w.key("headings")
+      w.strings(f.headings)
+      w.key("line")
+      w.int(f.line)
+      w.key("match")
+      w.string(f.match)
+      w.key("message")
+      w.string(f.message)
+      w.key("rule")
+      w.string(f.rule)
+      w.key("severity")
+      w.string(f.severity.rawValue)
       if let suppression = f.suppression {
-        w.key("suppression"); w.string(suppression)
+        w.key("suppression")
+        w.string(suppression)
       }
-      w.key("textEnd"); w.int(f.textEnd)
-      w.key("textStart"); w.int(f.textStart)
+      w.key("textEnd")
+      w.int(f.textEnd)
+      w.key("textStart")
+      w.int(f.textStart)
     }
   }
 }

@@ -16,11 +16,13 @@ public struct JUnitReporter: Reporter {
   }
 
   public func render(_ report: Report) -> String {
-    let e = XMLEscaping.escape, a = XMLEscaping.attribute
+    let e = XMLEscaping.escape
+    let a = XMLEscaping.attribute
     let shownFrom = min(failOn ?? .warning, .warning)
     let fails = { (f: Finding) in failOn.map { f.severity >= $0 } ?? false }
     var suites: [String] = []
-    var tests = 0, failures = 0
+    var tests = 0
+    var failures = 0
     for file in report.files {
       let risks = file.findings.filter { !$0.isProtection && $0.severity >= shownFrom }
       var cases: [String] = []
@@ -45,8 +47,11 @@ public struct JUnitReporter: Reporter {
       suites += cases
       suites.append("  </testsuite>")
     }
-    let lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                 "<testsuites name=\"FinePrint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">"]
+    let lines =
+      [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+        "<testsuites name=\"FinePrint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">",
+      ]
       + suites + ["</testsuites>"]
     return lines.joined(separator: "\n")
   }

@@ -17,7 +17,10 @@ public struct MarkdownReporter: Reporter {
 
   public func render(_ report: Report) -> String {
     let all = report.findings
-    var lines = ["### FinePrint: \(all.count) \(all.count == 1 ? "finding" : "findings") in \(report.files.count) \(report.files.count == 1 ? "file" : "files")", ""]
+    var lines = [
+      "### FinePrint: \(all.count) \(all.count == 1 ? "finding" : "findings") in \(report.files.count) \(report.files.count == 1 ? "file" : "files")",
+      "",
+    ]
     guard !all.isEmpty else { return (lines + ["No findings."]).joined(separator: "\n") }
     lines += ["| | Where | Rule | What it means | Words |", "|---|---|---|---|---|"]
     // A rule that repeats its point through one section is one row that names its extent.
@@ -26,7 +29,8 @@ public struct MarkdownReporter: Reporter {
       let f = run.first
       let icon = f.severity == .error ? "🔴" : f.severity == .warning ? "🟠" : "🟢"
       let extent = run.extent.map { " (\($0))" } ?? ""
-      return "| \(icon) | `\(Self.cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(Self.cell(f.message + extent)) | \(Self.cell(f.match)) |"
+      return
+        "| \(icon) | `\(Self.cell(f.file)):\(f.line):\(f.column)` | `\(f.rule)` | \(Self.cell(f.message + extent)) | \(Self.cell(f.match)) |"
     }
     let size = { (lines: [String]) in lines.reduce(0) { $0 + $1.utf8.count + 1 } }
     guard let maxBytes, size(lines + rows) > maxBytes else { return (lines + rows).joined(separator: "\n") }
@@ -37,7 +41,8 @@ public struct MarkdownReporter: Reporter {
       return "\n**\(total) more \(total == 1 ? "finding is" : "findings are") not shown** (\(parts)) to keep within "
         + "\(limitReason); the most severe are shown. The SARIF or JSON report has every finding."
     }
-    var budget = maxBytes - size(lines) - note([.error: 1_000_000_000, .warning: 1_000_000_000, .info: 1_000_000_000]).utf8.count - 1
+    var budget =
+      maxBytes - size(lines) - note([.error: 1_000_000_000, .warning: 1_000_000_000, .info: 1_000_000_000]).utf8.count - 1
     let ranked = runs.indices.sorted { a, b in
       let (x, y) = (runs[a].first, runs[b].first)
       if x.isProtection != y.isProtection { return !x.isProtection }

@@ -55,6 +55,7 @@ public final class ProgressBar: @unchecked Sendable {
   /// `\r[#########.....................] 312/1000 documents`
   public static func line(done: Int, total: Int, label: String) -> String {
     let filled = total == 0 ? width : min(width, done * width / total)
-    return "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total) \(label)"
+    return "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+      + "] \(done)/\(total) \(label)"
   }
 }

@@ -23,8 +23,10 @@ public struct SARIFReporter: Reporter {
   /// Threads the results are rendered on (the bytes are the same whatever the number).
   public var threads: Int
 
-  public init(toolVersion: String = FinePrintVersion.current, maxResults: Int = SARIFReporter.gitHubResultLimit,
-              threads: Int = BatchedRendering.defaultThreads) {
+  public init(
+    toolVersion: String = FinePrintVersion.current, maxResults: Int = SARIFReporter.gitHubResultLimit,
+    threads: Int = BatchedRendering.defaultThreads
+  ) {
     self.toolVersion = toolVersion
     self.maxResults = maxResults
     self.threads = threads
@@ -75,18 +77,23 @@ public struct SARIFReporter: Reporter {
     let (kept, protections, cut) = selection(report)
     var w = JSONWriter(pretty: true)
     try w.object { w in
-      w.key("$schema"); w.string("https://json.schemastore.org/sarif-2.1.0.json")
+      w.key("$schema")
+      w.string("https://json.schemastore.org/sarif-2.1.0.json")
       w.key("runs")
       try w.array { w in
         try w.object { w in
-          w.key("columnKind"); w.string("unicodeCodePoints")
+          w.key("columnKind")
+          w.string("unicodeCodePoints")
           w.key("invocations")
           w.array { w in invocation(cutNote(cut), to: &w) }
           w.key("properties")
           w.object { w in
-            w.key("protectionsNotReported"); w.int(protections)
-            w.key("resultLimit"); w.int(maxResults)
-            w.key("resultsNotReported"); w.int(cut.values.reduce(0, +))
+            w.key("protectionsNotReported")
+            w.int(protections)
+            w.key("resultLimit")
+            w.int(maxResults)
+            w.key("resultsNotReported")
+            w.int(cut.values.reduce(0, +))
           }
           w.key("results")
           try w.array { w in
@@ -98,17 +105,22 @@ public struct SARIFReporter: Reporter {
           w.object { w in
             w.key("driver")
             w.object { w in
-              w.key("informationUri"); w.string("https://github.com/fineprint/fineprint")
-              w.key("name"); w.string("FinePrint")
+              w.key("informationUri")
+              w.string("https://github.com/fineprint/fineprint")
+              w.key("name")
+              w.string("FinePrint")
               w.key("rules")
               w.array { w in for rule in rules { driverRule(rule, to: &w) } }
-              w.key("semanticVersion"); w.string(toolVersion)
-              w.key("version"); w.string(toolVersion)
+              w.key("semanticVersion")
+              w.string(toolVersion)
+              w.key("version")
+              w.string(toolVersion)
             }
           }
         }
       }
-      w.key("version"); w.string("2.1.0")
+      w.key("version")
+      w.string("2.1.0")
     }
     try w.flush(to: output)
   }
@@ -122,24 +134,40 @@ public struct SARIFReporter: Reporter {
     if !rule.references.isEmpty { help += "\n\nReferences:\n" + rule.references.map { "- \($0)" }.joined(separator: "\n") }
     w.object { w in
       w.key("defaultConfiguration")
-      w.object { w in w.key("level"); w.string(Self.level(rule.severity)) }
+      w.object { w in
+        w.key("level")
+        w.string(Self.level(rule.severity))
+      }
       w.key("fullDescription")
-      w.object { w in w.key("text"); w.string(rule.message) }
+      w.object { w in
+        w.key("text")
+        w.string(rule.message)
+      }
       w.key("help")
       w.object { w in
-        w.key("markdown"); w.string(help)
-        w.key("text"); w.string(help)
+        w.key("markdown")
+        w.string(help)
+        w.key("text")
+        w.string(help)
       }
-      w.key("id"); w.string(rule.id)
-      w.key("name"); w.string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+      w.key("id")
+      w.string(rule.id)
+      w.key("name")
+      w.string(rule.id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
       w.key("properties")
       w.object { w in
-        w.key("category"); w.string(rule.category)
-        w.key("references"); w.strings(rule.references)
-        w.key("tags"); w.strings([rule.category, Category.named(rule.category)?.polarity.rawValue ?? "risk"])
+        w.key("category")
+        w.string(rule.category)
+        w.key("references")
+        w.strings(rule.references)
+        w.key("tags")
+        w.strings([rule.category, Category.named(rule.category)?.polarity.rawValue ?? "risk"])
       }
       w.key("shortDescription")
-      w.object { w in w.key("text"); w.string(rule.title) }
+      w.object { w in
+        w.key("text")
+        w.string(rule.title)
+      }
     }
   }
 
@@ -147,46 +175,70 @@ public struct SARIFReporter: Reporter {
   /// the justification of an inline suppression.
   private func result(_ f: Finding, ruleIndex: Int?, to w: inout JSONWriter) {
     w.object { w in
-      w.key("level"); w.string(Self.level(f.severity))
+      w.key("level")
+      w.string(Self.level(f.severity))
       w.key("locations")
       w.array { w in
         w.object { w in
           w.key("physicalLocation")
           w.object { w in
             w.key("artifactLocation")
-            w.object { w in w.key("uri"); w.string(Self.uri(f.file)) }
+            w.object { w in
+              w.key("uri")
+              w.string(Self.uri(f.file))
+            }
             w.key("region")
             w.object { w in
-              w.key("endColumn"); w.int(max(f.endColumn, 1))
-              w.key("endLine"); w.int(max(f.endLine, 1))
+              w.key("endColumn")
+              w.int(max(f.endColumn, 1))
+              w.key("endLine")
+              w.int(max(f.endLine, 1))
               w.key("snippet")
-              w.object { w in w.key("text"); w.string(f.match) }
-              w.key("startColumn"); w.int(max(f.column, 1))
-              w.key("startLine"); w.int(max(f.line, 1))
+              w.object { w in
+                w.key("text")
+                w.string(f.match)
+              }
+              w.key("startColumn")
+              w.int(max(f.column, 1))
+              w.key("startLine")
+              w.int(max(f.line, 1))
             }
           }
         }
       }
       w.key("message")
-      w.object { w in w.key("text"); w.string(f.message) }
+      w.object { w in
+        w.key("text")
+        w.string(f.message)
+      }
       w.key("partialFingerprints")
-      w.object { w in w.key("fineprintClause/v1"); w.string(f.fingerprint) }
+      w.object { w in
+        w.key("fineprintClause/v1")
+        w.string(f.fingerprint)
+      }
       w.key("properties")
       w.object { w in
-        w.key("category"); w.string(f.category)
-        w.key("clause"); w.string(f.clause)
-        w.key("headings"); w.strings(f.headings)
+        w.key("category")
+        w.string(f.category)
+        w.key("clause")
+        w.string(f.clause)
+        w.key("headings")
+        w.strings(f.headings)
       }
-      w.key("ruleId"); w.string(f.rule)
+      w.key("ruleId")
+      w.string(f.rule)
       if let ruleIndex {
-        w.key("ruleIndex"); w.int(ruleIndex)
+        w.key("ruleIndex")
+        w.int(ruleIndex)
       }
       if let justification = f.suppression {
         w.key("suppressions")
         w.array { w in
           w.object { w in
-            w.key("justification"); w.string(justification)
-            w.key("kind"); w.string("inSource")
+            w.key("justification")
+            w.string(justification)
+            w.key("kind")
+            w.string("inSource")
           }
         }
       }
@@ -196,16 +248,24 @@ public struct SARIFReporter: Reporter {
   /// The run's invocation, with a notification of what was cut.
   private func invocation(_ note: String?, to w: inout JSONWriter) {
     w.object { w in
-      w.key("executionSuccessful"); w.bool(true)
+      w.key("executionSuccessful")
+      w.bool(true)
       if let note {
         w.key("toolExecutionNotifications")
         w.array { w in
           w.object { w in
             w.key("descriptor")
-            w.object { w in w.key("id"); w.string("results-cut") }
-            w.key("level"); w.string("warning")
+            w.object { w in
+              w.key("id")
+              w.string("results-cut")
+            }
+            w.key("level")
+            w.string("warning")
             w.key("message")
-            w.object { w in w.key("text"); w.string(note) }
+            w.object { w in
+              w.key("text")
+              w.string(note)
+            }
           }
         }
       }

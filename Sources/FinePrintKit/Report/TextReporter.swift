@@ -32,7 +32,8 @@ public struct TextReporter: Reporter {
       for run in FindingRun.runs(file.findings.filter(shown)) {
         let f = run.first
         if FindingRun.isReadabilityNote(f) && run.findings.count > 1 {
-          lines.append("\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(run.findings.count) clauses: \(f.message) [\(f.rule)]")
+          lines.append(
+            "\(f.file):\(f.line):\(f.column): \(paint("info", "1;32")): \(run.findings.count) clauses: \(f.message) [\(f.rule)]")
           lines.append("    first: " + marked(f))
           continue
         }
@@ -51,7 +52,8 @@ public struct TextReporter: Reporter {
     let count = { (s: Severity) in all.filter { $0.severity == s }.count }
     let protections = all.filter { Category.named($0.category)?.polarity == .protection }.count
     let files = report.files.count
-    let total = all.isEmpty
+    let total =
+      all.isEmpty
       ? "No findings in \(files) \(English.plural(files, "file"))."
       : "\(all.count) \(English.plural(all.count, "finding")) in \(files) \(English.plural(files, "file")): "
         + "\(count(.error)) \(English.plural(count(.error), "error")), "

@@ -38,8 +38,11 @@ public struct PatternHints: Sendable {
           let longer = words.filter({ word in Self.wordEndings.contains { word == stem + $0 } }).min()
         else { continue }
         reported.insert("\(source.location)\(stem)")
-        hints.append(Hint(location: source.location, message: "'\(stem)+' adds the inflections of the word '\(stem)', "
-          + "and no example holds one, but '\(longer)' starts with it: for a stem write '\(stem)*'"))
+        hints.append(
+          Hint(
+            location: source.location,
+            message: "'\(stem)+' adds the inflections of the word '\(stem)', "
+              + "and no example holds one, but '\(longer)' starts with it: for a stem write '\(stem)*'"))
       }
     }
     return hints
@@ -55,8 +58,14 @@ public struct PatternHints: Sendable {
     var current = ""
     for ch in pattern {
       if ch == "/" { inRegex.toggle() }
-      if inRegex { current = ""; continue }
-      if ch.isLetter { current.append(Character(ch.lowercased())); continue }
+      if inRegex {
+        current = ""
+        continue
+      }
+      if ch.isLetter {
+        current.append(Character(ch.lowercased()))
+        continue
+      }
       if ch == "+", !current.isEmpty { out.append(current) }
       current = ""
     }

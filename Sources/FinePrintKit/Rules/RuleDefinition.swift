@@ -110,13 +110,14 @@ public struct RuleDefinition: Hashable, Sendable {
   public var aliases: [String]
   public var location: RuleFileLocation
 
-  public init(id: String, category: String, severity: Severity, title: String, message: String, explanation: String,
-              references: [String], suggestion: String, scope: RuleScope, patterns: [PatternSource],
-              with: [PatternSource], unless: [PatternSource], when: [PatternSource], requires: Requirement?,
-              reportAt: [PatternSource], metric: MetricSpec?, reading: ReadingConstraint = ReadingConstraint(),
-              flagExamples: [RuleExample], passExamples: [RuleExample], aliases: [String],
-              location: RuleFileLocation)
-  {
+  public init(
+    id: String, category: String, severity: Severity, title: String, message: String, explanation: String,
+    references: [String], suggestion: String, scope: RuleScope, patterns: [PatternSource],
+    with: [PatternSource], unless: [PatternSource], when: [PatternSource], requires: Requirement?,
+    reportAt: [PatternSource], metric: MetricSpec?, reading: ReadingConstraint = ReadingConstraint(),
+    flagExamples: [RuleExample], passExamples: [RuleExample], aliases: [String],
+    location: RuleFileLocation
+  ) {
     self.id = id
     self.category = category
     self.severity = severity

@@ -24,8 +24,9 @@ struct RuleFileParser {
       let value = item.dropFirst(2).drop { $0 == " " }
       if value.hasPrefix("\"") || value.hasPrefix("'") { continue }
       let column = line.count - item.count + item.distance(from: item.startIndex, to: hash.lowerBound) + 2
-      throw RuleLoadError.badPattern(RuleFileLocation(file: file, line: index + 1, column: column), pattern: String(value),
-                                     reason: "quote this pattern: YAML reads ' #' as the start of a comment and would drop '#number' and what follows")
+      throw RuleLoadError.badPattern(
+        RuleFileLocation(file: file, line: index + 1, column: column), pattern: String(value),
+        reason: "quote this pattern: YAML reads ' #' as the start of a comment and would drop '#number' and what follows")
     }
   }
 
@@ -85,21 +86,24 @@ struct RuleFileParser {
     let categoryNode = try required("category")
     let category = try reader.nonEmptyString(categoryNode, key: "category")
     guard Category.named(category) != nil else {
-      throw RuleLoadError.invalidValue(reader.location(categoryNode), key: "category", value: category,
-                                       expected: Category.all.map(\.id))
+      throw RuleLoadError.invalidValue(
+        reader.location(categoryNode), key: "category", value: category,
+        expected: Category.all.map(\.id))
     }
     let severityNode = try required("severity")
     let severityText = try reader.nonEmptyString(severityNode, key: "severity")
     guard let severity = Severity(rawValue: severityText) else {
-      throw RuleLoadError.invalidValue(reader.location(severityNode), key: "severity", value: severityText,
-                                       expected: Severity.allCases.map(\.rawValue))
+      throw RuleLoadError.invalidValue(
+        reader.location(severityNode), key: "severity", value: severityText,
+        expected: Severity.allCases.map(\.rawValue))
     }
     var scope = RuleScope.clause
     if let scopeNode = values["scope"] {
       let text = try reader.string(scopeNode, key: "scope")
       guard let parsed = RuleScope(rawValue: text) else {
-        throw RuleLoadError.invalidValue(reader.location(scopeNode), key: "scope", value: text,
-                                         expected: RuleScope.allCases.map(\.rawValue))
+        throw RuleLoadError.invalidValue(
+          reader.location(scopeNode), key: "scope", value: text,
+          expected: RuleScope.allCases.map(\.rawValue))
       }
       scope = parsed
     }
@@ -139,12 +143,14 @@ struct RuleFileParser {
   private func checkKind(_ node: Node, of rule: RuleDefinition) throws {
     let text = try reader.string(node, key: "kind")
     guard let stated = RuleKind(rawValue: text) else {
-      throw RuleLoadError.invalidValue(reader.location(node), key: "kind", value: text,
-                                       expected: RuleKind.allCases.map(\.rawValue))
+      throw RuleLoadError.invalidValue(
+        reader.location(node), key: "kind", value: text,
+        expected: RuleKind.allCases.map(\.rawValue))
     }
     guard stated == rule.kind else {
-      throw RuleLoadError.kindMismatch(reader.location(node), stated: stated.rawValue, needs: stated.needs,
-                                       keysMake: rule.kind.rawValue)
+      throw RuleLoadError.kindMismatch(
+        reader.location(node), stated: stated.rawValue, needs: stated.needs,
+        keysMake: rule.kind.rawValue)
     }
   }
 
@@ -155,8 +161,9 @@ struct RuleFileParser {
     if let actor {
       let text = try reader.string(actor, key: "actor")
       guard let parsed = ReadingConstraint.Actor(rawValue: text) else {
-        throw RuleLoadError.invalidValue(reader.location(actor), key: "actor", value: text,
-                                         expected: ReadingConstraint.Actor.allCases.map(\.rawValue))
+        throw RuleLoadError.invalidValue(
+          reader.location(actor), key: "actor", value: text,
+          expected: ReadingConstraint.Actor.allCases.map(\.rawValue))
       }
       constraint.actor = parsed
     }
@@ -170,10 +177,13 @@ struct RuleFileParser {
     }
     for (text, location) in try notWhen.map({ try reader.strings($0, key: "not_when") }) ?? [] {
       guard let excluded = ReadingConstraint.Excluded(text) else {
-        throw RuleLoadError.invalidValue(location, key: "not_when", value: text,
-                                         expected: ["ACTOR MODALITY, e.g. 'reader power'; actors: "
-                                           + ReadingConstraint.Excluded.actors.joined(separator: ", ") + "; modalities: "
-                                           + ReadingConstraint.Excluded.modalities.joined(separator: ", ")])
+        throw RuleLoadError.invalidValue(
+          location, key: "not_when", value: text,
+          expected: [
+            "ACTOR MODALITY, e.g. 'reader power'; actors: "
+              + ReadingConstraint.Excluded.actors.joined(separator: ", ") + "; modalities: "
+              + ReadingConstraint.Excluded.modalities.joined(separator: ", ")
+          ])
       }
       constraint.excluded.append(excluded)
     }
@@ -188,15 +198,20 @@ struct RuleFileParser {
       switch key {
       case "measure":
         guard let parsed = MetricSpec.Measure(rawValue: text) else {
-          throw RuleLoadError.invalidValue(reader.location(value), key: "measure", value: text,
-                                           expected: MetricSpec.Measure.allCases.map(\.rawValue))
+          throw RuleLoadError.invalidValue(
+            reader.location(value), key: "measure", value: text,
+            expected: MetricSpec.Measure.allCases.map(\.rawValue))
         }
         measure = parsed
       case "min_words":
-        guard let n = Int(text), n >= 0 else { throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a whole number") }
+        guard let n = Int(text), n >= 0 else {
+          throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a whole number")
+        }
         spec.minWords = n
       default:
-        guard let number = Double(text) else { throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a number") }
+        guard let number = Double(text) else {
+          throw RuleLoadError.wrongType(reader.location(value), key: key, expected: "a number")
+        }
         if key == "above" { spec.above = number } else { spec.below = number }
       }
     }
@@ -250,8 +265,9 @@ struct RuleFileParser {
       return .yaml(RuleFileLocation(file: file, line: line, column: column), problem: problem)
     case .duplicatedKeysInMapping(let duplicates, let context):
       let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-      return .yaml(RuleFileLocation(file: file, line: context.mark.line, column: context.mark.column),
-                   problem: "a key is written twice in one mapping: \(keys)")
+      return .yaml(
+        RuleFileLocation(file: file, line: context.mark.line, column: context.mark.column),
+        problem: "a key is written twice in one mapping: \(keys)")
     default:
       // No position: the description is Yams' own, kept to one line.
       let text = "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")

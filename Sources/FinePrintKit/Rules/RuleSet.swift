@@ -106,12 +106,13 @@ public struct RuleSet: Sendable {
   /// Severities and metric thresholds are read while matching, so a configuration that changes
   /// only them can reuse the bundled rules' compiled tables.
   var compiledPart: CompiledPart {
-    CompiledPart(rules: rules.map { rule in
-      var rule = rule
-      rule.severity = .info
-      rule.metric = nil
-      return rule
-    }, lexicons: lexicons)
+    CompiledPart(
+      rules: rules.map { rule in
+        var rule = rule
+        rule.severity = .info
+        rule.metric = nil
+        return rule
+      }, lexicons: lexicons)
   }
 
   struct CompiledPart: Equatable {

@@ -55,8 +55,10 @@ public struct RuleTester: Sendable {
       }
       // Where the example marks the match (»…«), the rule must match exactly those words.
       if let words = marked.expectedMatch, !found.contains(where: { $0.match == words }) {
-        failures.append(Failure(rule: rule.id, location: example.location,
-                                problem: "matched '\(found[0].match)', but the example marks '\(words)'"))
+        failures.append(
+          Failure(
+            rule: rule.id, location: example.location,
+            problem: "matched '\(found[0].match)', but the example marks '\(words)'"))
         continue
       }
       // The same text after a multi-byte prefix must fire at the same words.
@@ -68,8 +70,10 @@ public struct RuleTester: Sendable {
           failures.append(Failure(rule: rule.id, location: example.location, problem: "did not fire after a multi-byte prefix"))
         }
       } else if !shifted.contains(where: { $0.match == expected }) {
-        failures.append(Failure(rule: rule.id, location: example.location,
-                                problem: "after a multi-byte prefix the match moved: \(shifted.first?.match ?? "none")"))
+        failures.append(
+          Failure(
+            rule: rule.id, location: example.location,
+            problem: "after a multi-byte prefix the match moved: \(shifted.first?.match ?? "none")"))
       } else if let f = shifted.first(where: { $0.match == expected }), rule.scope == .clause, f.line == 1 {
         let line = Array((Self.multiBytePrefix + marked.text).unicodeScalars)
         let start = f.column - 1
@@ -77,20 +81,26 @@ public struct RuleTester: Sendable {
         if start < 0 || end > line.count || start > end
           || String(String.UnicodeScalarView(line[start..<end])) != f.match
         {
-          failures.append(Failure(rule: rule.id, location: example.location,
-                                  problem: "columns \(f.column)–\(f.endColumn) do not point at '\(f.match)'"))
+          failures.append(
+            Failure(
+              rule: rule.id, location: example.location,
+              problem: "columns \(f.column)–\(f.endColumn) do not point at '\(f.match)'"))
         }
       }
     }
     for example in rule.passExamples {
       if example.text.contains(MarkedExample.open) || example.text.contains(MarkedExample.close) {
-        failures.append(Failure(rule: rule.id, location: example.location,
-                                problem: "a pass example has no match to mark: \(example.text)"))
+        failures.append(
+          Failure(
+            rule: rule.id, location: example.location,
+            problem: "a pass example has no match to mark: \(example.text)"))
         continue
       }
       if let f = findings(of: rule, in: example.text).first {
-        failures.append(Failure(rule: rule.id, location: example.location,
-                                problem: "pass example fired on '\(f.match)': \(example.text)"))
+        failures.append(
+          Failure(
+            rule: rule.id, location: example.location,
+            problem: "pass example fired on '\(f.match)': \(example.text)"))
       }
     }
     return failures

@@ -9,8 +9,9 @@ struct YAMLReader {
   ///   anchors and aliases would expand to more than `YAMLAliasLimit.maxNodes` nodes.
   func compose(_ text: String) throws -> Node? {
     if let mark = YAMLAliasLimit.overflow(in: text) {
-      throw RuleLoadError.yaml(RuleFileLocation(file: file, line: mark.line, column: mark.column),
-                               problem: "aliases expand to more than \(YAMLAliasLimit.maxNodes) nodes (an alias bomb?)")
+      throw RuleLoadError.yaml(
+        RuleFileLocation(file: file, line: mark.line, column: mark.column),
+        problem: "aliases expand to more than \(YAMLAliasLimit.maxNodes) nodes (an alias bomb?)")
     }
     do {
       return try Yams.compose(yaml: text)

@@ -44,12 +44,15 @@ public struct ClauseSegmenter: Sendable {
     for part in parts {
       for piece in part {
         if let level = piece.headingLevel {
-          let parents = headings.enter(Self.collapsed(String(decoding: document.bytes[piece.range], as: UTF8.self)),
-                                       level: level)
+          let parents = headings.enter(
+            Self.collapsed(String(decoding: document.bytes[piece.range], as: UTF8.self)),
+            level: level)
           out.append(Clause(kind: .heading, range: piece.range, headings: parents, blockIndex: piece.block))
         } else {
-          out += cut(Clause(kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
-                            leadIn: piece.leadIn), bytes: document.bytes)
+          out += cut(
+            Clause(
+              kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
+              leadIn: piece.leadIn), bytes: document.bytes)
         }
       }
     }
@@ -137,7 +140,8 @@ public struct ClauseSegmenter: Sendable {
       if wrapped, k > 0, marker == nil, let last = units.last, lengths[k - 1] * 10 >= width * 7 {
         // A full line wraps into the next, unless it was a heading line of its own.
         let previous = lines[k - 1]
-        let previousIsHeading = last.range.lowerBound == previous.lowerBound
+        let previousIsHeading =
+          last.range.lowerBound == previous.lowerBound
           && headingLevel(Unit(range: previous, marker: nil, aloneInBlock: false), bytes: bytes, alone: false) != nil
         if !previousIsHeading {
           units[units.count - 1].range = last.range.lowerBound..<line.upperBound
@@ -190,7 +194,8 @@ public struct ClauseSegmenter: Sendable {
       lastIndex -= n
     }
     let last = bytes[lastIndex]
-    let endsSentence = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+    let endsSentence =
+      last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
       || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
     guard letterCount >= 2 else { return nil }
     let allCaps = upper * 10 >= letterCount * 9

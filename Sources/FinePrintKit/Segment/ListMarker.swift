@@ -27,8 +27,10 @@ struct ListMarker: Equatable {
   private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
   private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
   private static let bullets: [[UInt8]] = ["•", "·", "▪", "‣", "◦", "–", "—", "○", "■", "►"].map { Array($0.utf8) }
-  private static let sectionWords: [[UInt8]] = ["§", "Section", "SECTION", "Article", "ARTICLE", "Clause", "CLAUSE", "Part",
-                                                "PART", "Chapter", "CHAPTER"].map { Array($0.utf8) }
+  private static let sectionWords: [[UInt8]] = [
+    "§", "Section", "SECTION", "Article", "ARTICLE", "Clause", "CLAUSE", "Part",
+    "PART", "Chapter", "CHAPTER",
+  ].map { Array($0.utf8) }
   private static let romanLetters: Set<UInt8> = Array("ivxlcdmIVXLCDM".utf8).reduce(into: []) { $0.insert($1) }
 
   /// The marker starting at `start`, if there is one followed by white space (and text).
@@ -44,8 +46,10 @@ struct ListMarker: Equatable {
     // Bullets: - * • · ▪ ‣ –
     if (b == UInt8(ascii: "-") || b == UInt8(ascii: "*")) && followedBySpace(start + 1) { return make(.bullet, start + 1) }
     if b >= 0x80 {
-      for u in bullets where start + u.count <= end && bytes[start..<(start + u.count)].elementsEqual(u)
-        && followedBySpace(start + u.count) {
+      for u in bullets
+      where start + u.count <= end && bytes[start..<(start + u.count)].elementsEqual(u)
+        && followedBySpace(start + u.count)
+      {
         return make(.bullet, start + u.count)
       }
     }

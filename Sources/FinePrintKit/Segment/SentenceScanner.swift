@@ -70,7 +70,8 @@ enum SentenceScanner {
         var k = j
         while k < end && isSpace(bytes[k]) { k += 1 }
         let isPeriod = c == UInt8(ascii: ".")
-        let abbreviation = isPeriod && !closed && j == i + 1
+        let abbreviation =
+          isPeriod && !closed && j == i + 1
           && Abbreviations.isAbbreviation(bytes, wordEnd: i, lowerBound: start)
         // A long parenthesis does not hold a sentence hostage: reset after 400 bytes.
         if depth > 0 && i - start > 400 { depth = 0 }

@@ -61,8 +61,10 @@ public struct FactFinder: Sendable {
       let tokens = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
       guard !tokens.isEmpty else { continue }
       for hit in engine.match(tokens[...], bytes: document.bytes, scratch: &scratch).hits {
-        out.append(Fact(name: engine.ruleSet.rules[hit.rule].id, clause: index,
-                        range: tokens[hit.start].range.lowerBound..<tokens[hit.end].range.upperBound))
+        out.append(
+          Fact(
+            name: engine.ruleSet.rules[hit.rule].id, clause: index,
+            range: tokens[hit.start].range.lowerBound..<tokens[hit.end].range.upperBound))
       }
     }
     return out

@@ -26,7 +26,9 @@ public enum GradingFormula {
   public static func grade(_ points: Summary.PointCounts) -> (grade: String, reason: String) {
     let (good, bad, blockers, balance) = (points.good, points.bad, points.blockers, points.balance)
     if balance <= -10 { return ("E", "balance \(balance) ≤ −10") }
-    if blockers > good { return ("E", "\(blockers) \(English.plural(blockers, "blocker")) > \(good) good \(English.plural(good, "point"))") }
+    if blockers > good {
+      return ("E", "\(blockers) \(English.plural(blockers, "blocker")) > \(good) good \(English.plural(good, "point"))")
+    }
     if blockers >= 3 { return ("D", "\(blockers) blockers ≥ 3") }
     if bad > good { return ("D", "\(bad) bad \(English.plural(bad, "point")) > \(good) good \(English.plural(good, "point"))") }
     if balance < 5 { return ("C", "balance \(balance) < 5") }

@@ -32,10 +32,12 @@ public struct Summarizer: Sendable {
   /// The summary, unless linting the document takes past `deadline` (the end of a time budget
   /// of `budgetSeconds`).
   /// - Throws: `LintError.timedOut` naming the document and where it was.
-  public func summarize(_ document: Document, deadline: ContinuousClock.Instant, budgetSeconds: Int) throws(LintError) -> Summary {
+  public func summarize(_ document: Document, deadline: ContinuousClock.Instant, budgetSeconds: Int) throws(LintError) -> Summary
+  {
     let clauses = linter.segmenter.clauses(in: document)
-    let findings = try linter.lint(document, clauses: clauses, documentRules: true,
-                                   deadline: Linter.Deadline(instant: deadline, seconds: budgetSeconds))
+    let findings = try linter.lint(
+      document, clauses: clauses, documentRules: true,
+      deadline: Linter.Deadline(instant: deadline, seconds: budgetSeconds))
     return summarize(document, clauses: clauses, findings: findings)
   }
 
@@ -99,25 +101,29 @@ public struct Summarizer: Sendable {
   }
 
   static func quote(_ finding: Finding) -> Summary.Quote {
-    Summary.Quote(text: finding.clause, match: finding.match, line: finding.line, column: finding.column,
-                  endLine: finding.endLine, endColumn: finding.endColumn,
-                  clauseStart: finding.clauseStart, clauseEnd: finding.clauseEnd)
+    Summary.Quote(
+      text: finding.clause, match: finding.match, line: finding.line, column: finding.column,
+      endLine: finding.endLine, endColumn: finding.endColumn,
+      clauseStart: finding.clauseStart, clauseEnd: finding.clauseEnd)
   }
 
   func quote(_ fact: FactFinder.Fact, document: Document, clauses: [Clause]) -> Summary.Quote {
     let clause = clauses[fact.clause]
     let span = document.span(of: fact.range)
-    return Summary.Quote(text: document.text(in: clause.range), match: document.text(in: fact.range),
-                         line: span.start.line, column: span.start.column, endLine: span.end.line,
-                         endColumn: span.end.column, clauseStart: clause.range.lowerBound,
-                         clauseEnd: clause.range.upperBound)
+    return Summary.Quote(
+      text: document.text(in: clause.range), match: document.text(in: fact.range),
+      line: span.start.line, column: span.start.column, endLine: span.end.line,
+      endColumn: span.end.column, clauseStart: clause.range.lowerBound,
+      clauseEnd: clause.range.upperBound)
   }
 
   // MARK: Answers
 
   /// The clause findings and facts that count as `evidence`, as quotes (one per clause).
-  func quotes(_ evidence: SummaryQuestion.Evidence, findings: [Finding], facts: [FactFinder.Fact],
-              document: Document, clauses: [Clause]) -> [Summary.Quote] {
+  func quotes(
+    _ evidence: SummaryQuestion.Evidence, findings: [Finding], facts: [FactFinder.Fact],
+    document: Document, clauses: [Clause]
+  ) -> [Summary.Quote] {
     var out = findings.filter(evidence.matches).map(Self.quote)
     out += facts.filter(evidence.matches).map { quote($0, document: document, clauses: clauses) }
     var seen = Set<Int>()
@@ -125,8 +131,10 @@ public struct Summarizer: Sendable {
       .filter { seen.insert($0.clauseStart).inserted }
   }
 
-  func answer(_ question: SummaryQuestion, findings: [Finding], facts: [FactFinder.Fact], document: Document,
-              clauses: [Clause]) -> Summary.Answer {
+  func answer(
+    _ question: SummaryQuestion, findings: [Finding], facts: [FactFinder.Fact], document: Document,
+    clauses: [Clause]
+  ) -> Summary.Answer {
     func quotesOf(_ evidence: SummaryQuestion.Evidence) -> [Summary.Quote] {
       self.quotes(evidence, findings: findings, facts: facts, document: document, clauses: clauses)
     }
@@ -198,9 +206,10 @@ public struct Summarizer: Sendable {
     case .partly?: ordered = partly + yes + weak + no
     }
     let quotes = ordered.filter { seen.insert($0.clauseStart).inserted }
-    return Summary.Answer(id: question.id, question: question.question, answer: verdict?.rawValue ?? "not stated",
-                          detail: detail, concern: concern, quotes: Array(quotes.prefix(6)),
-                          factual: question.concern == nil)
+    return Summary.Answer(
+      id: question.id, question: question.question, answer: verdict?.rawValue ?? "not stated",
+      detail: detail, concern: concern, quotes: Array(quotes.prefix(6)),
+      factual: question.concern == nil)
   }
 
   /// Titles of the rules behind the finding evidence, in document order, each once.
@@ -222,9 +231,11 @@ public struct Summarizer: Sendable {
       var rules = Set<String>()
       for exception in findings where pair.exception.matches(exception) && exception.clauseStart != promise.clauseStart {
         guard rules.insert(exception.rule).inserted else { continue }
-        out.append(Summary.Contradiction(explanation: pair.explanation, promiseRule: promise.rule,
-                                         promise: Self.quote(promise), exceptionRule: exception.rule,
-                                         exception: Self.quote(exception)))
+        out.append(
+          Summary.Contradiction(
+            explanation: pair.explanation, promiseRule: promise.rule,
+            promise: Self.quote(promise), exceptionRule: exception.rule,
+            exception: Self.quote(exception)))
       }
     }
     return out
@@ -233,7 +244,10 @@ public struct Summarizer: Sendable {
   // MARK: Readability
 
   static let standards: [(jurisdiction: String, minimum: Double, ohioRule: Bool, citation: String)] = [
-    ("Ohio", 40, true, "Ohio Rev. Code §3902.04 (insurance policies; a semicolon or colon ends a sentence, headings are not counted)"),
+    (
+      "Ohio", 40, true,
+      "Ohio Rev. Code §3902.04 (insurance policies; a semicolon or colon ends a sentence, headings are not counted)"
+    ),
     ("Florida", 45, false, "Fla. Stat. §627.4145 (insurance policies)"),
     ("Virginia", 50, false, "Virginia's readability standard for insurance policies"),
   ]
@@ -248,10 +262,11 @@ public struct Summarizer: Sendable {
     let legalese = Set(findings.filter { $0.rule == "legalese" }.map(\.clauseStart))
     func clauseScore(_ index: Int) -> ReadabilityReport.ClauseScore {
       let span = document.span(of: body[index].range)
-      return .init(text: document.text(in: body[index].range), line: span.start.line, column: span.start.column,
-                   clauseStart: body[index].range.lowerBound, clauseEnd: body[index].range.upperBound,
-                   words: scores[index].words, readingEase: scores[index].readingEase,
-                   gradeLevel: scores[index].gradeLevel)
+      return .init(
+        text: document.text(in: body[index].range), line: span.start.line, column: span.start.column,
+        clauseStart: body[index].range.lowerBound, clauseEnd: body[index].range.upperBound,
+        words: scores[index].words, readingEase: scores[index].readingEase,
+        gradeLevel: scores[index].gradeLevel)
     }
     let hardest = scores.indices.filter { scores[$0].words >= 15 }
       .sorted { (scores[$0].readingEase, $0) < (scores[$1].readingEase, $1) }.prefix(3)
@@ -263,8 +278,9 @@ public struct Summarizer: Sendable {
       legaleseShare: body.isEmpty ? 0 : Double(body.count { legalese.contains($0.range.lowerBound) }) / Double(body.count),
       standards: Self.standards.map { standard in
         let score = standard.ohioRule ? ohio.readingEase : whole.readingEase
-        return .init(jurisdiction: standard.jurisdiction, minimum: standard.minimum, score: score,
-                     meets: score >= standard.minimum, citation: standard.citation)
+        return .init(
+          jurisdiction: standard.jurisdiction, minimum: standard.minimum, score: score,
+          meets: score >= standard.minimum, citation: standard.citation)
       },
       hardestClauses: hardest.map(clauseScore), longestClauses: longest.map(clauseScore))
   }

@@ -82,8 +82,9 @@ public struct Summary: Codable, Sendable {
 
     public init(from decoder: Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
-      self.init(good: try c.decode(Int.self, forKey: .good), bad: try c.decode(Int.self, forKey: .bad),
-                blockers: try c.decode(Int.self, forKey: .blockers))
+      self.init(
+        good: try c.decode(Int.self, forKey: .good), bad: try c.decode(Int.self, forKey: .bad),
+        blockers: try c.decode(Int.self, forKey: .blockers))
     }
 
     public func encode(to encoder: Encoder) throws {

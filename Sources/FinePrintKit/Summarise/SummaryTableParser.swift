@@ -74,7 +74,9 @@ struct SummaryTableParser {
 
   private func contradiction(_ node: Node) throws -> SummaryContradiction {
     var values: [String: Node] = [:]
-    for (key, _, value) in try reader.mapping(node, context: "a contradiction", allowed: Self.contradictionKeys) { values[key] = value }
+    for (key, _, value) in try reader.mapping(node, context: "a contradiction", allowed: Self.contradictionKeys) {
+      values[key] = value
+    }
     let here = reader.location(node)
     func required(_ key: String) throws -> Node {
       guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: "the contradiction") }
@@ -85,9 +87,10 @@ struct SummaryTableParser {
     for (key, side) in [("promise", promise), ("taken_back_by", exception)] where side.isEmpty {
       throw RuleLoadError.wrongType(side.location ?? here, key: key, expected: "the categories or rules it stands for")
     }
-    return SummaryContradiction(promise: promise, exception: exception,
-                                explanation: try reader.nonEmptyString(try required("explanation"), key: "explanation"),
-                                location: here)
+    return SummaryContradiction(
+      promise: promise, exception: exception,
+      explanation: try reader.nonEmptyString(try required("explanation"), key: "explanation"),
+      location: here)
   }
 
   /// What counts as evidence: `{categories: […], rules: […], facts: […], data_kinds: true, except: […]}`.

@@ -42,7 +42,9 @@ public struct SummaryTables: Sendable {
     let folder = (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/" + Self.folder
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".yml") || $0.hasSuffix(".yaml")
+    }
     var files: [(String, String)] = []
     for name in names.sorted() {
       let file = folder + "/" + name
@@ -59,8 +61,9 @@ public struct SummaryTables: Sendable {
   public mutating func add(_ other: SummaryTables) throws {
     for question in other.questions {
       if let first = questions.first(where: { $0.id == question.id }) {
-        throw RuleLoadError.duplicateID(question.location ?? RuleFileLocation(file: "?", line: 1, column: 1),
-                                        id: question.id, first: first.location ?? RuleFileLocation(file: "?", line: 1, column: 1))
+        throw RuleLoadError.duplicateID(
+          question.location ?? RuleFileLocation(file: "?", line: 1, column: 1),
+          id: question.id, first: first.location ?? RuleFileLocation(file: "?", line: 1, column: 1))
       }
       questions.append(question)
     }
@@ -76,16 +79,20 @@ public struct SummaryTables: Sendable {
     func check(_ evidence: SummaryQuestion.Evidence, in context: String) throws {
       let here = evidence.location ?? RuleFileLocation(file: "?", line: 1, column: 1)
       for rule in evidence.rules + evidence.except where !rules.contains(rule) {
-        throw RuleLoadError.unknownName(here, kind: "rule", name: rule, context: context,
-                                        suggestion: RuleLoadError.closest(to: rule, in: rules))
+        throw RuleLoadError.unknownName(
+          here, kind: "rule", name: rule, context: context,
+          suggestion: RuleLoadError.closest(to: rule, in: rules))
       }
       for fact in evidence.facts where !facts.contains(fact) {
-        throw RuleLoadError.unknownName(here, kind: "fact", name: fact, context: context,
-                                        suggestion: RuleLoadError.closest(to: fact, in: facts))
+        throw RuleLoadError.unknownName(
+          here, kind: "fact", name: fact, context: context,
+          suggestion: RuleLoadError.closest(to: fact, in: facts))
       }
     }
     for question in questions {
-      for (key, evidence) in [("yes", question.yes), ("weak_yes", question.weakYes), ("partly", question.partly), ("no", question.no)] {
+      for (key, evidence) in [
+        ("yes", question.yes), ("weak_yes", question.weakYes), ("partly", question.partly), ("no", question.no),
+      ] {
         try check(evidence, in: "question '\(question.id)' (\(key))")
       }
     }

@@ -149,9 +149,10 @@ struct WordScanner: ~Copyable {
     return stop
   }
 
-  private mutating func emitWord<R: WordResolver>(_ word: String, _ range: Range<Int>, resolver: inout R,
-                                                  into out: inout [Token])
-  {
+  private mutating func emitWord<R: WordResolver>(
+    _ word: String, _ range: Range<Int>, resolver: inout R,
+    into out: inout [Token]
+  ) {
     scratch.removeAll()
     scratch.append(contentsOf: word.utf8)
     emit(range, resolver: &resolver, into: &out)

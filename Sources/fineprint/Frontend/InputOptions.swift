@@ -8,27 +8,34 @@ struct ReadOptions: ParsableArguments {
   @Option(name: .customLong("as"), help: "Parse every input as this format (text, html, xml, docx) instead of guessing.")
   var declaredFormat: DocumentFormat?
 
-  @Option(help: ArgumentHelp(
-    "Refuse inputs larger than this many megabytes: files, URLs once inflated, each part of a .docx unpacked (\(Limits.maxSizeMegabytes.lowerBound) to \(Limits.maxSizeMegabytes.upperBound); default \(Limits.standard.maxBytes / 1_048_576), or max_size in .fineprint.yml).",
-    valueName: "megabytes"))
+  @Option(
+    help: ArgumentHelp(
+      "Refuse inputs larger than this many megabytes: files, URLs once inflated, each part of a .docx unpacked (\(Limits.maxSizeMegabytes.lowerBound) to \(Limits.maxSizeMegabytes.upperBound); default \(Limits.standard.maxBytes / 1_048_576), or max_size in .fineprint.yml).",
+      valueName: "megabytes"))
   var maxSize: Int?
 
-  @Option(help: ArgumentHelp(
-    "Refuse HTML, XML and .docx whose elements nest deeper than this (\(Limits.maxDepthRange.lowerBound) to \(Limits.maxDepthRange.upperBound); default \(Limits.standard.maxDepth), or max_depth in .fineprint.yml).",
-    valueName: "elements"))
+  @Option(
+    help: ArgumentHelp(
+      "Refuse HTML, XML and .docx whose elements nest deeper than this (\(Limits.maxDepthRange.lowerBound) to \(Limits.maxDepthRange.upperBound); default \(Limits.standard.maxDepth), or max_depth in .fineprint.yml).",
+      valueName: "elements"))
   var maxDepth: Int?
 
-  @Option(help: ArgumentHelp(
-    "Cut longer clauses into pieces of at most this many bytes, with a warning (\(Limits.maxClauseBytesRange.lowerBound) to \(Limits.maxClauseBytesRange.upperBound); default \(Limits.standard.maxClauseBytes), or max_clause_bytes in .fineprint.yml).",
-    valueName: "bytes"))
+  @Option(
+    help: ArgumentHelp(
+      "Cut longer clauses into pieces of at most this many bytes, with a warning (\(Limits.maxClauseBytesRange.lowerBound) to \(Limits.maxClauseBytesRange.upperBound); default \(Limits.standard.maxClauseBytes), or max_clause_bytes in .fineprint.yml).",
+      valueName: "bytes"))
   var maxClauseBytes: Int?
 
-  @Option(help: ArgumentHelp(
-    "Give up on a document, with an error, after this many seconds from parsing to findings (\(Limits.timeoutRange.lowerBound) to \(Limits.timeoutRange.upperBound); default \(Limits.standard.timeoutSeconds), or timeout in .fineprint.yml).",
-    valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp(
+      "Give up on a document, with an error, after this many seconds from parsing to findings (\(Limits.timeoutRange.lowerBound) to \(Limits.timeoutRange.upperBound); default \(Limits.standard.timeoutSeconds), or timeout in .fineprint.yml).",
+      valueName: "seconds"))
   var timeout: Int?
 
-  @Option(help: "The file name standard input stands for (-): findings name it, its extension picks the format, and its folder's .fineprint.yml applies.")
+  @Option(
+    help:
+      "The file name standard input stands for (-): findings name it, its extension picks the format, and its folder's .fineprint.yml applies."
+  )
   var stdinFilename: String?
 
   /// The name an input is reported and configured by: `--stdin-filename` for `-`.
@@ -47,12 +54,15 @@ struct ReadOptions: ParsableArguments {
   func validate() throws {
     // Checked before any arithmetic: `--max-size 99999999999999999999` trapped when counted in bytes.
     let checks: [(String, Int?, ClosedRange<Int>, String)] = [
-      ("--max-size", maxSize, Limits.maxSizeMegabytes, "megabytes"), ("--max-depth", maxDepth, Limits.maxDepthRange, "nested elements"),
-      ("--max-clause-bytes", maxClauseBytes, Limits.maxClauseBytesRange, "bytes"), ("--timeout", timeout, Limits.timeoutRange, "seconds"),
+      ("--max-size", maxSize, Limits.maxSizeMegabytes, "megabytes"),
+      ("--max-depth", maxDepth, Limits.maxDepthRange, "nested elements"),
+      ("--max-clause-bytes", maxClauseBytes, Limits.maxClauseBytesRange, "bytes"),
+      ("--timeout", timeout, Limits.timeoutRange, "seconds"),
     ]
     for (option, value, range, unit) in checks {
       if let value, !range.contains(value) {
-        throw ValidationError("\(option) must be a number of \(unit) from \(range.lowerBound) to \(range.upperBound), not \(value)")
+        throw ValidationError(
+          "\(option) must be a number of \(unit) from \(range.lowerBound) to \(range.upperBound), not \(value)")
       }
     }
   }

@@ -2,9 +2,9 @@ import Foundation
 import FinePrintKit
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Writes reports with every write checked. Foundation's `FileHandle.write` ignores a full disk
@@ -83,7 +83,9 @@ enum OutputFile {
     let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do {
       // mkstemp makes the file 0600; a report is as readable as any file the user creates.
-      if let mode { fchmod(fd, mode) } else {
+      if let mode {
+        fchmod(fd, mode)
+      } else {
         let mask = umask(0)
         umask(mask)
         fchmod(fd, 0o666 & ~mask)

@@ -17,7 +17,9 @@ struct RuleOptions: ParsableArguments {
   @Flag(help: "Ignore any .fineprint.yml.")
   var noConfig = false
 
-  @Option(name: .customLong("disable"), help: "Do not run this rule or category (its ID or an old ID), as disable: in .fineprint.yml does. Repeatable.")
+  @Option(
+    name: .customLong("disable"),
+    help: "Do not run this rule or category (its ID or an old ID), as disable: in .fineprint.yml does. Repeatable.")
   var disabledRules: [String] = []
 
   /// The configuration in force for these inputs: --config, else the nearest .fineprint.yml.

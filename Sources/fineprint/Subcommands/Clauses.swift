@@ -38,7 +38,8 @@ struct Clauses: ParsableCommand {
           Console.out(String(decoding: try encoder.encode(record), as: UTF8.self))
         case .text:
           let path = record.headings.isEmpty ? "" : " [" + record.headings.joined(separator: " › ") + "]"
-          Console.out("\(record.file):\(record.line):\(record.column): \(record.kind)\(path): \(ClauseSegmenter.collapsed(record.text))")
+          Console.out(
+            "\(record.file):\(record.line):\(record.column): \(record.kind)\(path): \(ClauseSegmenter.collapsed(record.text))")
         }
       }
     }

@@ -16,7 +16,10 @@ struct Diff: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: String = "text"
 
-  @Option(help: "Exit with 1 when an added risk has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
+  @Option(
+    help:
+      "Exit with 1 when an added risk has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml)."
+  )
   var failOn: FailThreshold?
 
   func validate() throws {
@@ -44,15 +47,19 @@ struct Diff: ParsableCommand {
     let diff = TermsDiff(old: try findings(old), new: try findings(new))
     if format == "json" {
       struct Output: Encodable {
-        struct Pair: Encodable { var old: Finding; var new: Finding }
+        struct Pair: Encodable {
+          var old: Finding
+          var new: Finding
+        }
         var added: [Finding]
         var removed: [Finding]
         var reworded: [Pair]
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      let output = Output(added: diff.added, removed: diff.removed,
-                          reworded: diff.reworded.map { Output.Pair(old: $0.old, new: $0.new) })
+      let output = Output(
+        added: diff.added, removed: diff.removed,
+        reworded: diff.reworded.map { Output.Pair(old: $0.old, new: $0.new) })
       Console.out(String(decoding: try encoder.encode(output), as: UTF8.self))
     } else {
       Console.out(diff.text())

@@ -12,16 +12,20 @@ struct Lint: ParsableCommand {
   @OptionGroup var rules: RuleOptions
   @OptionGroup var display: OutputOptions
 
-  @Option(help: ArgumentHelp(
-    "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
-    discussion: "With several, the n-th --output receives the n-th format; formats without one go to standard output."),
+  @Option(
+    help: ArgumentHelp(
+      "Output format: \(Reporters.identifiers.joined(separator: ", ")). Repeatable.",
+      discussion: "With several, the n-th --output receives the n-th format; formats without one go to standard output."),
     completion: .list(Reporters.identifiers))
   var format: [String] = []
 
   @Option(help: "Write a format's output to this file instead of standard output. Repeatable.")
   var output: [String] = []
 
-  @Option(help: "Exit with 1 when a finding has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml).")
+  @Option(
+    help:
+      "Exit with 1 when a finding has at least this severity: error, warning, info or never (default: warning, or fail_on in .fineprint.yml)."
+  )
   var failOn: FailThreshold?
 
   @Option(help: "Report only findings that are not in this baseline file (matched by rule and clause, not line).")
@@ -36,7 +40,8 @@ struct Lint: ParsableCommand {
   @Option(help: "Report only findings of at least this severity: error, warning or info (protections are info), in every format.")
   var minSeverity: Severity?
 
-  @Option(help: "Exit with 1 when more than this many warnings are reported, whatever --fail-on says (as ESLint's --max-warnings).")
+  @Option(
+    help: "Exit with 1 when more than this many warnings are reported, whatever --fail-on says (as ESLint's --max-warnings).")
   var maxWarnings: Int?
 
   func validate() throws {
@@ -119,22 +124,27 @@ struct Lint: ParsableCommand {
       files = files.map { Report.FileResult(path: $0.path, findings: known.newFindings($0.findings), suppressed: $0.suppressed) }
     }
     if let minSeverity {
-      files = files.map { Report.FileResult(path: $0.path, findings: $0.findings.filter { $0.severity >= minSeverity }, suppressed: $0.suppressed) }
+      files = files.map {
+        Report.FileResult(path: $0.path, findings: $0.findings.filter { $0.severity >= minSeverity }, suppressed: $0.suppressed)
+      }
     }
     let report = Report(files: files, rules: ruleSet)
     // Nothing could be read: the errors above say why; a total of nothing would only confuse.
     if files.isEmpty && loader.failures > 0 { throw ExitCode(2) }
     // Every input ignored: a run that checks nothing must not pass as a clean one.
     if files.isEmpty && loader.ignored > 0 {
-      Console.error(ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.ignoredBy ?? Configuration.fileName)"))
+      Console.error(
+        ValidationError("nothing to lint: every input matches an ignore pattern of \(loader.ignoredBy ?? Configuration.fileName)")
+      )
       throw ExitCode(2)
     }
     let threshold = (self.failOn ?? configuration.failOn ?? .standard).severity
     let formats = format.isEmpty ? [TextReporter.identifier] : format
     for (n, name) in formats.enumerated() {
       let destination = n < output.count ? output[n] : nil
-      let options = ReportOptions(color: display.colored(toFile: destination != nil), showProtections: !hideProtections,
-                                  failOn: threshold, quiet: display.quiet)
+      let options = ReportOptions(
+        color: display.colored(toFile: destination != nil), showProtections: !hideProtections,
+        failOn: threshold, quiet: display.quiet)
       guard let reporter = Reporters.reporter(name, options: options) else { continue }
       reporter.warnings(for: report).forEach(Console.warning)
       // The report is written as it is rendered: a large one is never held whole.
@@ -167,7 +177,8 @@ struct Lint: ParsableCommand {
               throw ExitCode(2)
             }
           } else {
-            Console.warning("\(summary): no room left in the job summary (GitHub's limit is 1 MiB); the table of findings is not written")
+            Console.warning(
+              "\(summary): no room left in the job summary (GitHub's limit is 1 MiB); the table of findings is not written")
           }
         }
       }

@@ -37,7 +37,9 @@ struct Rules: ParsableCommand {
         "category: \(rule.category)   severity: \(rule.severity.rawValue)   scope: \(rule.scope.rawValue)   defined at: \(rule.location)",
         "", "What it means: \(rule.message)",
       ]
-      if !rule.explanation.isEmpty { lines += ["", "Why it matters: \(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))"] }
+      if !rule.explanation.isEmpty {
+        lines += ["", "Why it matters: \(rule.explanation.trimmingCharacters(in: .whitespacesAndNewlines))"]
+      }
       if !rule.suggestion.isEmpty { lines += ["", "Ask for instead: \(rule.suggestion)"] }
       if !rule.references.isEmpty { lines += ["", "References:"] + rule.references.map { "  - \($0)" } }
       let sections: [(String, [PatternSource])] = [
@@ -59,7 +61,9 @@ struct Rules: ParsableCommand {
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Run rules' own examples and name each failure with its file and line.",
-      discussion: "With a folder, tests the rules in it (with the bundled lexicons) and checks that the questions of its summary/ folder name rules and facts it has; without, the bundled rules.")
+      discussion:
+        "With a folder, tests the rules in it (with the bundled lexicons) and checks that the questions of its summary/ folder name rules and facts it has; without, the bundled rules."
+    )
     @Argument(help: "A rule folder or file; the bundled rules when omitted.") var path: String?
 
     func run() throws {
@@ -68,7 +72,8 @@ struct Rules: ParsableCommand {
       let linter: Linter
       do {
         let set = try options.ruleSet()
-        linter = Linter(engine: try RuleOptions.cache.engine(ruleSet: set, reusing: path == nil ? RuleOptions.bundled.get() : nil))
+        linter = Linter(
+          engine: try RuleOptions.cache.engine(ruleSet: set, reusing: path == nil ? RuleOptions.bundled.get() : nil))
         // The summary's questions must name rules and facts the folder has.
         let tables = try path.map { try SummaryTables.load(ruleFolder: $0) } ?? SummaryTables.bundled.get()
         try tables?.validate(against: set)
@@ -81,9 +86,10 @@ struct Rules: ParsableCommand {
       for hint in PatternHints(ruleSet: linter.engine.ruleSet).hints() { Console.out(hint.description) }
       let rules = linter.engine.ruleSet.rules
       let examples = rules.reduce(0) { $0 + $1.flagExamples.count + $1.passExamples.count }
-      Console.out(failures.isEmpty
-        ? "\(rules.count) rules, \(examples) examples: all pass."
-        : "\(rules.count) rules, \(examples) examples: \(failures.count) failed.")
+      Console.out(
+        failures.isEmpty
+          ? "\(rules.count) rules, \(examples) examples: all pass."
+          : "\(rules.count) rules, \(examples) examples: \(failures.count) failed.")
       if !failures.isEmpty { throw ExitCode(1) }
     }
   }

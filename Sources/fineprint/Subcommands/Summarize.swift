@@ -5,7 +5,8 @@ import FinePrintKit
 /// `fineprint summarize FILE|URL`: what the terms mean for the person asked to accept them.
 struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Summarise a document in plain language: a grade, answers to a careful reader's questions, risks, protections, readability.",
+    abstract:
+      "Summarise a document in plain language: a grade, answers to a careful reader's questions, risks, protections, readability.",
     discussion: "Exit status: 0 when a summary was written, 2 on errors.")
 
   @Argument(help: "The document: a file, an http(s) URL, or - for standard input.") var input: String
@@ -13,8 +14,9 @@ struct Summarize: ParsableCommand {
   @OptionGroup var reading: ReadOptions
   @OptionGroup var display: OutputOptions
 
-  @Option(help: ArgumentHelp("Output format: \(SummaryFormats.identifiers.joined(separator: ", ")).", valueName: "format"),
-          completion: .list(SummaryFormats.identifiers))
+  @Option(
+    help: ArgumentHelp("Output format: \(SummaryFormats.identifiers.joined(separator: ", ")).", valueName: "format"),
+    completion: .list(SummaryFormats.identifiers))
   var format: String = "text"
 
   @Option(name: .shortAndLong, help: "Write the summary to this file instead of standard output.")

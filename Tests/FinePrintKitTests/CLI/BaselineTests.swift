@@ -15,7 +15,8 @@ struct BaselineTests {
     let first = try CLIRunner.run(["lint", "--write-baseline", baseline, terms.path])
     #expect(first.status == 1)
     // Republished: reflowed, moved down, and one new clause.
-    try "Updated terms.\n\nWe may sell your voice\nrecordings to data brokers.\n\nYou waive any right to a jury trial.\n\nAll disputes will be resolved by binding arbitration."
+    try
+      "Updated terms.\n\nWe may sell your voice\nrecordings to data brokers.\n\nYou waive any right to a jury trial.\n\nAll disputes will be resolved by binding arbitration."
       .write(to: terms, atomically: true, encoding: .utf8)
     let second = try CLIRunner.run(["lint", "--format", "jsonl", "--baseline", baseline, terms.path])
     let rules = second.stdout.split(separator: "\n").compactMap {
@@ -51,7 +52,9 @@ struct ConfigurationCLITests {
     try "version: 1\nseverity: {waived-litigation: info}\nignore: [\"legal/archive/**\"]\nfail_on: warning\n"
       .write(to: dir.appendingPathComponent(".fineprint.yml"), atomically: true, encoding: .utf8)
     let result = try CLIRunner.run(["lint", "--format", "jsonl", dir.appendingPathComponent("legal").path])
-    let findings = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    let findings = result.stdout.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
     #expect(findings.allSatisfy { ($0["file"] as? String)?.contains("archive") == false })
     #expect(findings.first { $0["rule"] as? String == "binding-arbitration" }?["severity"] as? String == "info")
     #expect(result.status == 0, "arbitration is only info here, and fail_on is warning")

@@ -28,7 +28,9 @@ struct CIConventionsTests {
     let form = "Samples/fitness-consent.txt"
     let errors = try CLIRunner.run(["lint", "--min-severity", "error", "--format", "json", form])
     let json = try #require(try JSONSerialization.jsonObject(with: Data(errors.stdout.utf8)) as? [String: Any])
-    let severities = ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []).compactMap { $0["severity"] as? String }
+    let severities = ((json["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]] ?? []).compactMap {
+      $0["severity"] as? String
+    }
     #expect(!severities.isEmpty && Set(severities) == ["error"])
     // The form has nine warnings: more than 3 fails even with --fail-on never; 30 does not.
     #expect(try CLIRunner.run(["lint", "--fail-on", "never", "--max-warnings", "3", form]).status == 1)
@@ -66,7 +68,8 @@ struct CIConventionsTests {
     }
     #expect(!rules.isEmpty && !rules.contains("binding-arbitration") && !rules.contains("sell-personal-data"), "\(result.stdout)")
     #expect(result.stdout.contains("\"file\":\"\(named)\""))
-    let ignored = try CLIRunner.run(["lint", "--stdin-filename", dir.appendingPathComponent("new.draft.md").path, "-"], stdin: text)
+    let ignored = try CLIRunner.run(
+      ["lint", "--stdin-filename", dir.appendingPathComponent("new.draft.md").path, "-"], stdin: text)
     #expect(ignored.status == 2 && ignored.stderr.contains("ignore pattern"))
   }
 
@@ -86,13 +89,19 @@ struct CIConventionsTests {
     let config = dir.appendingPathComponent(Configuration.fileName).path
     let result = try CLIRunner.run(["lint", "--config", config, "-"], stdin: Self.arbitration)
     #expect(result.status == 2)
-    #expect(result.stderr == "fineprint: error: \(config):2:27: 'any-purpse' in disable is neither a rule ID nor a category (did you mean 'any-purpose'?)\n")
+    #expect(
+      result.stderr
+        == "fineprint: error: \(config):2:27: 'any-purpse' in disable is neither a rule ID nor a category (did you mean 'any-purpose'?)\n"
+    )
   }
 
-  @Test("A missing --config file is said as such, by every command that takes --config", arguments: [
-    ["lint", "-"], ["summarize", "-"], ["explain", "binding-arbitration", "-"], ["classify", "-"], ["diff", "-", "Samples/fitness-consent.txt"],
-    ["rules", "list"],
-  ])
+  @Test(
+    "A missing --config file is said as such, by every command that takes --config",
+    arguments: [
+      ["lint", "-"], ["summarize", "-"], ["explain", "binding-arbitration", "-"], ["classify", "-"],
+      ["diff", "-", "Samples/fitness-consent.txt"],
+      ["rules", "list"],
+    ])
   func missingConfig(command: [String]) throws {
     let result = try CLIRunner.run(command + ["--config", "/nonexistent/fineprint.yml"], stdin: Self.arbitration)
     #expect(result.status == 2)
@@ -107,7 +116,9 @@ struct CIConventionsTests {
     let explain = try CLIRunner.run(["explain", "binding-arbitration", "--config", config, "-"], stdin: Self.arbitration)
     #expect(explain.status == 2)
     #expect(explain.stderr == "fineprint: error: rule 'binding-arbitration' is disabled by \(config)\n")
-    let classify = try CLIRunner.run(["classify", "--config", config], stdin: "{\"id\": 1, \"text\": \"Any dispute will be resolved by binding arbitration.\"}\n")
+    let classify = try CLIRunner.run(
+      ["classify", "--config", config], stdin: "{\"id\": 1, \"text\": \"Any dispute will be resolved by binding arbitration.\"}\n"
+    )
     #expect(classify.stdout == "{\"categories\":[],\"findings\":[],\"id\":\"1\"}\n", "\(classify.stderr)")
     let summary = try CLIRunner.run(["summarize", "--format", "json", "--config", config, "Samples/fitness-consent.txt"])
     #expect(summary.status == 0, "\(summary.stderr)")
@@ -164,17 +175,23 @@ struct CIConventionsTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let eu = dir.appendingPathComponent("eu")
     try FileManager.default.createDirectory(at: eu, withIntermediateDirectories: true)
-    try "version: 1\ndisable: [waived-litigation]\n".write(to: eu.appendingPathComponent(Configuration.fileName), atomically: true, encoding: .utf8)
-    let top = dir.appendingPathComponent("a.txt").path, inner = eu.appendingPathComponent("b.txt").path
+    try "version: 1\ndisable: [waived-litigation]\n".write(
+      to: eu.appendingPathComponent(Configuration.fileName), atomically: true, encoding: .utf8)
+    let top = dir.appendingPathComponent("a.txt").path
+    let inner = eu.appendingPathComponent("b.txt").path
     for path in [top, inner] { try Self.arbitration.write(toFile: path, atomically: true, encoding: .utf8) }
     for arguments in [[top, inner], [inner, top], [dir.path]] {
       let result = try CLIRunner.run(["lint", "--format", "jsonl"] + arguments)
       #expect(result.status == 1, "\(result.stderr)")
-      let files = result.stdoutLines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String }
+      let files = result.stdoutLines.compactMap {
+        (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String
+      }
       #expect(files.count == 1 && files.first?.hasSuffix("a.txt") == true, "\(arguments): \(files)")
     }
     // --config is one configuration for every input.
-    let fixed = try CLIRunner.run(["lint", "--format", "jsonl", "--config", dir.appendingPathComponent(Configuration.fileName).path, inner])
+    let fixed = try CLIRunner.run([
+      "lint", "--format", "jsonl", "--config", dir.appendingPathComponent(Configuration.fileName).path, inner,
+    ])
     #expect(fixed.stdoutLines.count == 1)
   }
 }

@@ -54,8 +54,9 @@ struct CLIRunner {
       exited.wait()
       return Result(status: -1, stdout: "", stderr: "timed out after \(Int(timeout)) s")
     }
-    return Result(status: process.terminationStatus,
-                  stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
-                  stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
+    return Result(
+      status: process.terminationStatus,
+      stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
+      stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
   }
 }

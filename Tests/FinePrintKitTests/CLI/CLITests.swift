@@ -58,7 +58,8 @@ struct CLITests {
     }
     let barred = try #require(lines.first { $0.contains("the event giving rise to it") })
     let record = try JSONDecoder().decode(ClauseRecord.self, from: Data(barred.utf8))
-    let barredLine = try #require(sourceLines.firstIndex { String(String.UnicodeScalarView($0)).contains("the event giving rise to it") })
+    let barredLine = try #require(
+      sourceLines.firstIndex { String(String.UnicodeScalarView($0)).contains("the event giving rise to it") })
     #expect(record.endLine == barredLine + 1)
   }
 
@@ -121,7 +122,8 @@ struct CLITests {
 
   @Test("An .xml file that is HTML, not XML: read as HTML with a warning on standard error naming file and line")
   func htmlSavedAsXML() throws {
-    let file = try temporaryFile("terms.xml", Array("<div>\n<p>Disputes go to binding arbitration.<br>Really.</p>\n</div>\n".utf8))
+    let file = try temporaryFile(
+      "terms.xml", Array("<div>\n<p>Disputes go to binding arbitration.<br>Really.</p>\n</div>\n".utf8))
     defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
     let result = try run(["lint", "--format", "jsonl", file.path])
     #expect(result.stderr.hasPrefix("fineprint: warning: \(file.path):4:1: not well-formed XML ("))

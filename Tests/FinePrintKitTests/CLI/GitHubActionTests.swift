@@ -19,9 +19,10 @@ struct GitHubActionTests {
   private func referencedInputs(_ steps: [[String: Any]]) throws -> Set<String> {
     let text = String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)
     let pattern = try NSRegularExpression(pattern: #"inputs\.([A-Za-z0-9_-]+)"#)
-    return Set(pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-      Range($0.range(at: 1), in: text).map { String(text[$0]) }
-    })
+    return Set(
+      pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+        Range($0.range(at: 1), in: text).map { String(text[$0]) }
+      })
   }
 
   @Test("action.yml is a composite action: name, description, and every input documented and used")
@@ -102,7 +103,8 @@ struct GitHubActionTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
     let release = folder.appendingPathComponent("release")
     try FileManager.default.createDirectory(at: release, withIntermediateDirectories: true)
-    let script = "tar -czf '\(release.path)/\(name).tar.gz' -C '\(folder.path)/pack' '\(name)' && cd '\(release.path)' && sha256sum '\(name).tar.gz' > '\(name).tar.gz.sha256'"
+    let script =
+      "tar -czf '\(release.path)/\(name).tar.gz' -C '\(folder.path)/pack' '\(name)' && cd '\(release.path)' && sha256sum '\(name).tar.gz' > '\(name).tar.gz.sha256'"
     #expect(try shell(script).status == 0)
     return name
   }
@@ -128,11 +130,15 @@ struct GitHubActionTests {
     return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
   }
 
-  private func install(_ release: URL, into bin: URL, version: String = "", sha256: String = "") throws -> (status: Int32, output: String) {
+  private func install(_ release: URL, into bin: URL, version: String = "", sha256: String = "") throws -> (
+    status: Int32, output: String
+  ) {
     let script = Self.root.appendingPathComponent(".ci/install-fineprint").path
-    return try shell("'\(script)' '\(version)' '\(bin.path)'", environment: [
-      "FINEPRINT_RELEASE_URL": release.absoluteString, "FINEPRINT_SHA256": sha256,
-    ])
+    return try shell(
+      "'\(script)' '\(version)' '\(bin.path)'",
+      environment: [
+        "FINEPRINT_RELEASE_URL": release.absoluteString, "FINEPRINT_SHA256": sha256,
+      ])
   }
 
   private static var onLinux: Bool {
@@ -185,6 +191,7 @@ struct GitHubActionTests {
     try FileManager.default.createDirectory(at: release, withIntermediateDirectories: true)
     let result = try install(release, into: folder.appendingPathComponent("bin"), version: "v99.0.0")
     #expect(result.status == 1)
-    #expect(result.output.contains("no release binary of FinePrint 99.0.0, and the action's source is \(FinePrintVersion.current)"))
+    #expect(
+      result.output.contains("no release binary of FinePrint 99.0.0, and the action's source is \(FinePrintVersion.current)"))
   }
 }

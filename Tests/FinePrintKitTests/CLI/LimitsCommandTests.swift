@@ -33,8 +33,10 @@ struct LimitsCommandTests {
     let deep = dir.appendingPathComponent("deep.html").path
     let result = try run(["lint", "--no-config", "--format", "jsonl", deep, Self.fitness])
     #expect(result.status == 2)
-    #expect(result.stderr.contains(
-      "fineprint: error: \(deep):1: elements nested more than 256 deep (raise it with --max-depth, or max_depth under limits in .fineprint.yml)\n"))
+    #expect(
+      result.stderr.contains(
+        "fineprint: error: \(deep):1: elements nested more than 256 deep (raise it with --max-depth, or max_depth under limits in .fineprint.yml)\n"
+      ))
     #expect(result.stdoutLines.contains { $0.contains("\"rule\":\"binding-arbitration\"") && $0.contains(Self.fitness) })
     let raised = try run(["lint", "--no-config", "--format", "jsonl", "--max-depth", "400", deep])
     #expect(raised.status == 1)
@@ -54,7 +56,8 @@ struct LimitsCommandTests {
     let result = try run(["lint", page, long])
     #expect(result.status == 2)
     #expect(result.stderr.contains("\(page):1: elements nested more than 10 deep"))
-    #expect(result.stderr.contains("fineprint: warning: \(long):1:1: a clause of 309 bytes was cut into 4 pieces of at most 100 bytes"))
+    #expect(
+      result.stderr.contains("fineprint: warning: \(long):1:1: a clause of 309 bytes was cut into 4 pieces of at most 100 bytes"))
     #expect(result.stdout.contains("[sell-personal-data]"))
     let overridden = try run(["lint", "--max-depth", "30", "--max-clause-bytes", "1000", page, long])
     #expect(overridden.status == 1)
@@ -79,12 +82,14 @@ struct LimitsCommandTests {
     #expect(ContinuousClock.now - start < .seconds(60))
   }
 
-  @Test("A limit out of range is a usage error (exit 2), not a crash", arguments: [
-    (["--timeout", "0"], "--timeout must be a number of seconds from 1 to 86400, not 0"),
-    (["--max-depth", "5000"], "--max-depth must be a number of nested elements from 1 to 2048, not 5000"),
-    (["--max-clause-bytes", "10"], "--max-clause-bytes must be a number of bytes from 100 to 1048576, not 10"),
-    (["--max-size", "0"], "--max-size must be a number of megabytes from 1 to 2047, not 0"),
-  ])
+  @Test(
+    "A limit out of range is a usage error (exit 2), not a crash",
+    arguments: [
+      (["--timeout", "0"], "--timeout must be a number of seconds from 1 to 86400, not 0"),
+      (["--max-depth", "5000"], "--max-depth must be a number of nested elements from 1 to 2048, not 5000"),
+      (["--max-clause-bytes", "10"], "--max-clause-bytes must be a number of bytes from 100 to 1048576, not 10"),
+      (["--max-size", "0"], "--max-size must be a number of megabytes from 1 to 2047, not 0"),
+    ])
   func outOfRange(arguments: [String], message: String) throws {
     let result = try run(["lint"] + arguments + [Self.fitness])
     #expect(result.status == 2)

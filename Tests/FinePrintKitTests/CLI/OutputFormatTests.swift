@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import Testing
 @testable import FinePrintKit
@@ -10,8 +10,11 @@ import Testing
 struct OutputFormatTests {
   static let sample = "Samples/voice-marketplace.html"
 
-  @Test("SARIF passes the official 2.1.0 schema and GitHub's extra checks",
-        .enabled(if: FileManager.default.fileExists(atPath: TestSupport.corpus.deletingLastPathComponent().appendingPathComponent("eval/validate_sarif.py").path)))
+  @Test(
+    "SARIF passes the official 2.1.0 schema and GitHub's extra checks",
+    .enabled(
+      if: FileManager.default.fileExists(
+        atPath: TestSupport.corpus.deletingLastPathComponent().appendingPathComponent("eval/validate_sarif.py").path)))
   func sarifValidates() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -20,14 +23,17 @@ struct OutputFormatTests {
     #expect(lint.status == 0, "\(lint.stderr)")
     let validator = Process()
     validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    validator.arguments = ["python3", TestSupport.corpus.deletingLastPathComponent().appendingPathComponent("eval/validate_sarif.py").path, file]
+    validator.arguments = [
+      "python3", TestSupport.corpus.deletingLastPathComponent().appendingPathComponent("eval/validate_sarif.py").path, file,
+    ]
     let out = Pipe()
     validator.standardOutput = out
     try validator.run()
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     validator.waitUntilExit()
     #expect(validator.terminationStatus == 0, "\(text)")
-    let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+    let sarif = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
     let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count > 10)
@@ -85,7 +91,9 @@ struct OutputFormatTests {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let junit = dir.appendingPathComponent("junit.xml").path
-    let result = try CLIRunner.run(["lint", "--format", "junit", "--output", junit, "--format", "jsonl", "--fail-on", "never", Self.sample])
+    let result = try CLIRunner.run([
+      "lint", "--format", "junit", "--output", junit, "--format", "jsonl", "--fail-on", "never", Self.sample,
+    ])
     #expect(result.status == 0)
     let xml = try String(contentsOfFile: junit, encoding: .utf8)
     #expect(xml.hasPrefix("<?xml") && xml.contains("<testsuite name=\"Samples/voice-marketplace.html\""))

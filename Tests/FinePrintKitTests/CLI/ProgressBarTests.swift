@@ -6,8 +6,10 @@ import Testing
 struct ProgressBarTests {
   @Test("The bar fills in proportion to the work done")
   func line() {
-    #expect(ProgressBar.line(done: 0, total: 10, label: "documents") == "\r[" + String(repeating: ".", count: 30) + "] 0/10 documents")
-    #expect(ProgressBar.line(done: 5, total: 10, label: "documents").hasPrefix("\r[" + String(repeating: "#", count: 15) + "...."))
+    #expect(
+      ProgressBar.line(done: 0, total: 10, label: "documents") == "\r[" + String(repeating: ".", count: 30) + "] 0/10 documents")
+    #expect(
+      ProgressBar.line(done: 5, total: 10, label: "documents").hasPrefix("\r[" + String(repeating: "#", count: 15) + "...."))
     #expect(ProgressBar.line(done: 10, total: 10, label: "files").hasSuffix("#] 10/10 files"))
   }
 
@@ -19,9 +21,11 @@ struct ProgressBarTests {
     return dir
   }
 
-  @Test("Drawn on a terminal, and never when standard error is piped",
-        .enabled(if: CLIRunner.executable != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
-                 "needs the built fineprint and script(1) for a pseudo-terminal"))
+  @Test(
+    "Drawn on a terminal, and never when standard error is piped",
+    .enabled(
+      if: CLIRunner.executable != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+      "needs the built fineprint and script(1) for a pseudo-terminal"))
   func terminalOnly() throws {
     let dir = try manyDocuments()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -30,7 +34,10 @@ struct ProgressBarTests {
     // script(1) gives the command a pseudo-terminal; CI is unset so that the bar may show.
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["-u", "CI", "TERM=xterm", "/usr/bin/script", "-qec", "\(binary) lint --format json --output \(output) \(dir.path)", "/dev/null"]
+    process.arguments = [
+      "-u", "CI", "TERM=xterm", "/usr/bin/script", "-qec", "\(binary) lint --format json --output \(output) \(dir.path)",
+      "/dev/null",
+    ]
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

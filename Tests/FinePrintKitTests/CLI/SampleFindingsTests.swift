@@ -27,27 +27,34 @@ struct SampleFindingsTests {
     return try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8)).files.flatMap(\.findings)
   }
 
-  @Test("The voice marketplace's risky clauses are found", arguments: [
-    ("consent-by-use", "By creating an account"), ("any-purpose", "for any purpose"),
-    ("sell-personal-data", "sell or license your recordings"), ("share-with-third-parties", "share your personal information"),
-    ("business-transfer", "acquisition"), ("irrevocable-consent", "irrevocable"), ("deletion-impossible", "cannot delete"),
-    ("binding-arbitration", "binding arbitration"), ("jury-trial-waiver", "jury"),
-    ("class-action-waiver", "class action"), ("no-way-to-withdraw", ""),
-  ])
+  @Test(
+    "The voice marketplace's risky clauses are found",
+    arguments: [
+      ("consent-by-use", "By creating an account"), ("any-purpose", "for any purpose"),
+      ("sell-personal-data", "sell or license your recordings"), ("share-with-third-parties", "share your personal information"),
+      ("business-transfer", "acquisition"), ("irrevocable-consent", "irrevocable"), ("deletion-impossible", "cannot delete"),
+      ("binding-arbitration", "binding arbitration"), ("jury-trial-waiver", "jury"),
+      ("class-action-waiver", "class action"), ("no-way-to-withdraw", ""),
+    ])
   func voiceMarketplace(rule: String, words: String) throws {
     let found = try findings("voice-marketplace.html").filter { $0.rule == rule }
     #expect(!found.isEmpty, "\(rule) not found")
     if !words.isEmpty {
-      #expect(found.contains { $0.match.lowercased().contains(words.lowercased()) || words.lowercased().contains($0.match.lowercased()) },
-              "\(rule) matched \(found.map(\.match))")
+      #expect(
+        found.contains {
+          $0.match.lowercased().contains(words.lowercased()) || words.lowercased().contains($0.match.lowercased())
+        },
+        "\(rule) matched \(found.map(\.match))")
     }
   }
 
-  @Test("The wider risks of selling one's voice are found in the voice marketplace", arguments: [
-    "perpetual-licence", "synthetic-replica", "ai-training", "biometric-collection", "indefinite-retention",
-    "data-sent-abroad", "vague-payment", "distant-courts", "foreign-law", "liability-capped", "provided-as-is",
-    "terms-changed-at-will",
-  ])
+  @Test(
+    "The wider risks of selling one's voice are found in the voice marketplace",
+    arguments: [
+      "perpetual-licence", "synthetic-replica", "ai-training", "biometric-collection", "indefinite-retention",
+      "data-sent-abroad", "vague-payment", "distant-courts", "foreign-law", "liability-capped", "provided-as-is",
+      "terms-changed-at-will",
+    ])
   func widerRisks(rule: String) throws {
     #expect(try findings("voice-marketplace.html").contains { $0.rule == rule }, "\(rule) not found")
   }
@@ -60,7 +67,8 @@ struct SampleFindingsTests {
 
   @Test("Findings point at the matched words in the HTML source")
   func positionsInSource() throws {
-    let source = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/voice-marketplace.html"), encoding: .utf8)
+    let source = try String(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/voice-marketplace.html"), encoding: .utf8)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
     for f in try findings("voice-marketplace.html") where f.line <= lines.count {
       let line = lines[f.line - 1]
@@ -70,18 +78,35 @@ struct SampleFindingsTests {
     }
   }
 
-  @Test("The biometric licence (Akoma Ntoso) and the fitness consent (hard-wrapped text)", arguments: [
-    ("biometric-licence.xml", ["irrevocable-consent", "sell-personal-data", "disclosure-without-notice", "class-action-waiver",
-                               "shortened-claim-period", "bundled-consent", "no-way-to-withdraw", "biometric-collection",
-                               "deidentified-shared", "indefinite-retention", "synthetic-replica", "terms-changed-at-will",
-                               "distant-courts"]),
-    ("fitness-consent.txt", ["consent-by-use", "share-with-third-parties", "binding-arbitration", "shortened-claim-period",
-                             "jury-trial-waiver", "no-way-to-withdraw", "ai-training", "data-sent-abroad", "vague-payment",
-                             "indefinite-retention", "damages-excluded", "provided-as-is"]),
-    ("creator-licence.docx", ["perpetual-licence", "irrevocable-consent", "ai-training", "synthetic-replica",
-                              "share-with-third-parties", "indefinite-retention", "terms-changed-at-will", "binding-arbitration",
-                              "jury-trial-waiver", "class-action-waiver", "no-way-to-withdraw"]),
-  ])
+  @Test(
+    "The biometric licence (Akoma Ntoso) and the fitness consent (hard-wrapped text)",
+    arguments: [
+      (
+        "biometric-licence.xml",
+        [
+          "irrevocable-consent", "sell-personal-data", "disclosure-without-notice", "class-action-waiver",
+          "shortened-claim-period", "bundled-consent", "no-way-to-withdraw", "biometric-collection",
+          "deidentified-shared", "indefinite-retention", "synthetic-replica", "terms-changed-at-will",
+          "distant-courts",
+        ]
+      ),
+      (
+        "fitness-consent.txt",
+        [
+          "consent-by-use", "share-with-third-parties", "binding-arbitration", "shortened-claim-period",
+          "jury-trial-waiver", "no-way-to-withdraw", "ai-training", "data-sent-abroad", "vague-payment",
+          "indefinite-retention", "damages-excluded", "provided-as-is",
+        ]
+      ),
+      (
+        "creator-licence.docx",
+        [
+          "perpetual-licence", "irrevocable-consent", "ai-training", "synthetic-replica",
+          "share-with-third-parties", "indefinite-retention", "terms-changed-at-will", "binding-arbitration",
+          "jury-trial-waiver", "class-action-waiver", "no-way-to-withdraw",
+        ]
+      ),
+    ])
   func otherSamples(sample: String, rules: [String]) throws {
     let found = Set(try findings(sample).map(\.rule))
     for rule in rules { #expect(found.contains(rule), "\(sample): \(rule) not found") }
@@ -95,7 +120,9 @@ struct SampleFindingsTests {
     #expect((arbitration.line, arbitration.column) == (25, 49))
     #expect(arbitration.match.hasPrefix("resolved by binding arbitration"))
     let result = try CLIRunner.run(["clauses", "--format", "jsonl", "Samples/creator-licence.docx"])
-    let records = try result.stdout.split(separator: "\n").map { try JSONDecoder().decode(ClauseRecord.self, from: Data($0.utf8)) }
+    let records = try result.stdout.split(separator: "\n").map {
+      try JSONDecoder().decode(ClauseRecord.self, from: Data($0.utf8))
+    }
     #expect(!records.contains { $0.text.contains("carefully selected") })
     let sharing = try #require(records.first { $0.text.hasPrefix("We may share your recordings") })
     #expect(sharing.text.contains("with our partners, including advertisers"))
@@ -108,8 +135,11 @@ struct SampleFindingsTests {
     let all = try findings("fair-consent.html")
     let risks = all.filter { Category.named($0.category)?.polarity == .risk }
     #expect(risks.isEmpty, "risks found: \(risks.map { "\($0.rule): \($0.match)" })")
-    #expect(Set(all.map(\.category)).isSuperset(of: ["no-sale", "revocation-right", "selective-sharing",
-                                                       "security-commitment", "clear-compensation"]))
+    #expect(
+      Set(all.map(\.category)).isSuperset(of: [
+        "no-sale", "revocation-right", "selective-sharing",
+        "security-commitment", "clear-compensation",
+      ]))
   }
 
   @Test("Exit codes: 1 with findings at the threshold, 0 below it, 2 for a missing file")
@@ -144,7 +174,9 @@ struct SampleFindingsTests {
       """
     let result = try CLIRunner.run(["classify"], stdin: input)
     #expect(result.status == 0)
-    let lines = result.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    let lines = result.stdout.split(separator: "\n").map {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+    }
     #expect(lines.count == 2)
     #expect(lines[0]?["id"] as? String == "a")
     #expect((lines[0]?["categories"] as? [String])?.contains("third-party-resale") == true)
@@ -158,16 +190,16 @@ struct SampleFindingsTests {
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("mine.yml")
     try """
-      version: 1
-      rules:
-        - id: my-rule
-          category: third-party-resale
-          severity: warning
-          title: Mine
-          message: Mine.
-          patterns: ["sell+ ..3 @persnal-data"]
-          examples: {flag: [We sell your data.], pass: [We do not.]}
-      """.write(to: file, atomically: true, encoding: .utf8)
+    version: 1
+    rules:
+      - id: my-rule
+        category: third-party-resale
+        severity: warning
+        title: Mine
+        message: Mine.
+        patterns: ["sell+ ..3 @persnal-data"]
+        examples: {flag: [We sell your data.], pass: [We do not.]}
+    """.write(to: file, atomically: true, encoding: .utf8)
     let broken = try CLIRunner.run(["rules", "test", dir.path])
     #expect(broken.status == 2)
     #expect(broken.stderr.contains("mine.yml:8:16: unknown lexicon '@persnal-data' (did you mean '@personal-data'?)"))

@@ -40,10 +40,14 @@ struct SummarizeCommandTests {
     #expect(answers.last?["id"] as? String == "insurers" && answers.last?["answer"] as? String == "yes")
     #expect(answers.first?["id"] as? String == "data-taken")
 
-    try yaml.replacingOccurrences(of: "share-with-third-parties", with: "share-with-third-partys").write(to: question, atomically: true, encoding: .utf8)
+    try yaml.replacingOccurrences(of: "share-with-third-parties", with: "share-with-third-partys").write(
+      to: question, atomically: true, encoding: .utf8)
     let bad = try CLIRunner.run(["summarize", "--rules", folder.path, "Samples/fitness-consent.txt"])
     #expect(bad.status == 2)
-    #expect(bad.stderr.contains("summary/50-insurers.yml:5:8: question 'insurers' (yes) names unknown rule 'share-with-third-partys' (did you mean 'share-with-third-parties'?)"))
+    #expect(
+      bad.stderr.contains(
+        "summary/50-insurers.yml:5:8: question 'insurers' (yes) names unknown rule 'share-with-third-partys' (did you mean 'share-with-third-parties'?)"
+      ))
   }
 
   @Test("summarize --format json on a short research consent of our own: pay, sharing, AI use and a partial withdrawal")
@@ -74,8 +78,9 @@ struct SummarizeCommandTests {
 
   @Test("Standard input, and errors: a missing file, an unknown format")
   func inputsAndErrors() throws {
-    let piped = try CLIRunner.run(["summarize", "--format", "json", "-"],
-                                  stdin: "You may withdraw your consent at any time. We do not sell your personal information.")
+    let piped = try CLIRunner.run(
+      ["summarize", "--format", "json", "-"],
+      stdin: "You may withdraw your consent at any time. We do not sell your personal information.")
     #expect(piped.status == 0)
     #expect(piped.stdout.contains("\"gradeWithheld\""))
     let missing = try CLIRunner.run(["summarize", "nowhere.html"])

@@ -14,7 +14,8 @@ struct ConfigurationTests {
   func apply() throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let path = try write("""
+    let path = try write(
+      """
       version: 1
       disable: [plain-language, any-purpose]
       severity: {waived-litigation: info, sell-personal-data: warning}
@@ -44,8 +45,10 @@ struct ConfigurationTests {
     #expect(asWritten.failOn == .standard)
     // Each "# key: value" line, uncommented, is a working setting.
     let uncommented = StarterConfiguration.text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-      line.hasPrefix("# ") && line.dropFirst(2).first?.isLowercase == true && line.contains(": ") && !line.hasPrefix("# FinePrint")
-        && line.dropFirst(2).split(separator: ":").first.map { !$0.contains(" ") } == true ? String(line.dropFirst(2)) : String(line)
+      line.hasPrefix("# ") && line.dropFirst(2).first?.isLowercase == true && line.contains(": ")
+        && !line.hasPrefix("# FinePrint")
+        && line.dropFirst(2).split(separator: ":").first.map { !$0.contains(" ") } == true
+        ? String(line.dropFirst(2)) : String(line)
     }.joined(separator: "\n")
     try FileManager.default.createDirectory(at: dir.appendingPathComponent("fineprint-rules"), withIntermediateDirectories: true)
     let all = try Configuration.load(path: try write(uncommented, in: dir))
@@ -65,16 +68,19 @@ struct ConfigurationTests {
     let path = try write("version: 1\n", in: dir)
     let deep = dir.appendingPathComponent("a/b/c")
     try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
-    #expect(Configuration.find(from: deep.path).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            == URL(fileURLWithPath: path).standardizedFileURL.path)
+    #expect(
+      Configuration.find(from: deep.path).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        == URL(fileURLWithPath: path).standardizedFileURL.path)
   }
 
-  @Test("Mistakes name the file and line", arguments: [
-    ("version: 1\ndisabel: [x]\n", ":2:1: unknown key 'disabel' in the configuration"),
-    ("version: 1\nseverity: {x: fatal}\n", ":2:15: 'fatal' is not a valid severity"),
-    ("version: 1\nfail_on: sometimes\n", ":2:10: 'sometimes' is not a valid fail_on"),
-    ("version: 1\nreadability: {reading_ease: 30}\n", ":2:15: unknown key 'reading_ease' in readability"),
-  ])
+  @Test(
+    "Mistakes name the file and line",
+    arguments: [
+      ("version: 1\ndisabel: [x]\n", ":2:1: unknown key 'disabel' in the configuration"),
+      ("version: 1\nseverity: {x: fatal}\n", ":2:15: 'fatal' is not a valid severity"),
+      ("version: 1\nfail_on: sometimes\n", ":2:10: 'sometimes' is not a valid fail_on"),
+      ("version: 1\nreadability: {reading_ease: 30}\n", ":2:15: unknown key 'reading_ease' in readability"),
+    ])
   func errors(yaml: String, expected: String) throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -86,10 +92,12 @@ struct ConfigurationTests {
     }
   }
 
-  @Test("Ignored paths: * within a name, ** across folders", arguments: [
-    ("archive/**", "archive/2020/old.html", true), ("archive/**", "current/terms.html", false),
-    ("*.draft.html", "legal/terms.draft.html", true), ("legal/*.txt", "legal/sub/x.txt", false),
-  ])
+  @Test(
+    "Ignored paths: * within a name, ** across folders",
+    arguments: [
+      ("archive/**", "archive/2020/old.html", true), ("archive/**", "current/terms.html", false),
+      ("*.draft.html", "legal/terms.draft.html", true), ("legal/*.txt", "legal/sub/x.txt", false),
+    ])
   func glob(pattern: String, path: String, expected: Bool) {
     var config = Configuration()
     config.ignore = [pattern]
@@ -97,11 +105,22 @@ struct ConfigurationTests {
     #expect(config.ignores("/repo/" + path) == expected)
   }
 
-  @Test("A misspelt rule ID or category in disable or severity is an error naming file and line", arguments: [
-    ("version: 1\ndisable: [plain-language, any-purpse]\n", ":2:27: 'any-purpse' in disable is neither a rule ID nor a category (did you mean 'any-purpose'?)"),
-    ("version: 1\ndisable:\n  - waived-litigation\nseverity:\n  waived-litigaton: info\n", ":5:3: 'waived-litigaton' in severity is neither a rule ID nor a category (did you mean 'waived-litigation'?)"),
-    ("version: 1\ndisable: [no-such-thing-at-all]\n", ":2:11: 'no-such-thing-at-all' in disable is neither a rule ID nor a category; see 'fineprint rules list'"),
-  ])
+  @Test(
+    "A misspelt rule ID or category in disable or severity is an error naming file and line",
+    arguments: [
+      (
+        "version: 1\ndisable: [plain-language, any-purpse]\n",
+        ":2:27: 'any-purpse' in disable is neither a rule ID nor a category (did you mean 'any-purpose'?)"
+      ),
+      (
+        "version: 1\ndisable:\n  - waived-litigation\nseverity:\n  waived-litigaton: info\n",
+        ":5:3: 'waived-litigaton' in severity is neither a rule ID nor a category (did you mean 'waived-litigation'?)"
+      ),
+      (
+        "version: 1\ndisable: [no-such-thing-at-all]\n",
+        ":2:11: 'no-such-thing-at-all' in disable is neither a rule ID nor a category; see 'fineprint rules list'"
+      ),
+    ])
   func unknownNames(yaml: String, expected: String) throws {
     let dir = try TestSupport.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

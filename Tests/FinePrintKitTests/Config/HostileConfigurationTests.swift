@@ -34,7 +34,8 @@ struct HostileConfigurationTests {
 
   @Test("Anchors and aliases within the limit still read")
   func aliasesWithinTheLimit() throws {
-    let config = try Configuration.parse(Array("version: 1\ndisable: &off [plain-language]\nignore: *off\n".utf8), path: ".fineprint.yml")
+    let config = try Configuration.parse(
+      Array("version: 1\ndisable: &off [plain-language]\nignore: *off\n".utf8), path: ".fineprint.yml")
     #expect(config.disabled == ["plain-language"])
     #expect(config.ignore == ["plain-language"])
     #expect(YAMLAliasLimit.overflow(in: Self.laughs(last: ""), limit: 100) != nil)
@@ -50,38 +51,45 @@ struct HostileConfigurationTests {
     }
   }
 
-  @Test("A backtracking glob against a long path answers at once, as before for ordinary globs", arguments: [
-    ("*a*a*a*a*a*a*a*ab", String(repeating: "a", count: 400), false),
-    ("**a**a**a**a**a**a**a**ab", String(repeating: "a/", count: 200), false),
-    ("*a*a*a*a*a*a*a*ab", String(repeating: "a", count: 400) + "b", true),
-    ("a?c", "abc", true), ("a?c", "ac", false), ("*", "", true), ("**", "a/b/c", true), ("*", "a/b", false),
-    ("docs/*.html", "docs/terms.html", true), ("docs/**/*.html", "docs/eu/2024/terms.html", true),
-    ("***", "x/y", true), ("*x", "x", true), ("x*", "x", true), ("", "", true), ("", "a", false),
-  ])
+  @Test(
+    "A backtracking glob against a long path answers at once, as before for ordinary globs",
+    arguments: [
+      ("*a*a*a*a*a*a*a*ab", String(repeating: "a", count: 400), false),
+      ("**a**a**a**a**a**a**a**ab", String(repeating: "a/", count: 200), false),
+      ("*a*a*a*a*a*a*a*ab", String(repeating: "a", count: 400) + "b", true),
+      ("a?c", "abc", true), ("a?c", "ac", false), ("*", "", true), ("**", "a/b/c", true), ("*", "a/b", false),
+      ("docs/*.html", "docs/terms.html", true), ("docs/**/*.html", "docs/eu/2024/terms.html", true),
+      ("***", "x/y", true), ("*x", "x", true), ("x*", "x", true), ("", "", true), ("", "a", false),
+    ])
   func linearGlob(pattern: String, path: String, expected: Bool) {
     #expect(Configuration.glob(pattern, matches: path) == expected)
   }
 
-  @Test("A regex rule that could backtrack exponentially is refused where it is written", arguments: [
-    "(x+x+)+y", "(a|aa)*", "(a*)*b", "(a)\\1", "((ab)+c)+", "(a{2,})+", "(?:a+)+", "(a|b)+",
-    "x+x+x+y", "a*b*c*d", "[a-z]+[0-9]+x{2,}", ".*a.*b.*c",
-  ])
+  @Test(
+    "A regex rule that could backtrack exponentially is refused where it is written",
+    arguments: [
+      "(x+x+)+y", "(a|aa)*", "(a*)*b", "(a)\\1", "((ab)+c)+", "(a{2,})+", "(?:a+)+", "(a|b)+",
+      "x+x+x+y", "a*b*c*d", "[a-z]+[0-9]+x{2,}", ".*a.*b.*c",
+    ])
   func exponentialRegex(pattern: String) {
     let escaped = pattern.replacingOccurrences(of: "\\", with: "\\\\")  // inside a YAML double-quoted string
     let yaml = RuleLoadingTests.valid.replacingOccurrences(of: "sell+ ..3", with: "/\(escaped)/ ..3")
     #expect(TokenRegex.backtrackingRisk(pattern) != nil)
     #expect {
-      _ = try RuleEngine(ruleSet: try RuleSet.parse(files: [("Rules/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons))
+      _ = try RuleEngine(
+        ruleSet: try RuleSet.parse(files: [("Rules/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons))
     } throws: { error in
       (error as? RuleLoadError)?.errorDescription?.hasPrefix("Rules/bad.yml:8:16: invalid pattern") == true
         && (error as? RuleLoadError)?.errorDescription?.contains("could take too long on a long word") == true
     }
   }
 
-  @Test("Ordinary regexes still load", arguments: [
-    "(networkadvertising|aboutads|youronlinechoices)", "^\\d+$", "colou?r", "[0-9]+", "(ab)?c", "(a|b)c", "x{2}",
-    "(ab){2}", "[(]+", "\\(+", "[a-z]+(ing|ed)", "(a+)?", "(ab){1,1}", "x+x+y", "^[a-z]+-[a-z]+$", "[*+]{1,3}x",
-  ])
+  @Test(
+    "Ordinary regexes still load",
+    arguments: [
+      "(networkadvertising|aboutads|youronlinechoices)", "^\\d+$", "colou?r", "[0-9]+", "(ab)?c", "(a|b)c", "x{2}",
+      "(ab){2}", "[(]+", "\\(+", "[a-z]+(ing|ed)", "(a+)?", "(ab){1,1}", "x+x+y", "^[a-z]+-[a-z]+$", "[*+]{1,3}x",
+    ])
   func ordinaryRegex(pattern: String) {
     #expect(TokenRegex.backtrackingRisk(pattern) == nil, "\(pattern)")
   }
@@ -103,7 +111,8 @@ struct HostileConfigurationTests {
     let linter = Linter(engine: try RuleEngine(ruleSet: set))
     // x*x*y against one word of 5,000 x's took minutes; 200 of them are now passed over.
     let long = String(repeating: "x", count: 5_000)
-    let text = "A xxxy here.\n\n" + Array(repeating: long, count: 200).joined(separator: " ") + ".\n\n"
+    let text =
+      "A xxxy here.\n\n" + Array(repeating: long, count: 200).joined(separator: " ") + ".\n\n"
       + String(repeating: "x", count: 250) + "y too.\n"
     let start = ContinuousClock.now
     let findings = linter.lint(try TestSupport.document(text))

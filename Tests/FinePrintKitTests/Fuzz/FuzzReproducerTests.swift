@@ -22,12 +22,15 @@ struct FuzzReproducerTests {
   }
 
   static let cases: [Case] = [
-    Case("html: a stray '<' at the end put a match outside its clause", .html,
-         "Pay are at our discretion o-y: sarif; one; }<"),
-    Case("config: a control character was a YAML error of several lines, placed at 1:1", .config,
-         "disable: ves\u{1}Dioo\n"),
-    Case("rules: a pattern written over two lines was quoted over two lines in its error", .rules,
-         RuleLoadingTests.valid.replacingOccurrences(of: "sell+ ..3 @personal-data", with: "(stored |\\n -)")),
+    Case(
+      "html: a stray '<' at the end put a match outside its clause", .html,
+      "Pay are at our discretion o-y: sarif; one; }<"),
+    Case(
+      "config: a control character was a YAML error of several lines, placed at 1:1", .config,
+      "disable: ves\u{1}Dioo\n"),
+    Case(
+      "rules: a pattern written over two lines was quoted over two lines in its error", .rules,
+      RuleLoadingTests.valid.replacingOccurrences(of: "sell+ ..3 @personal-data", with: "(stored |\\n -)")),
   ]
 
   @Test("A reproducer keeps every invariant", arguments: cases)

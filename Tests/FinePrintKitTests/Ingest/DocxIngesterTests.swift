@@ -31,14 +31,20 @@ enum DocxBuilder {
   }
 
   /// A `.docx` holding `[Content_Types].xml`, the document part and any other `parts`.
-  static func docx(_ body: String, styles: String? = nil, parts: [(String, String)] = [],
-                   compression: CompressionMethod = .deflate) throws -> [UInt8] {
+  static func docx(
+    _ body: String, styles: String? = nil, parts: [(String, String)] = [],
+    compression: CompressionMethod = .deflate
+  ) throws -> [UInt8] {
     var all = [("[Content_Types].xml", contentTypes), ("word/document.xml", documentXML(body))]
     if let styles {
-      all.append(("word/styles.xml", """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\(styles)</w:styles>
-        """))
+      all.append(
+        (
+          "word/styles.xml",
+          """
+          <?xml version="1.0" encoding="UTF-8"?>
+          <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\(styles)</w:styles>
+          """
+        ))
     }
     return try zip(all + parts, compression: compression)
   }
@@ -111,27 +117,34 @@ struct DocxIngesterTests {
 
   @Test("Paragraphs are blocks; tabs, line breaks and xml:space are honoured; empty paragraphs make none")
   func textAndBlocks() throws {
-    let doc = try ingest(try B.docx("""
-      <w:p><w:r><w:t>  Intro, trimmed  </w:t></w:r></w:p>
-      <w:p/>
-      <w:p><w:r><w:t>Name:</w:t><w:tab/><w:t>Ada</w:t></w:r></w:p>
-      <w:p><w:r><w:t xml:space="preserve">Keep </w:t></w:r><w:r><w:t xml:space="preserve">  two  </w:t></w:r><w:r><w:t>words</w:t></w:r></w:p>
-      <w:p><w:r><w:t>First line.</w:t><w:br/><w:t>Second line.</w:t><w:cr/><w:t>Third &amp; last.</w:t></w:r></w:p>
-      <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>No tab stop is text.</w:t></w:r></w:p>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        <w:p><w:r><w:t>  Intro, trimmed  </w:t></w:r></w:p>
+        <w:p/>
+        <w:p><w:r><w:t>Name:</w:t><w:tab/><w:t>Ada</w:t></w:r></w:p>
+        <w:p><w:r><w:t xml:space="preserve">Keep </w:t></w:r><w:r><w:t xml:space="preserve">  two  </w:t></w:r><w:r><w:t>words</w:t></w:r></w:p>
+        <w:p><w:r><w:t>First line.</w:t><w:br/><w:t>Second line.</w:t><w:cr/><w:t>Third &amp; last.</w:t></w:r></w:p>
+        <w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>No tab stop is text.</w:t></w:r></w:p>
+        """))
     #expect(doc.format == .docx)
-    #expect(blocks(doc) == ["Intro, trimmed", "Name:\tAda", "Keep   two  words", "First line.\nSecond line.\nThird & last.",
-                            "No tab stop is text."])
+    #expect(
+      blocks(doc) == [
+        "Intro, trimmed", "Name:\tAda", "Keep   two  words", "First line.\nSecond line.\nThird & last.",
+        "No tab stop is text.",
+      ])
     #expect(doc.blocks.allSatisfy { $0.kind == .paragraph })
   }
 
   @Test("A sentence split across runs stays one clause and is found by the rules")
   func runsJoin() throws {
-    let doc = try ingest(try B.docx("""
-      <w:p><w:r><w:t xml:space="preserve">We may </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>sell</w:t></w:r>\
-      <w:r><w:t xml:space="preserve"> your </w:t></w:r><w:hyperlink><w:r><w:t>personal data</w:t></w:r></w:hyperlink>\
-      <w:r><w:t xml:space="preserve"> to data brokers.</w:t></w:r></w:p>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        <w:p><w:r><w:t xml:space="preserve">We may </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>sell</w:t></w:r>\
+        <w:r><w:t xml:space="preserve"> your </w:t></w:r><w:hyperlink><w:r><w:t>personal data</w:t></w:r></w:hyperlink>\
+        <w:r><w:t xml:space="preserve"> to data brokers.</w:t></w:r></w:p>
+        """))
     let clauses = ClauseSegmenter().clauses(in: doc)
     #expect(clauses.map { doc.text(in: $0.range) } == ["We may sell your personal data to data brokers."])
     let findings = try Linter(engine: TestSupport.engine()).lint(doc)
@@ -141,29 +154,33 @@ struct DocxIngesterTests {
 
   @Test("Deleted, moved-away, hidden and field-instruction text is not read; inserted text is")
   func invisibleText() throws {
-    let doc = try ingest(try B.docx("""
-      <w:p><w:r><w:t xml:space="preserve">We </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>never </w:delText></w:r></w:del>\
-      <w:ins w:id="2" w:author="A"><w:r><w:t xml:space="preserve">may </w:t></w:r></w:ins><w:r><w:t xml:space="preserve">share </w:t></w:r>\
-      <w:moveFrom w:id="3" w:author="A"><w:r><w:t>old words </w:t></w:r></w:moveFrom>\
-      <w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words </w:t></w:r><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t xml:space="preserve">your </w:t></w:r>\
-      <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://x" </w:instrText></w:r>\
-      <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>data</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
-      <w:r><w:t>.</w:t></w:r></w:p>
-      <w:p><w:pPr><w:pPrChange w:id="4" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Not a heading any more.</w:t></w:r></w:p>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        <w:p><w:r><w:t xml:space="preserve">We </w:t></w:r><w:del w:id="1" w:author="A"><w:r><w:delText>never </w:delText></w:r></w:del>\
+        <w:ins w:id="2" w:author="A"><w:r><w:t xml:space="preserve">may </w:t></w:r></w:ins><w:r><w:t xml:space="preserve">share </w:t></w:r>\
+        <w:moveFrom w:id="3" w:author="A"><w:r><w:t>old words </w:t></w:r></w:moveFrom>\
+        <w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden words </w:t></w:r><w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t xml:space="preserve">your </w:t></w:r>\
+        <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> HYPERLINK "https://x" </w:instrText></w:r>\
+        <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>data</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>\
+        <w:r><w:t>.</w:t></w:r></w:p>
+        <w:p><w:pPr><w:pPrChange w:id="4" w:author="A"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Not a heading any more.</w:t></w:r></w:p>
+        """))
     #expect(blocks(doc) == ["We may share your data.", "Not a heading any more."])
     #expect(doc.blocks[1].kind == .paragraph)
   }
 
   @Test("A text box is read once: mc:Fallback repeats mc:Choice and is skipped")
   func textBoxes() throws {
-    let doc = try ingest(try B.docx("""
-      <w:p><w:r><w:t>Anchor.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>\
-      <w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>\
-      <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>\
-      </mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> After.</w:t></w:r></w:p>
-      <w:p><w:r><w:t>Next.</w:t></w:r></w:p>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        <w:p><w:r><w:t>Anchor.</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>\
+        <w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>\
+        <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed text.</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>\
+        </mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> After.</w:t></w:r></w:p>
+        <w:p><w:r><w:t>Next.</w:t></w:r></w:p>
+        """))
     #expect(blocks(doc) == ["Anchor. After.", "Boxed text.", "Next."])
     // Paragraphs are numbered where they start: the box is paragraph 2, the next one 3.
     #expect(doc.blocks.map { doc.span(of: $0.range).start.line } == [1, 2, 3])
@@ -180,16 +197,18 @@ struct DocxIngesterTests {
       <w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>
       <w:style w:type="character" w:styleId="Heading1Char"><w:name w:val="Heading 1 Char"/></w:style>
       """
-    let doc = try ingest(try B.docx("""
-      \(B.p("Creator Licence", style: "Titel"))
-      \(B.p("7. Disputes", style: "berschrift1"))
-      \(B.p("7.2 Arbitration", style: "ClauseTitle"))
-      \(B.p("Disputes go to binding arbitration."))
-      \(B.p("8. Data", style: "Heading1"))
-      <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>8.1 Sharing</w:t></w:r></w:p>
-      \(B.p("We share your recordings with partners."))
-      <w:p><w:pPr><w:pStyle w:val="Heading3"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>Body text in a heading style.</w:t></w:r></w:p>
-      """, styles: styles))
+    let doc = try ingest(
+      try B.docx(
+        """
+        \(B.p("Creator Licence", style: "Titel"))
+        \(B.p("7. Disputes", style: "berschrift1"))
+        \(B.p("7.2 Arbitration", style: "ClauseTitle"))
+        \(B.p("Disputes go to binding arbitration."))
+        \(B.p("8. Data", style: "Heading1"))
+        <w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>8.1 Sharing</w:t></w:r></w:p>
+        \(B.p("We share your recordings with partners."))
+        <w:p><w:pPr><w:pStyle w:val="Heading3"/><w:outlineLvl w:val="9"/></w:pPr><w:r><w:t>Body text in a heading style.</w:t></w:r></w:p>
+        """, styles: styles))
     #expect(doc.title == "Creator Licence")
     #expect(doc.blocks.map(\.kind) == [.heading, .heading, .heading, .paragraph, .heading, .heading, .paragraph, .paragraph])
     #expect(doc.blocks.map(\.level) == [1, 1, 2, 0, 1, 2, 0, 0])
@@ -202,13 +221,15 @@ struct DocxIngesterTests {
 
   @Test("Numbered paragraphs are list items at their level; table cells' paragraphs are blocks of their own")
   func listsAndTables() throws {
-    let doc = try ingest(try B.docx("""
-      <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>We collect your voice.</w:t></w:r></w:p>
-      <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Including samples.</w:t></w:r></w:p>
-      <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Numbering removed.</w:t></w:r></w:p>
-      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Use</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Fee</w:t></w:r></w:p>\
-      <w:p><w:r><w:t>Paid monthly.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>We collect your voice.</w:t></w:r></w:p>
+        <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>Including samples.</w:t></w:r></w:p>
+        <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Numbering removed.</w:t></w:r></w:p>
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Use</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Fee</w:t></w:r></w:p>\
+        <w:p><w:r><w:t>Paid monthly.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+        """))
     #expect(blocks(doc) == ["We collect your voice.", "Including samples.", "Numbering removed.", "Use", "Fee", "Paid monthly."])
     #expect(doc.blocks.map(\.kind) == [.listItem, .listItem, .paragraph, .tableCell, .tableCell, .tableCell])
     #expect(doc.blocks.map(\.level) == [1, 2, 0, 0, 0, 0])
@@ -218,14 +239,16 @@ struct DocxIngesterTests {
 
   @Test("Positions are paragraph numbers (every w:p counts) and code-point columns in the paragraph")
   func positions() throws {
-    let doc = try ingest(try B.docx("""
-      \(B.p("Terms", style: "Heading1"))
-      <w:p/>
-      <w:p><w:r><w:t>Café rules: we may sell your data.</w:t></w:r></w:p>
-      <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-      <w:p><w:pPr/></w:p>
-      <w:p><w:r><w:t>First line.</w:t><w:br/><w:t>We may sell your data.</w:t></w:r></w:p>
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        \(B.p("Terms", style: "Heading1"))
+        <w:p/>
+        <w:p><w:r><w:t>Café rules: we may sell your data.</w:t></w:r></w:p>
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+        <w:p><w:pPr/></w:p>
+        <w:p><w:r><w:t>First line.</w:t><w:br/><w:t>We may sell your data.</w:t></w:r></w:p>
+        """))
     let findings = try Linter(engine: TestSupport.engine()).lint(doc).filter { $0.rule == "sell-personal-data" }
     #expect(findings.map { [$0.line, $0.column] } == [[3, 20], [6, 20]])
     let second = try #require(findings.last)
@@ -239,10 +262,12 @@ struct DocxIngesterTests {
 
   @Test("A paragraph that starts with fineprint- is a suppression directive, as a line is in plain text")
   func suppression() throws {
-    let doc = try ingest(try B.docx("""
-      \(B.p("fineprint-disable-next-line third-party-resale: reviewed by counsel"))
-      \(B.p("We may sell your personal data."))
-      """))
+    let doc = try ingest(
+      try B.docx(
+        """
+        \(B.p("fineprint-disable-next-line third-party-resale: reviewed by counsel"))
+        \(B.p("We may sell your personal data."))
+        """))
     let result = try Linter(engine: TestSupport.engine()).lintApplyingSuppressions(doc)
     #expect(result.suppressed.map(\.rule) == ["sell-personal-data"])
     #expect(result.suppressed.first?.line == 2)
@@ -257,8 +282,11 @@ struct DocxIngesterTests {
       <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/>
       </Relationships>
       """
-    let bytes = try B.zip([("[Content_Types].xml", B.contentTypes), ("_rels/.rels", rels),
-                           ("word/document2.xml", B.documentXML(B.p("We may sell your data.")))], compression: .none)
+    let bytes = try B.zip(
+      [
+        ("[Content_Types].xml", B.contentTypes), ("_rels/.rels", rels),
+        ("word/document2.xml", B.documentXML(B.p("We may sell your data."))),
+      ], compression: .none)
     #expect(blocks(try ingest(bytes)) == ["We may sell your data."])
   }
 
@@ -299,7 +327,9 @@ struct DocxIngesterTests {
   func corruptZip() throws {
     let bytes = try B.docx(B.p("We may sell your data."))
     let error = ingestError(Array(bytes.prefix(bytes.count / 2)))
-    #expect(error?.errorDescription == "terms.docx: not a readable Word document: the ZIP archive is damaged or cut short (no readable directory)")
+    #expect(
+      error?.errorDescription
+        == "terms.docx: not a readable Word document: the ZIP archive is damaged or cut short (no readable directory)")
     // A mangled deflate stream.
     var mangled = bytes
     let data = try #require(B.localHeader("word/document.xml", in: bytes)).data
@@ -314,19 +344,26 @@ struct DocxIngesterTests {
     // A stored block that promises 65,535 bytes the entry does not have.
     bytes.replaceSubrange(data..<(data + 5), with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
     let start = ContinuousClock.now
-    #expect(ingestError(bytes)?.errorDescription == "terms.docx: not a readable Word document: word/document.xml is damaged (its compressed data is cut short)")
+    #expect(
+      ingestError(bytes)?.errorDescription
+        == "terms.docx: not a readable Word document: word/document.xml is damaged (its compressed data is cut short)")
     #expect(ContinuousClock.now - start < .seconds(5))
   }
 
   @Test("A ZIP without word/document.xml says what it seems to be")
   func notAWordDocument() throws {
     let workbook = try B.zip([("[Content_Types].xml", B.contentTypes), ("xl/workbook.xml", "<workbook/>")])
-    #expect(ingestError(workbook)?.errorDescription
-      == "terms.docx: not a readable Word document: the ZIP archive has no word/document.xml: it looks like an Excel workbook")
+    #expect(
+      ingestError(workbook)?.errorDescription
+        == "terms.docx: not a readable Word document: the ZIP archive has no word/document.xml: it looks like an Excel workbook")
     let other = try B.zip([("notes.txt", "We may sell your data.")])
-    #expect(ingestError(other)?.errorDescription == "terms.docx: not a readable Word document: the ZIP archive has no word/document.xml: it is not a Word document")
+    #expect(
+      ingestError(other)?.errorDescription
+        == "terms.docx: not a readable Word document: the ZIP archive has no word/document.xml: it is not a Word document")
     // Not named .docx: a ZIP archive is not a text document.
-    #expect(ingestError(other, name: "notes.zip") == .binary(path: "notes.zip", reason: "it is a ZIP archive without word/document.xml, so not a Word document"))
+    #expect(
+      ingestError(other, name: "notes.zip")
+        == .binary(path: "notes.zip", reason: "it is a ZIP archive without word/document.xml, so not a Word document"))
   }
 
   @Test("Encrypted files: a password-protected .docx (OLE2), a Word 97 .doc, ZIP entries with the encryption flag")
@@ -335,7 +372,9 @@ struct DocxIngesterTests {
     let encryptedPackage = ole + Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0, 0]
     #expect(ingestError(encryptedPackage)?.errorDescription?.contains("password-protected") == true)
     #expect(ingestError(ole)?.errorDescription?.contains("Word 97–2003 document (.doc)") == true)
-    #expect(ingestError(ole, name: "old.doc") == .binary(path: "old.doc", reason: "it is an old binary Office file (.doc, .xls) or an encrypted one; save it as .docx"))
+    #expect(
+      ingestError(ole, name: "old.doc")
+        == .binary(path: "old.doc", reason: "it is an old binary Office file (.doc, .xls) or an encrypted one; save it as .docx"))
     var flagged = try B.docx(B.p("Secret terms."))
     let header = try #require(B.localHeader("word/document.xml", in: flagged)).header
     let record = try #require(B.directoryRecord("word/document.xml", in: flagged))
@@ -349,7 +388,8 @@ struct DocxIngesterTests {
     let huge = B.documentXML(B.p("Terms.") + String(repeating: " ", count: 2_000_000))
     let bomb = try B.zip([("[Content_Types].xml", B.contentTypes), ("word/document.xml", huge)])
     #expect(bomb.count < 20_000)
-    let limit = "terms.docx: not a readable Word document: word/document.xml unpacks to more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)"
+    let limit =
+      "terms.docx: not a readable Word document: word/document.xml unpacks to more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)"
     #expect(ingestError(bomb, maxBytes: 1_048_576)?.errorDescription == limit)
     // The same bomb claiming to unpack to 100 bytes.
     var lying = bomb
@@ -366,7 +406,12 @@ struct DocxIngesterTests {
   func noTextAndBrokenXML() throws {
     let empty = try B.docx("<w:p/><w:p><w:r><w:t xml:space=\"preserve\">   </w:t></w:r></w:p>")
     #expect(ingestError(empty) == .noVisibleText(path: "terms.docx", reason: "the Word document has no text"))
-    let broken = try B.zip([("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>We may sell your dat")])
+    let broken = try B.zip([
+      (
+        "word/document.xml",
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>We may sell your dat"
+      )
+    ])
     let doc = try ingest(broken)
     #expect(blocks(doc) == ["We may sell your dat"])
     #expect(doc.warnings.contains { $0.hasPrefix("terms.docx: word/document.xml is not well-formed XML") })
@@ -400,6 +445,9 @@ struct DocxIngesterTests {
     try Data("PK\u{3}\u{4}not really a zip".utf8).write(to: bad)
     let failed = try CLIRunner.run(["lint", bad.path])
     #expect(failed.status == 2)
-    #expect(failed.stderr == "fineprint: error: \(bad.path): not a readable Word document: the ZIP archive is damaged or cut short (no readable directory)\n")
+    #expect(
+      failed.stderr
+        == "fineprint: error: \(bad.path): not a readable Word document: the ZIP archive is damaged or cut short (no readable directory)\n"
+    )
   }
 }

@@ -9,7 +9,8 @@ struct FormatSnifferTests {
 
   private static let html = "<!DOCTYPE html>\n<html><body><p>We sell data.</p></body></html>"
   private static let akn = "<?xml version=\"1.0\"?>\n<akomaNtoso><act name=\"x\"><body/></act></akomaNtoso>"
-  private static let xhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"
+  private static let xhtml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"
   private static let text = "1. Terms\n\nWe sell data.\n"
 
   @Test("Extensions promise a format")

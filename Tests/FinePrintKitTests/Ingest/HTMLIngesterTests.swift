@@ -5,7 +5,8 @@ import Testing
 struct HTMLIngesterTests {
   @Test("Only visible text: no script, style, head, comments, hidden or display:none parts")
   func visibleText() throws {
-    let doc = try TestSupport.html("""
+    let doc = try TestSupport.html(
+      """
       <html><head><title>T &amp; C</title><style>p{}</style><script>var sell = 1; if (a < b) {}</script></head>
       <body><!-- we sell everything --><noscript>enable js</noscript><template><p>tpl</p></template>
       <p>We may <b>sell</b> your data.</p><div hidden>Secret one.</div><p style="display: none">Secret two.</p>
@@ -18,7 +19,8 @@ struct HTMLIngesterTests {
 
   @Test("The site around the terms is not the terms: navigation, the page's header and footer, ARIA chrome")
   func siteChrome() throws {
-    let doc = try TestSupport.html("""
+    let doc = try TestSupport.html(
+      """
       <body><header><a href="/">Home</a><h1>Acme</h1></header><nav><h3>Pricing</h3><a>We sell plans</a></nav>
       <div role="navigation">Menu</div><div role="banner">Banner</div>
       <main><h1>Terms</h1><p>We may share your data.</p><footer><p>Effective 1 May 2026.</p></footer></main>
@@ -31,7 +33,8 @@ struct HTMLIngesterTests {
 
   @Test("Block elements are boundaries; inline elements are not")
   func blocks() throws {
-    let doc = try TestSupport.html("""
+    let doc = try TestSupport.html(
+      """
       <h2>Sharing</h2><p>We <i>may</i> share<br>your data.</p><ul><li>One<ul><li>Nested</li></ul></li><li>Two</li></ul>
       <table><tr><td>Rate</td><td>$5</td></tr></table>
       """)

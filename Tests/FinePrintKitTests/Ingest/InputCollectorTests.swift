@@ -128,7 +128,10 @@ struct InputCollectorTests {
     let elapsed = clock.measure { error = ingestError(path) }
     #expect(error == .tooLarge(path: path, bytes: 200 * 1_048_576, limit: 100 * 1_048_576))
     #expect(elapsed < .milliseconds(500))
-    #expect(error?.errorDescription == "\(path): 200 MB is larger than the 100 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
+    #expect(
+      error?.errorDescription
+        == "\(path): 200 MB is larger than the 100 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)"
+    )
   }
 
   @Test("The limit is configurable and a file at the limit is read")
@@ -139,8 +142,10 @@ struct InputCollectorTests {
     try write(Array("0123456789".utf8), to: path)
     #expect(try InputCollector(maxBytes: 10).read(path).bytes.count == 10)
     #expect(ingestError(path, collector: InputCollector(maxBytes: 9)) == .tooLarge(path: path, bytes: 10, limit: 9))
-    #expect(IngestError.tooLarge(path: path, bytes: 10, limit: 9).errorDescription
-      == "\(path): 10 bytes is larger than the 9 bytes limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
+    #expect(
+      IngestError.tooLarge(path: path, bytes: 10, limit: 9).errorDescription
+        == "\(path): 10 bytes is larger than the 9 bytes limit (raise it with --max-size, or max_size under limits in .fineprint.yml)"
+    )
   }
 
   // MARK: directories

@@ -39,14 +39,16 @@ struct InputTests {
     #expect(doc.span(of: offset..<(offset + 4)).start.column == 9)
   }
 
-  @Test("Format: from the extension, unless the content says otherwise", arguments: [
-    ("a.txt", "<html><body><p>x</p></body></html>", DocumentFormat.html),
-    ("a.html", "Just text, no markup at all.", .plainText),
-    ("-", "<?xml version=\"1.0\"?><terms/>", .xml),
-    ("noext", "Privacy Policy <br> <br> We <strong>sell</strong> data.", .html),
-    ("a.xml", "<?xml version=\"1.0\"?><html><body>x</body></html>", .html),
-    ("a.md", "# Terms\n\nWe sell data.", .plainText),
-  ])
+  @Test(
+    "Format: from the extension, unless the content says otherwise",
+    arguments: [
+      ("a.txt", "<html><body><p>x</p></body></html>", DocumentFormat.html),
+      ("a.html", "Just text, no markup at all.", .plainText),
+      ("-", "<?xml version=\"1.0\"?><terms/>", .xml),
+      ("noext", "Privacy Policy <br> <br> We <strong>sell</strong> data.", .html),
+      ("a.xml", "<?xml version=\"1.0\"?><html><body>x</body></html>", .html),
+      ("a.md", "# Terms\n\nWe sell data.", .plainText),
+    ])
   func sniffing(name: String, content: String, expected: DocumentFormat) {
     #expect(FormatSniffer.resolve(InputSource(name: name, bytes: Array(content.utf8))) == expected)
   }

@@ -82,7 +82,8 @@ struct PlainTextIngesterTests {
   @Test("Invalid UTF-8 is read as Windows-1252, with a warning naming the file")
   func invalidUTF8() throws {
     // "Café crème: “sold” here." in Windows-1252.
-    let bytes = Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me: ".utf8) + [0x93]
+    let bytes =
+      Array("Caf".utf8) + [0xE9] + Array(" cr".utf8) + [0xE8] + Array("me: ".utf8) + [0x93]
       + Array("sold".utf8) + [0x94] + Array(" here.".utf8)
     let document = try ingest(bytes, name: "legacy.txt")
     #expect(document.text == "Café crème: \u{201C}sold\u{201D} here.")

@@ -15,17 +15,21 @@ struct RealPagePositionTests {
   func decodedPrefix(_ scalars: ArraySlice<Unicode.Scalar>, count: Int) -> String {
     var out = ""
     var i = scalars.startIndex
-    let entities = ["&amp;": "&", "&nbsp;": " ", "&quot;": "\"", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&rsquo;": "’",
-                    "&ldquo;": "“", "&rdquo;": "”", "&copy;": "©", "&#8217;": "’", "&#8220;": "“", "&#8221;": "”"]
+    let entities = [
+      "&amp;": "&", "&nbsp;": " ", "&quot;": "\"", "&#39;": "'", "&lt;": "<", "&gt;": ">", "&rsquo;": "’",
+      "&ldquo;": "“", "&rdquo;": "”", "&copy;": "©", "&#8217;": "’", "&#8220;": "“", "&#8221;": "”",
+    ]
     while i < scalars.endIndex && out.unicodeScalars.count < count {
       if scalars[i] == "<" {  // a tag inside the word: skip it
         while i < scalars.endIndex && scalars[i] != ">" { i += 1 }
         i += 1
         continue
       }
-      if scalars[i] == "&", let (entity, value) = entities.first(where: { entity, _ in
-        String(String.UnicodeScalarView(scalars[i..<min(scalars.endIndex, i + entity.unicodeScalars.count)])) == entity
-      }) {
+      if scalars[i] == "&",
+        let (entity, value) = entities.first(where: { entity, _ in
+          String(String.UnicodeScalarView(scalars[i..<min(scalars.endIndex, i + entity.unicodeScalars.count)])) == entity
+        })
+      {
         out += value
         i += entity.unicodeScalars.count
         continue
@@ -41,11 +45,15 @@ struct RealPagePositionTests {
     let url = TestSupport.corpus.appendingPathComponent("opp115/original/\(page)")
     let bytes = try [UInt8](Data(contentsOf: url))
     let doc = try DocumentIngester().ingest(InputSource(name: page, bytes: bytes))
-    let source = String(decoding: TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8, as: UTF8.self)
+    let source = String(
+      decoding: TextDecoding.decode(bytes, declaredCharset: CharsetSniffer.declaredCharset(bytes)).utf8, as: UTF8.self)
     var lines: [[Unicode.Scalar]] = [[]]
     var previous: Unicode.Scalar?
     for scalar in source.unicodeScalars {
-      if scalar == "\n" && previous == "\r" { previous = scalar; continue }
+      if scalar == "\n" && previous == "\r" {
+        previous = scalar
+        continue
+      }
       if scalar == "\n" || scalar == "\r" { lines.append([]) } else { lines[lines.count - 1].append(scalar) }
       previous = scalar
     }
@@ -58,7 +66,9 @@ struct RealPagePositionTests {
       let line = lines[span.start.line - 1]
       let at = decodedPrefix(line[(span.start.column - 1)...], count: first.unicodeScalars.count)
       // A word glued across tags ("News<a>Video") reads as one word in the text.
-      if !at.hasPrefix(first) && !first.hasPrefix(at) { wrong.append("\(span.start.line):\(span.start.column) '\(first)' vs '\(at)'") }
+      if !at.hasPrefix(first) && !first.hasPrefix(at) {
+        wrong.append("\(span.start.line):\(span.start.column) '\(first)' vs '\(at)'")
+      }
     }
     #expect(wrong.isEmpty, "\(wrong.count) of \(clauses.count) clauses misplaced, e.g. \(wrong.prefix(3))")
   }

@@ -82,7 +82,10 @@ struct URLFetcherTests {
     process.standardOutput = out
     try process.run()
     // SIGKILL, not terminate(): a child spawned from a dispatch thread inherits its blocked SIGTERM.
-    defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+    defer {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
     var line = Data()
     while !line.contains(0x0A) {
       let chunk = out.fileHandleForReading.availableData
@@ -130,10 +133,12 @@ struct URLFetcherTests {
   func hostileResponses() throws {
     try withServer([:]) { base in
       let start = ContinuousClock.now
-      #expect(reason { try URLFetcher(timeout: 10).fetch(base + "/file") }
-        == "\(base)/file: cannot be read: redirected to a file URL, which FinePrint does not follow")
-      #expect(reason { try URLFetcher(timeout: 10, maxBytes: 1_048_576).fetch(base + "/endless") }
-        == "\(base)/endless: more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
+      #expect(
+        reason { try URLFetcher(timeout: 10).fetch(base + "/file") }
+          == "\(base)/file: cannot be read: redirected to a file URL, which FinePrint does not follow")
+      #expect(
+        reason { try URLFetcher(timeout: 10, maxBytes: 1_048_576).fetch(base + "/endless") }
+          == "\(base)/endless: more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
       #expect(ContinuousClock.now - start < .seconds(10))
     }
   }
@@ -145,8 +150,9 @@ struct URLFetcherTests {
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
   }
 
-  @Test("A gzip bomb (512 MiB inflated) is stopped at the limit as the inflated bytes arrive, however the body is framed",
-        arguments: ["/gzip-bomb", "/gzip-bomb-chunked"])
+  @Test(
+    "A gzip bomb (512 MiB inflated) is stopped at the limit as the inflated bytes arrive, however the body is framed",
+    arguments: ["/gzip-bomb", "/gzip-bomb-chunked"])
   func gzipBomb(path: String) throws {
     guard FileManager.default.fileExists(atPath: "/proc/self/statm"), let executable = CLIRunner.executable else { return }
     try withServer([:]) { base in
@@ -155,8 +161,9 @@ struct URLFetcherTests {
       #expect(page.text == "We may sell your voice recordings to data brokers.")
       _ = try? URLFetcher().fetch(base + "/gzip-bomb-prepare")  // the server compresses the bomb once, before the clock starts
       let start = ContinuousClock.now
-      #expect(reason { try URLFetcher(timeout: 20, maxBytes: 1_048_576).fetch(base + path) }
-        == "\(base)\(path): more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
+      #expect(
+        reason { try URLFetcher(timeout: 20, maxBytes: 1_048_576).fetch(base + path) }
+          == "\(base)\(path): more than the 1 MB limit (raise it with --max-size, or max_size under limits in .fineprint.yml)")
       let answered = ContinuousClock.now - start
       #expect(answered < .seconds(5), "the limit was passed at once, but the answer took \(answered)")
       // Peak memory of a `fineprint lint` that fetches the bomb, sampled from its own /proc
@@ -188,9 +195,14 @@ struct URLFetcherTests {
     var answers = [reader.redirect(location: "/a", next: URL(string: "https://example.com/a"))]
     answers.append(reader.redirect(location: "file:///etc/passwd", next: URL(string: "https://example.com/etc/passwd")))
     #expect(answers == [true, false])
-    #expect(reader.failure == .unreadable(path: "https://example.com/t", reason: "redirected to a file URL, which FinePrint does not follow"))
+    #expect(
+      reader.failure
+        == .unreadable(path: "https://example.com/t", reason: "redirected to a file URL, which FinePrint does not follow"))
     reader = HTTPResponseReader(address: "u", maxBytes: 10, maxRedirects: 1)
-    answers = [reader.redirect(location: "/a", next: URL(string: "http://h/a")), reader.redirect(location: "/b", next: URL(string: "http://h/b"))]
+    answers = [
+      reader.redirect(location: "/a", next: URL(string: "http://h/a")),
+      reader.redirect(location: "/b", next: URL(string: "http://h/b")),
+    ]
     #expect(answers == [true, false])
     #expect(reader.failure == .unreadable(path: "u", reason: "more than 1 redirects"))
     // A declared length past the limit is refused before the body; an encoded one is counted as it inflates.
@@ -217,4 +229,3 @@ struct URLFetcherTests {
     #expect(throws: IngestError.unreadable(path: "u", reason: "HTTP 302 Found")) { try reader.input() }
   }
 }
-

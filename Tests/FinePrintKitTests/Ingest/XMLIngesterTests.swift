@@ -6,7 +6,8 @@ import Testing
 struct XMLIngesterTests {
   @Test("Akoma Ntoso: num and heading make a heading, content makes clauses, docTitle the title")
   func akomaNtoso() throws {
-    let doc = try TestSupport.xml("""
+    let doc = try TestSupport.xml(
+      """
       <akomaNtoso><doc name="x"><meta><identification/></meta>
       <preface><p><docTitle>Data Licence</docTitle></p></preface>
       <body><section><num>7.</num><heading>Disputes</heading>
@@ -16,7 +17,10 @@ struct XMLIngesterTests {
       """)
     #expect(doc.title == "Data Licence")
     let blocks = doc.blocks.map { (doc.text(in: $0.range), $0.kind) }
-    #expect(blocks.map(\.0) == ["Data Licence", "7. Disputes", "7.2 Arbitration", "Disputes go to binding arbitration.", "(a) You waive a jury."])
+    #expect(
+      blocks.map(\.0) == [
+        "Data Licence", "7. Disputes", "7.2 Arbitration", "Disputes go to binding arbitration.", "(a) You waive a jury.",
+      ])
     #expect(blocks[1].1 == .heading && blocks[2].1 == .heading && blocks[4].1 == .listItem)
     let clauses = ClauseSegmenter().clauses(in: doc)
     let arbitration = try #require(clauses.first { doc.text(in: $0.range).hasPrefix("Disputes go") })
@@ -38,7 +42,8 @@ struct XMLIngesterTests {
 
   @Test("An external entity naming a local file is never read")
   func externalEntity() throws {
-    let doc = try TestSupport.xml("""
+    let doc = try TestSupport.xml(
+      """
       <?xml version="1.0"?>
       <!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
       <terms><p>We may share &xxe; with partners.</p></terms>
@@ -61,7 +66,8 @@ struct XMLIngesterTests {
 
   @Test("An .xml without its declaration is still XML: the Akoma Ntoso sample reads the same without it, with no warning")
   func xmlNameWithoutDeclaration() throws {
-    let sample = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/biometric-licence.xml"), encoding: .utf8)
+    let sample = try String(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/biometric-licence.xml"), encoding: .utf8)
     let declaration = try #require(sample.range(of: "?>\n"))
     let withoutDeclaration = String(sample[declaration.upperBound...])
     let read = { (text: String) throws -> (Document, [String]) in
@@ -73,7 +79,10 @@ struct XMLIngesterTests {
     #expect(bare.format == .xml)
     #expect(bare.warnings.isEmpty)
     #expect(bareClauses == originalClauses)
-    #expect(bareClauses.contains("listItem (a) You consent to the collection and use of your biometric identifiers for research, marketing and sharing with our partners."))
+    #expect(
+      bareClauses.contains(
+        "listItem (a) You consent to the collection and use of your biometric identifiers for research, marketing and sharing with our partners."
+      ))
     #expect(original.format == .xml)
   }
 

@@ -8,8 +8,10 @@ import Testing
 struct ExplainAgreesWithLintTests {
   static let linter = try! Linter(engine: RuleEngine.bundled())
 
-  static let sampleNames: [String] = ["biometric-licence.xml", "creator-licence.docx", "fair-consent.html", "fitness-consent.txt",
-                                  "terms-of-service.md", "voice-marketplace.html"]
+  static let sampleNames: [String] = [
+    "biometric-licence.xml", "creator-licence.docx", "fair-consent.html", "fitness-consent.txt",
+    "terms-of-service.md", "voice-marketplace.html",
+  ]
 
   /// The shared corpus's consent forms and CLAUDETTE terms, when the corpus is beside the clone.
   static var corpusPaths: [String] {
@@ -44,8 +46,10 @@ struct ExplainAgreesWithLintTests {
     try Self.expectAgreement(TestSupport.packageRoot.appendingPathComponent("Samples/\(name)"), name: name)
   }
 
-  @Test("On the shared corpus's consent forms and terms", .enabled(if: TestSupport.hasCorpus, "needs ../shared/corpus beside the clone"),
-        arguments: corpusPaths)
+  @Test(
+    "On the shared corpus's consent forms and terms",
+    .enabled(if: TestSupport.hasCorpus, "needs ../shared/corpus beside the clone"),
+    arguments: corpusPaths)
   func corpus(path: String) throws {
     try Self.expectAgreement(TestSupport.corpus.appendingPathComponent(path), name: path)
   }

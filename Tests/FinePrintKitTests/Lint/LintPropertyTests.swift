@@ -61,7 +61,9 @@ struct LintPropertyTests {
       docx += DocxBuilder.p("\(n + 1). \(escaped(section.heading))", style: "Heading2")
       for (paragraph, list) in zip(section.paragraphs, section.isList) {
         if list {
-          text += paragraph.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \($0.element)" }.joined(separator: "\n") + "\n\n"
+          text +=
+            paragraph.enumerated().map { "(\(Character(UnicodeScalar(97 + $0.offset)!))) \($0.element)" }.joined(separator: "\n")
+            + "\n\n"
           html += "<ol>" + paragraph.map { "<li>\(escaped($0))</li>" }.joined() + "</ol>\n"
           xml += paragraph.map { "<paragraph><content><p>\(escaped($0))</p></content></paragraph>" }.joined() + "\n"
           docx += paragraph.map { DocxBuilder.p(escaped($0), style: "ListParagraph") }.joined()
@@ -76,15 +78,19 @@ struct LintPropertyTests {
     }
     html += "</body></html>\n"
     xml += "</body></act></akomaNtoso>\n"
-    return [(.plainText, Array(text.utf8)), (.html, Array(html.utf8)), (.xml, Array(xml.utf8)),
-            (.docx, try DocxBuilder.docx(docx))]
+    return [
+      (.plainText, Array(text.utf8)), (.html, Array(html.utf8)), (.xml, Array(xml.utf8)),
+      (.docx, try DocxBuilder.docx(docx)),
+    ]
   }
 
   static func ingest(_ format: DocumentFormat, _ bytes: [UInt8], seed: UInt64) throws -> Document {
     try DocumentIngester().ingest(InputSource(name: "seed-\(seed).\(format.rawValue)", bytes: bytes, declaredFormat: format))
   }
 
-  @Test("Every rendering of 150 generated documents keeps every invariant, and each finding's position in the file holds its first letter")
+  @Test(
+    "Every rendering of 150 generated documents keeps every invariant, and each finding's position in the file holds its first letter"
+  )
   func invariants() throws {
     for seed in UInt64(1)...150 {
       for (format, bytes) in try Self.renderings(Self.document(seed: seed)) {
@@ -97,8 +103,9 @@ struct LintPropertyTests {
           guard let first = finding.match.unicodeScalars.first, first.properties.isAlphabetic, finding.line <= lines.count
           else { continue }
           let line = Array(lines[finding.line - 1].unicodeScalars)
-          #expect(finding.column <= line.count && line[finding.column - 1] == first,
-                  "seed \(seed), \(format): \(finding.rule) at \(finding.line):\(finding.column) does not point at '\(first)'")
+          #expect(
+            finding.column <= line.count && line[finding.column - 1] == first,
+            "seed \(seed), \(format): \(finding.rule) at \(finding.line):\(finding.column) does not point at '\(first)'")
         }
       }
     }

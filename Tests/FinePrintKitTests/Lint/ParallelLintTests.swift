@@ -10,7 +10,8 @@ struct ParallelLintTests {
   func sameFindings() throws {
     let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
     var text = ""
-    for name in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() where name.hasSuffix(".txt") || name.hasSuffix(".md") {
+    for name in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted()
+    where name.hasSuffix(".txt") || name.hasSuffix(".md") {
       text += try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8) + "\n\n"
     }
     // Repeated until it has many chunks' worth of clauses.

@@ -9,8 +9,11 @@ struct SuppressionTests {
 
   @Test("A directive is parsed: kind, rules or categories, reason, expiry")
   func parse() throws {
-    let s = try #require(Suppression.parse(SourceComment(
-      text: "fineprint-disable-next-line waived-litigation, sell-personal-data: reviewed by counsel until 2027-06", range: 0..<10)))
+    let s = try #require(
+      Suppression.parse(
+        SourceComment(
+          text: "fineprint-disable-next-line waived-litigation, sell-personal-data: reviewed by counsel until 2027-06",
+          range: 0..<10)))
     #expect(s.kind == .nextLine)
     #expect(s.targets == ["waived-litigation", "sell-personal-data"])
     #expect(s.reason == "reviewed by counsel until 2027-06")
@@ -21,7 +24,8 @@ struct SuppressionTests {
 
   @Test("HTML: next-line, disable…enable, expired, no rule, unused")
   func html() throws {
-    let doc = try TestSupport.html("""
+    let doc = try TestSupport.html(
+      """
       <p>Intro.</p>
       <!-- fineprint-disable-next-line waived-litigation: reviewed by counsel until 2099-06 -->
       <p>All disputes will be resolved by binding arbitration.</p>
@@ -48,7 +52,8 @@ struct SuppressionTests {
 
   @Test("A suppression naming a rule's old ID covers the rules it was split into")
   func oldRuleID() throws {
-    let doc = try TestSupport.html("""
+    let doc = try TestSupport.html(
+      """
       <!-- fineprint-disable-next-line liability-excluded: accepted by counsel -->
       <p>The app is provided "as is", and our total liability to you will not exceed ten dollars.</p>
       <p>We are not liable for any loss of data.</p>
@@ -61,7 +66,8 @@ struct SuppressionTests {
 
   @Test("Plain text: a line of its own")
   func plainText() throws {
-    let doc = try TestSupport.document("""
+    let doc = try TestSupport.document(
+      """
       fineprint-disable-next-line waived-litigation: reviewed
 
       All disputes will be resolved by binding arbitration.
@@ -76,7 +82,8 @@ struct SuppressionTests {
 
   @Test("Markdown: a directive in an HTML comment is honoured, and no comment is read as text")
   func markdownComments() throws {
-    let doc = try TestSupport.document("""
+    let doc = try TestSupport.document(
+      """
       # Terms
 
       <!-- fineprint-disable-next-line waived-litigation: reviewed by counsel -->
@@ -100,7 +107,8 @@ struct SuppressionTests {
 
   @Test("Plain text: a directive right above its clause is not read as part of it")
   func plainTextDirectiveIsNoText() throws {
-    let doc = try TestSupport.document("""
+    let doc = try TestSupport.document(
+      """
       Terms
       fineprint-disable-next-line sell-personal-data: reviewed by counsel
       We may sell your personal data to data brokers.
@@ -114,15 +122,21 @@ struct SuppressionTests {
 
   @Test("A colon right after the keyword ('fineprint-disable-next-line: reason') is reported, not ignored")
   func colonAfterKeyword() throws {
-    let s = try #require(Suppression.parse(SourceComment(text: "fineprint-disable-next-line: reviewed by counsel", range: 0..<10)))
+    let s = try #require(
+      Suppression.parse(SourceComment(text: "fineprint-disable-next-line: reviewed by counsel", range: 0..<10)))
     #expect(s.kind == .nextLine && s.targets.isEmpty && s.reason == "reviewed by counsel")
     for doc in [
-      try TestSupport.document("fineprint-disable-next-line: reviewed by counsel\n\nAll disputes will be resolved by binding arbitration.\n"),
-      try TestSupport.html("<!-- fineprint-disable-next-line: reviewed by counsel -->\n<p>All disputes will be resolved by binding arbitration.</p>"),
+      try TestSupport.document(
+        "fineprint-disable-next-line: reviewed by counsel\n\nAll disputes will be resolved by binding arbitration.\n"),
+      try TestSupport.html(
+        "<!-- fineprint-disable-next-line: reviewed by counsel -->\n<p>All disputes will be resolved by binding arbitration.</p>"),
     ] {
       let result = linter.lintApplyingSuppressions(doc, today: today)
       #expect(result.findings.contains { $0.rule == "binding-arbitration" })
-      #expect(result.problems == ["\(doc.path):1:1: fineprint-disable-next-line names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon (fineprint-disable-next-line RULE: reviewed by counsel)"])
+      #expect(
+        result.problems == [
+          "\(doc.path):1:1: fineprint-disable-next-line names no rule, so it suppresses nothing: write a rule ID or category after it, before the colon (fineprint-disable-next-line RULE: reviewed by counsel)"
+        ])
     }
   }
 }

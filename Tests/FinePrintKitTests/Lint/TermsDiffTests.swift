@@ -9,8 +9,10 @@ struct TermsDiffTests {
 
   @Test("New risks, lost protections and reworded clauses are told apart; moved text is no change")
   func diff() throws {
-    let old = try findings("We may share your data with partners.\n\nYou may withdraw your consent at any time.\n\nWe keep your data for 12 months.")
-    let new = try findings("""
+    let old = try findings(
+      "We may share your data with partners.\n\nYou may withdraw your consent at any time.\n\nWe keep your data for 12 months.")
+    let new = try findings(
+      """
       Updated.
 
       We may share your data with our partners and advertisers.

@@ -17,7 +17,9 @@ struct RuleImageTests {
     #expect(decoded.image() == image)
     #expect(decoded.ruleSet.rules == engine.ruleSet.rules)
     let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
-    let names = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter {
+      $0.hasSuffix(".txt") || $0.hasSuffix(".md")
+    }
     #expect(!names.isEmpty)
     for name in names {
       let text = try String(contentsOf: samples.appendingPathComponent(name), encoding: .utf8)

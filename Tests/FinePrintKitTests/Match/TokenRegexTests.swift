@@ -7,8 +7,10 @@ struct TokenRegexTests {
   @Test("Plain word alternatives are found as substrings, exactly where the regex engine finds them")
   func literalsAgreeWithRegex() throws {
     let patterns = ["(networkadvertising|aboutads|youronlinechoices)", "aboutads|nai", "(?:opt-out|optout)", "gdpr"]
-    let words = ["www.networkadvertising.org", "aboutads", "AboutAds.info", "youronlinechoices.eu", "about", "ads",
-                 "opt-out", "optout", "gdpr-compliant", "", "naive", "networkadvertisin", "ÆboutAds"]
+    let words = [
+      "www.networkadvertising.org", "aboutads", "AboutAds.info", "youronlinechoices.eu", "about", "ads",
+      "opt-out", "optout", "gdpr-compliant", "", "naive", "networkadvertisin", "ÆboutAds",
+    ]
     for pattern in patterns {
       let regex = try TokenRegex(pattern)
       #expect(regex.literals != nil)
@@ -20,9 +22,11 @@ struct TokenRegexTests {
     }
   }
 
-  @Test("Any other expression goes to the regex engine", arguments: [
-    "^sell", "data$", "(a|b)c", "se.l", "colou?r", "[0-9]+", "a\\\\b", "(a|)", "é|e", "(a)(b)",
-  ])
+  @Test(
+    "Any other expression goes to the regex engine",
+    arguments: [
+      "^sell", "data$", "(a|b)c", "se.l", "colou?r", "[0-9]+", "a\\\\b", "(a|)", "é|e", "(a)(b)",
+    ])
   func metacharactersUseTheEngine(pattern: String) {
     #expect(TokenRegex.plainAlternatives(pattern) == nil)
   }

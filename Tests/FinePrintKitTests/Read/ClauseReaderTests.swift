@@ -10,19 +10,22 @@ struct ClauseReaderTests {
   func reading(_ sentence: String, at word: String, in document: String? = nil) throws -> Reading {
     let bytes = Array(sentence.utf8)
     let tokens = Self.engine.tokenizer.tokens(in: bytes, range: 0..<bytes.count)
-    let index = try #require(tokens.firstIndex { RuleEngine.text(of: $0, bytes: bytes, vocabulary: Self.engine.tokenizer.vocabulary) == word })
+    let index = try #require(
+      tokens.firstIndex { RuleEngine.text(of: $0, bytes: bytes, vocabulary: Self.engine.tokenizer.vocabulary) == word })
     let parties = DocumentParties(learningFrom: Array((document ?? sentence).utf8))
     return Self.engine.reading(index, index, tokens[...], bytes: bytes, parties: parties)
   }
 
-  @Test("The provider's powers", arguments: [
-    "We may terminate your account at any time.",
-    "If you breach these terms, we may terminate your account.",
-    "We reserve the right, at our sole discretion, to terminate your account.",
-    "The Company may terminate your account without notice.",
-    "The study team may terminate your participation if you miss two visits.",
-    "You agree that we may terminate your account.",
-  ])
+  @Test(
+    "The provider's powers",
+    arguments: [
+      "We may terminate your account at any time.",
+      "If you breach these terms, we may terminate your account.",
+      "We reserve the right, at our sole discretion, to terminate your account.",
+      "The Company may terminate your account without notice.",
+      "The study team may terminate your participation if you miss two visits.",
+      "You agree that we may terminate your account.",
+    ])
   func providerPower(_ sentence: String) throws {
     let r = try reading(sentence, at: "terminate")
     #expect(r.actor == .provider)
@@ -30,17 +33,19 @@ struct ClauseReaderTests {
     #expect(!r.negated)
   }
 
-  @Test("The reader's own rights and duties", arguments: [
-    ("You may terminate your account at any time.", Modality.power, false),
-    ("You are free to terminate your participation whenever you wish.", .power, false),
-    ("The participant may terminate the agreement on written notice.", .power, false),
-    ("I understand that I can terminate my participation at any time.", .power, false),
-    ("You agree not to terminate the recording session early.", .duty, true),
-    ("You must not terminate another user's session.", .duty, true),
-    ("This agreement can be terminated by you at any time.", .power, false),
-    ("If you join, you are free to leave the study, and to terminate your participation at any time.", .power, false),
-    ("You may download your recordings and terminate the licence whenever you like.", .power, false),
-  ])
+  @Test(
+    "The reader's own rights and duties",
+    arguments: [
+      ("You may terminate your account at any time.", Modality.power, false),
+      ("You are free to terminate your participation whenever you wish.", .power, false),
+      ("The participant may terminate the agreement on written notice.", .power, false),
+      ("I understand that I can terminate my participation at any time.", .power, false),
+      ("You agree not to terminate the recording session early.", .duty, true),
+      ("You must not terminate another user's session.", .duty, true),
+      ("This agreement can be terminated by you at any time.", .power, false),
+      ("If you join, you are free to leave the study, and to terminate your participation at any time.", .power, false),
+      ("You may download your recordings and terminate the licence whenever you like.", .power, false),
+    ])
   func readerActs(_ sentence: String, _ modality: Modality, _ negated: Bool) throws {
     let r = try reading(sentence, at: sentence.contains("terminated") ? "terminated" : "terminate")
     #expect(r.actor == .reader)
@@ -48,12 +53,14 @@ struct ClauseReaderTests {
     #expect(r.negated == negated)
   }
 
-  @Test("No one actor: a passive, a clause about something else, both sides", arguments: [
-    "Your account may be terminated without notice.",
-    "Information you provide may be shared with partners.",
-    "This agreement may be terminated by you or by us.",
-    "You or we may terminate this agreement on notice.",
-  ])
+  @Test(
+    "No one actor: a passive, a clause about something else, both sides",
+    arguments: [
+      "Your account may be terminated without notice.",
+      "Information you provide may be shared with partners.",
+      "This agreement may be terminated by you or by us.",
+      "You or we may terminate this agreement on notice.",
+    ])
   func unstated(_ sentence: String) throws {
     let word = sentence.contains("shared") ? "shared" : "terminated"
     let r = try reading(sentence, at: sentence.contains("terminate this") ? "terminate" : word)
@@ -68,7 +75,8 @@ struct ClauseReaderTests {
     #expect(leadIn.negated)
     #expect(try reading("Other users may remove your comments.", at: "remove").actor == .other)
     // A match that starts after its verbs: "… or create derivative works".
-    let works = try reading("You agree that you will not copy, modify, adapt or create derivative works of the app.", at: "derivative")
+    let works = try reading(
+      "You agree that you will not copy, modify, adapt or create derivative works of the app.", at: "derivative")
     #expect(works.actor == .reader)
     #expect(works.negated)
     #expect(try reading("We use your recordings to improve our speech technology.", at: "recordings").actor == .provider)

@@ -4,9 +4,11 @@ import Testing
 
 @Suite("Readability")
 struct ReadabilityTests {
-  @Test("Scores print as printf's %.0f and %.1f do, ties and negatives included", arguments: [
-    0.0, 0.5, 1.5, 2.5, 2.25, 2.15, 2.05, -0.3, -0.5, -12.75, 19.95, 45.449999, 99.96, 206.835, -1e9,
-  ])
+  @Test(
+    "Scores print as printf's %.0f and %.1f do, ties and negatives included",
+    arguments: [
+      0.0, 0.5, 1.5, 2.5, 2.25, 2.15, 2.05, -0.3, -0.5, -12.75, 19.95, 45.449999, 99.96, 206.835, -1e9,
+    ])
   func fixedDecimals(value: Double) {
     #expect(value.fixed(0) == String(format: "%.0f", value))
     #expect(value.fixed(1) == String(format: "%.1f", value))
@@ -28,7 +30,8 @@ struct ReadabilityTests {
 
   @Test("The quick word count agrees with the full score on random mixes of letters, marks and bytes")
   func quickCountRandom() {
-    let pieces: [[UInt8]] = ["a", "Z", "'", " ", ".", "3", "é", "中", "€", "’", "-", "\n"].map { Array($0.utf8) }
+    let pieces: [[UInt8]] =
+      ["a", "Z", "'", " ", ".", "3", "é", "中", "€", "’", "-", "\n"].map { Array($0.utf8) }
       + [[0x80], [0xC3], [0xFF]]
     var seed: UInt64 = 42
     for _ in 0..<500 {
@@ -37,26 +40,32 @@ struct ReadabilityTests {
         seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         bytes += pieces[Int(seed >> 33) % pieces.count]
       }
-      #expect(ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
-        == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
+      #expect(
+        ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
+          == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
     }
   }
 
-  @Test("The quick word count agrees with the full score", arguments: [
-    "Notwithstanding the foregoing, l'accord s'applique. Ça va? 3 items — done!",
-    "U.S.A. e-mail o'clock don't 3D naïve café 中文 €5 ''quoted''", "", "   ", "a",
-  ])
+  @Test(
+    "The quick word count agrees with the full score",
+    arguments: [
+      "Notwithstanding the foregoing, l'accord s'applique. Ça va? 3 items — done!",
+      "U.S.A. e-mail o'clock don't 3D naïve café 中文 €5 ''quoted''", "", "   ", "a",
+    ])
   func quickCount(text: String) {
     let bytes = Array(text.utf8)
-    #expect(ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
-      == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
+    #expect(
+      ReadabilityScore.wordCount(bytes: bytes, range: 0..<bytes.count)
+        == ReadabilityScore(bytes: bytes, range: 0..<bytes.count).words)
   }
 
-  @Test("Syllables are counted as a reader says them", arguments: [
-    ("cat", 1), ("table", 2), ("make", 1), ("shared", 1), ("created", 3), ("licence", 2), ("recordings", 3),
-    ("biometric", 4), ("media", 3), ("the", 1), ("agreeing", 3), ("irrevocable", 5), ("notwithstanding", 4),
-    ("uses", 2), ("makes", 1), ("people", 2),
-  ])
+  @Test(
+    "Syllables are counted as a reader says them",
+    arguments: [
+      ("cat", 1), ("table", 2), ("make", 1), ("shared", 1), ("created", 3), ("licence", 2), ("recordings", 3),
+      ("biometric", 4), ("media", 3), ("the", 1), ("agreeing", 3), ("irrevocable", 5), ("notwithstanding", 4),
+      ("uses", 2), ("makes", 1), ("people", 2),
+    ])
   func syllables(word: String, expected: Int) {
     #expect(SyllableCounter.count(word) == expected)
   }
@@ -68,7 +77,10 @@ struct ReadabilityTests {
     #expect(easy.words == 6 && easy.sentences == 1 && easy.syllables == 6)
     #expect(abs(easy.readingEase - (206.835 - 1.015 * 6 - 84.6 * 1)) < 0.001)
     #expect(abs(easy.gradeLevel - (0.39 * 6 + 11.8 * 1 - 15.59)) < 0.001)
-    let hard = ReadabilityScore(text: "Notwithstanding the aforementioned indemnification obligations, the licensee's liability hereunder shall survive termination.")
+    let hard = ReadabilityScore(
+      text:
+        "Notwithstanding the aforementioned indemnification obligations, the licensee's liability hereunder shall survive termination."
+    )
     #expect(hard.readingEase < 10)
     #expect(hard.gradeLevel > 16)
   }
@@ -90,11 +102,13 @@ struct ReadabilityTests {
 
 @Suite("Readability on bytes")
 struct ReadabilityBytesTests {
-  @Test("Scoring bytes gives the same figures as scoring the text", arguments: [
-    "The cat sat on the mat.",
-    "Notwithstanding the aforementioned obligations, the licensee's liability hereunder shall survive. You agree!",
-    "We pay €25 for each session; you may stop at any time.",
-  ])
+  @Test(
+    "Scoring bytes gives the same figures as scoring the text",
+    arguments: [
+      "The cat sat on the mat.",
+      "Notwithstanding the aforementioned obligations, the licensee's liability hereunder shall survive. You agree!",
+      "We pay €25 for each session; you may stop at any time.",
+    ])
   func sameAsText(text: String) {
     let bytes = Array(text.utf8)
     let a = ReadabilityScore(bytes: bytes, range: 0..<bytes.count)

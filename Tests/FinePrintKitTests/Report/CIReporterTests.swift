@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+  import FoundationXML
 #endif
 import Testing
 @testable import FinePrintKit
@@ -13,11 +13,12 @@ struct CIReporterTests {
   static func finding(_ rule: RuleDefinition, file: String = "terms.txt", line n: Int = 1, message: String? = nil) -> Finding {
     let start = SourceLocation(line: n, column: 3, offset: n * 100)
     let end = SourceLocation(line: n, column: 30, offset: n * 100 + 27)
-    return Finding(rule: rule.id, category: rule.category, severity: rule.severity, message: message ?? rule.message,
-                   file: file, span: SourceSpan(start: start, end: end), match: "sell your voice recordings",
-                   clause: "Clause \(n): we may sell your voice recordings to data brokers.",
-                   headings: ["Terms", "Section \(n)"],
-                   textRange: n * 100..<n * 100 + 27, clauseRange: n * 100 - 3..<n * 100 + 60)
+    return Finding(
+      rule: rule.id, category: rule.category, severity: rule.severity, message: message ?? rule.message,
+      file: file, span: SourceSpan(start: start, end: end), match: "sell your voice recordings",
+      clause: "Clause \(n): we may sell your voice recordings to data brokers.",
+      headings: ["Terms", "Section \(n)"],
+      textRange: n * 100..<n * 100 + 27, clauseRange: n * 100 - 3..<n * 100 + 60)
   }
 
   static let rules = try! RuleSet.bundled()
@@ -29,7 +30,9 @@ struct CIReporterTests {
   /// `count` findings over `files` documents: a tenth errors, a third warnings, the rest info,
   /// and a protection every 7th.
   static func report(findings count: Int, files: Int = 1) -> Report {
-    let error = rule(severity: .error), warning = rule(severity: .warning), info = rule(severity: .info)
+    let error = rule(severity: .error)
+    let warning = rule(severity: .warning)
+    let info = rule(severity: .info)
     var results: [Report.FileResult] = []
     for f in 0..<files {
       let path = "terms/\(f).html"
@@ -92,12 +95,17 @@ struct CIReporterTests {
     #expect(notes.first?["level"] as? String == "warning")
     #expect(reporter.warnings(for: report) == [note])
     // Kept results stay in document order.
-    let uris = results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap { ($0["artifactLocation"] as? [String: Any])?["uri"] as? String } }
+    let uris = results.compactMap {
+      (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]).flatMap {
+        ($0["artifactLocation"] as? [String: Any])?["uri"] as? String
+      }
+    }
     #expect(uris == uris.sorted { Int($0.dropFirst(6).dropLast(5))! < Int($1.dropFirst(6).dropLast(5))! })
   }
 
-  @Test("SARIF: a cut run passes the official 2.1.0 schema and GitHub's checks",
-        .enabled(if: FileManager.default.fileExists(atPath: CIReporterTests.validator.path)))
+  @Test(
+    "SARIF: a cut run passes the official 2.1.0 schema and GitHub's checks",
+    .enabled(if: FileManager.default.fileExists(atPath: CIReporterTests.validator.path)))
   func sarifCutValidates() throws {
     let report = Self.report(findings: 300, files: 3)
     let text = SARIFReporter(maxResults: 100).render(report)
@@ -140,7 +148,8 @@ struct CIReporterTests {
   }
 
   static func report(errors: Int, warnings: Int, infos: Int) -> Report {
-    let findings = (0..<errors).map { finding(rule(severity: .error), line: $0 + 1) }
+    let findings =
+      (0..<errors).map { finding(rule(severity: .error), line: $0 + 1) }
       + (0..<warnings).map { finding(rule(severity: .warning), line: 1000 + $0) }
       + (0..<infos).map { finding(rule(severity: .info), line: 2000 + $0) }
     return Report(files: [.init(path: "terms.txt", findings: findings)], rules: rules)
@@ -188,8 +197,9 @@ struct CIReporterTests {
         return f
       }
     }
-    let report = Report(files: [.init(path: "a.txt", findings: section("a.txt")), .init(path: "b.txt", findings: section("b.txt"))],
-                        rules: Self.rules)
+    let report = Report(
+      files: [.init(path: "a.txt", findings: section("a.txt")), .init(path: "b.txt", findings: section("b.txt"))],
+      rules: Self.rules)
     let text = MarkdownReporter().render(report)
     let rows = text.split(separator: "\n").filter { $0.hasPrefix("| 🔴") }
     #expect(text.hasPrefix("### FinePrint: 10 findings in 2 files"))
@@ -228,22 +238,30 @@ struct CIReporterTests {
   /// Documents of every kind: one with nothing, one with errors, warnings, info risks and
   /// protections, one with protections alone.
   static let mixed: Report = {
-    let error = rule(severity: .error), warning = rule(severity: .warning), info = rule(severity: .info)
-    return Report(files: [
-      .init(path: "empty.html", findings: []),
-      .init(path: "risky.html", findings: [finding(error, file: "risky.html", line: 1), finding(warning, file: "risky.html", line: 2),
-                                           finding(warning, file: "risky.html", line: 3), finding(info, file: "risky.html", line: 4),
-                                           finding(protection, file: "risky.html", line: 5)]),
-      .init(path: "fair.html", findings: [finding(protection, file: "fair.html", line: 1)]),
-    ], rules: rules)
+    let error = rule(severity: .error)
+    let warning = rule(severity: .warning)
+    let info = rule(severity: .info)
+    return Report(
+      files: [
+        .init(path: "empty.html", findings: []),
+        .init(
+          path: "risky.html",
+          findings: [
+            finding(error, file: "risky.html", line: 1), finding(warning, file: "risky.html", line: 2),
+            finding(warning, file: "risky.html", line: 3), finding(info, file: "risky.html", line: 4),
+            finding(protection, file: "risky.html", line: 5),
+          ]),
+        .init(path: "fair.html", findings: [finding(protection, file: "fair.html", line: 1)]),
+      ], rules: rules)
   }()
 
   static func intAttribute(_ element: XMLElement?, _ name: String) -> Int? {
     element?.attribute(forName: name)?.stringValue.flatMap { Int($0) }
   }
 
-  @Test("JUnit: every tests and failures count is that of the cases written; cases honour --fail-on",
-        arguments: [(Severity?.some(.warning), 5, 3), (.error, 5, 1), (.info, 6, 4), (nil, 5, 0)])
+  @Test(
+    "JUnit: every tests and failures count is that of the cases written; cases honour --fail-on",
+    arguments: [(Severity?.some(.warning), 5, 3), (.error, 5, 1), (.info, 6, 4), (nil, 5, 0)])
   func junitCounts(failOn: Severity?, cases: Int, failed: Int) throws {
     let xml = JUnitReporter(failOn: failOn).render(Self.mixed)
     let document = try XMLDocument(xmlString: xml, options: [])
@@ -257,10 +275,13 @@ struct CIReporterTests {
     #expect(Self.intAttribute(root, "failures") == failures.count)
     for suite in root.elements(forName: "testsuite") {
       #expect(Self.intAttribute(suite, "tests") == suite.elements(forName: "testcase").count)
-      #expect(Self.intAttribute(suite, "failures") == suite.elements(forName: "testcase").filter { !$0.elements(forName: "failure").isEmpty }.count)
+      #expect(
+        Self.intAttribute(suite, "failures")
+          == suite.elements(forName: "testcase").filter { !$0.elements(forName: "failure").isEmpty }.count)
     }
     // Protections are never test cases: the fair form passes with one case.
-    let fair = try #require(root.elements(forName: "testsuite").first { $0.attribute(forName: "name")?.stringValue == "fair.html" })
+    let fair = try #require(
+      root.elements(forName: "testsuite").first { $0.attribute(forName: "name")?.stringValue == "fair.html" })
     #expect(fair.elements(forName: "testcase").map { $0.attribute(forName: "name")?.stringValue } == ["no risky terms"])
   }
 
@@ -269,7 +290,9 @@ struct CIReporterTests {
     let xml = JUnitReporter(failOn: .error).render(Self.mixed)
     let document = try XMLDocument(xmlString: xml, options: [])
     let warning = Self.rule(severity: .warning)
-    let cases = try document.nodes(forXPath: "//testcase[starts-with(@name, '\(warning.id) at ')]").compactMap { $0 as? XMLElement }
+    let cases = try document.nodes(forXPath: "//testcase[starts-with(@name, '\(warning.id) at ')]").compactMap {
+      $0 as? XMLElement
+    }
     #expect(cases.count == 2)
     #expect(cases.allSatisfy { $0.elements(forName: "failure").isEmpty })
     #expect(cases.first?.elements(forName: "system-out").first?.stringValue?.hasPrefix(warning.message) == true)
@@ -294,14 +317,19 @@ struct CIReporterTests {
 
   // MARK: GitLab Code Quality
 
-  @Test("GitLab Code Quality: passes the schema of GitLab's documented fields, one unique fingerprint per issue, no protections",
-        .enabled(if: JSONSchemaValidator.available, "needs python3 with jsonschema"))
+  @Test(
+    "GitLab Code Quality: passes the schema of GitLab's documented fields, one unique fingerprint per issue, no protections",
+    .enabled(if: JSONSchemaValidator.available, "needs python3 with jsonschema"))
   func codeQuality() throws {
     var report = Self.report(findings: 300, files: 3)
     // The same rule twice in one clause is two issues: two fingerprints.
     report.files[0].findings.append(report.files[0].findings[0])
     report.files[0].path = "./" + report.files[0].path
-    report.files[0].findings = report.files[0].findings.map { var f = $0; f.file = "./" + f.file; return f }
+    report.files[0].findings = report.files[0].findings.map {
+      var f = $0
+      f.file = "./" + f.file
+      return f
+    }
     let text = CodeQualityReporter().render(report)
     let issues = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
     let risks = report.findings.filter { !$0.isProtection }

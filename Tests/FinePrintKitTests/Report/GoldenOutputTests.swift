@@ -17,12 +17,14 @@ struct GoldenOutputTests {
 
   /// The golden file's name and the command that produces it: every `lint` and `summarize`
   /// format (a new format gets a case, and fails until its golden file is written).
-  static let cases: [(name: String, arguments: [String])] = Reporters.identifiers.map {
-    ("lint.\($0)", ["lint", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
-  } + SummaryFormats.identifiers.map {
-    // The summary asks the bundled questions (Rules/summary/) of what the golden rules find.
-    ("summarize.\($0)", ["summarize", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
-  }
+  static let cases: [(name: String, arguments: [String])] =
+    Reporters.identifiers.map {
+      ("lint.\($0)", ["lint", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
+    }
+    + SummaryFormats.identifiers.map {
+      // The summary asks the bundled questions (Rules/summary/) of what the golden rules find.
+      ("summarize.\($0)", ["summarize", "--no-config", "--only-rules", "Tests/Golden/rules.yml", "--format", $0, fixture])
+    }
 
   /// The output with what changes from run to run or machine to machine replaced by a placeholder.
   static func normalised(_ output: String) -> String {
@@ -30,8 +32,9 @@ struct GoldenOutputTests {
       .replacingOccurrences(of: TestSupport.packageRoot.path, with: "<root>")
       .replacingOccurrences(of: "\"\(FinePrintVersion.current)\"", with: "\"<version>\"")
       .replacingOccurrences(of: "fineprint \(FinePrintVersion.current)", with: "fineprint <version>")
-      .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?"#, with: "<time>",
-                            options: .regularExpression)
+      .replacingOccurrences(
+        of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?"#, with: "<time>",
+        options: .regularExpression)
   }
 
   /// "line 12: expected … got …", or nil when the texts are equal.
@@ -40,7 +43,8 @@ struct GoldenOutputTests {
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     for i in 0..<max(e.count, a.count) where i >= e.count || i >= a.count || e[i] != a[i] {
-      return "line \(i + 1): expected \(i < e.count ? "«\(e[i])»" : "end of file"), got \(i < a.count ? "«\(a[i])»" : "end of output")"
+      return
+        "line \(i + 1): expected \(i < e.count ? "«\(e[i])»" : "end of file"), got \(i < a.count ? "«\(a[i])»" : "end of output")"
     }
     return "the texts differ"
   }
@@ -60,6 +64,9 @@ struct GoldenOutputTests {
     let expected = try? String(contentsOf: url, encoding: .utf8)
     try #require(expected != nil, "no golden file Tests/Golden/expected/\(name): write it with FINEPRINT_UPDATE_GOLDEN=1")
     let difference = Self.firstDifference(expected ?? "", actual)
-    #expect(difference == nil, "fineprint \(arguments.joined(separator: " ")) differs from Tests/Golden/expected/\(name), \(difference ?? ""); if the change is meant, rewrite it with FINEPRINT_UPDATE_GOLDEN=1")
+    #expect(
+      difference == nil,
+      "fineprint \(arguments.joined(separator: " ")) differs from Tests/Golden/expected/\(name), \(difference ?? ""); if the change is meant, rewrite it with FINEPRINT_UPDATE_GOLDEN=1"
+    )
   }
 }

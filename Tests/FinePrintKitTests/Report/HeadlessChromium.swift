@@ -45,8 +45,11 @@ struct HeadlessChromium {
 
     let process = Process()
     process.executableURL = executable
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                         "--user-data-dir=\(scratch.appendingPathComponent("profile").path)"] + arguments
+    process.arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+        "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+      ] + arguments
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = outHandle
     process.standardError = FileHandle.nullDevice  // D-Bus complaints, not ours to read

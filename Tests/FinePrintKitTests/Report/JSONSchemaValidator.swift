@@ -40,7 +40,9 @@ enum JSONSchemaValidator {
     try JSONSerialization.data(withJSONObject: list).write(to: manifest)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-W", "ignore", "-c", """
+    process.arguments = [
+      "python3", "-W", "ignore", "-c",
+      """
       import json, os, sys, jsonschema
       folder, checks = sys.argv[1], json.load(open(sys.argv[2]))
       store = {}
@@ -59,7 +61,8 @@ enum JSONSchemaValidator {
               for error in validator.iter_errors(json.loads(doc)):
                   path = "/".join(str(p) for p in error.absolute_path)
                   print(f"{check['schema']} document {n + 1} at /{path}: {error.message}")
-      """, folder.path, manifest.path]
+      """, folder.path, manifest.path,
+    ]
     let out = Pipe()
     process.standardOutput = out
     process.standardError = out

@@ -9,7 +9,8 @@ import Testing
 struct JSONWriterTests {
   /// Text that needs escaping: control characters, quotes, backslashes, slashes, line and
   /// paragraph separators, DEL, accents and an emoji.
-  static let awkward = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+  static let awkward =
+    (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
     + "\"quoted\" back\\slash a/b \u{7F} \u{2028}line\u{2029}para é 😀"
 
   /// A report whose findings carry awkward text in every string field, one suppressed.
@@ -41,14 +42,22 @@ struct JSONWriterTests {
   @Test("JSON: byte for byte what JSONEncoder wrote")
   func json() throws {
     let report = Self.report()
-    struct File: Encodable { var path: String; var findings: [Finding] }
+    struct File: Encodable {
+      var path: String
+      var findings: [Finding]
+    }
     struct Counts: Encodable { var files, findings, error, warning, info: Int }
-    struct Output: Encodable { var version = 1; var files: [File]; var summary: Counts }
+    struct Output: Encodable {
+      var version = 1
+      var files: [File]
+      var summary: Counts
+    }
     let all = report.findings
     let expected = Output(
       files: report.files.map { File(path: $0.path, findings: $0.findings) },
-      summary: Counts(files: report.files.count, findings: all.count, error: all.count(where: { $0.severity == .error }),
-                      warning: all.count(where: { $0.severity == .warning }), info: all.count(where: { $0.severity == .info })))
+      summary: Counts(
+        files: report.files.count, findings: all.count, error: all.count(where: { $0.severity == .error }),
+        warning: all.count(where: { $0.severity == .warning }), info: all.count(where: { $0.severity == .info })))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     #expect(JSONReporter().render(report) == String(decoding: try encoder.encode(expected), as: UTF8.self))
@@ -76,7 +85,8 @@ struct JSONWriterTests {
     for limit in [SARIFReporter.gitHubResultLimit, 3] {
       let text = SARIFReporter(maxResults: limit).render(report)
       #expect(try text == Self.reserialized(text))
-      let runs = try #require((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])
+      let runs = try #require(
+        (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])
       let results = try #require(runs.first?["results"] as? [[String: Any]])
       #expect(results.count == min(limit, report.files.flatMap { $0.findings + $0.suppressed }.count { !$0.isProtection }))
       // Suppressed results are the first cut.

@@ -6,9 +6,11 @@ import Testing
 /// question, fits a phone without scrolling sideways, and screenshots at phone and desktop size.
 /// Locally the test is skipped when Chromium is missing; under CI (`CI` set) it fails instead,
 /// so CI cannot skip it silently. Set FINEPRINT_SCREENSHOTS to a folder to keep the PNGs.
-@Suite("Summary page in Chromium", .serialized,
-       .enabled(if: HeadlessChromium.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
-                "chromium is not on PATH: install it (apt-get install chromium) to run the browser tests"))
+@Suite(
+  "Summary page in Chromium", .serialized,
+  .enabled(
+    if: HeadlessChromium.executable != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+    "chromium is not on PATH: install it (apt-get install chromium) to run the browser tests"))
 struct SummaryHTMLBrowserTests {
   static let phone = (width: 390, height: 844)
   static let desktop = (width: 1280, height: 1600)
@@ -51,8 +53,9 @@ struct SummaryHTMLBrowserTests {
     let page: SummaryPage.Page
     if sample == "long words" {
       let word = String(repeating: "supercalifragilistic", count: 20)
-      page = SummaryPage.page(try TestSupport.document(
-        "We may sell your personal data to data brokers at https://example.com/\(word) and \(word)."))
+      page = SummaryPage.page(
+        try TestSupport.document(
+          "We may sell your personal data to data brokers at https://example.com/\(word) and \(word)."))
     } else {
       page = try SummaryPage.sample(sample)
     }

@@ -103,8 +103,9 @@ struct SummaryHTMLRendererTests {
 
   @Test("A title with markup in it is escaped in <title> and the heading")
   func escapesTitle() throws {
-    let doc = try TestSupport.html("<html><head><title>Terms &lt;script&gt; &amp; \"more\"</title></head>"
-      + "<body><p>We may sell your personal data to data brokers.</p></body></html>")
+    let doc = try TestSupport.html(
+      "<html><head><title>Terms &lt;script&gt; &amp; \"more\"</title></head>"
+        + "<body><p>We may sell your personal data to data brokers.</p></body></html>")
     let page = SummaryPage.page(doc)
     #expect(page.html.contains("<h1>Terms &lt;script&gt; &amp; &quot;more&quot;</h1>"))
     #expect(page.html.contains("<title>FinePrint summary: Terms &lt;script&gt; &amp; &quot;more&quot;"))
@@ -150,16 +151,19 @@ struct SummaryHTMLRendererTests {
 
   @Test("A promise taken back by several clauses is shown once, beside all of its exceptions")
   func contradictionsGrouped() throws {
-    let page = SummaryPage.page(try TestSupport.document("""
-      1. We will never sell your personal data.
+    let page = SummaryPage.page(
+      try TestSupport.document(
+        """
+        1. We will never sell your personal data.
 
-      2. We may sell your voice recordings to data brokers.
+        2. We may sell your voice recordings to data brokers.
 
-      3. We may share your personal information with advertisers for their own marketing.
-      """))
+        3. We may share your personal information with advertisers for their own marketing.
+        """))
     let sale = page.summary.contradictions.filter { $0.promiseRule == "no-sale-promise" }
     #expect(sale.count >= 2, "\(page.summary.contradictions.map(\.exceptionRule))")
-    let section = try #require(page.html.components(separatedBy: "id=\"contradictions\"").last?.components(separatedBy: "</section>").first)
+    let section = try #require(
+      page.html.components(separatedBy: "id=\"contradictions\"").last?.components(separatedBy: "</section>").first)
     #expect(section.components(separatedBy: "<article class=\"contradiction\">").count - 1 == 1)
     #expect(section.contains("The exceptions"))
     #expect(section.components(separatedBy: "href=\"#c\(sale[0].promise.clauseStart)\"").count - 1 == 1)
@@ -170,8 +174,9 @@ struct SummaryHTMLRendererTests {
   func excerptCutsBetweenWords() {
     let words = (1...60).map { "word\($0)" }
     let text = words.joined(separator: " ")
-    let quote = Summary.Quote(text: text, match: "word30", line: 1, column: 1, endLine: 1, endColumn: 7,
-                              clauseStart: 0, clauseEnd: text.utf8.count)
+    let quote = Summary.Quote(
+      text: text, match: "word30", line: 1, column: 1, endLine: 1, endColumn: 7,
+      clauseStart: 0, clauseEnd: text.utf8.count)
     let excerpt = SummaryWording.excerpt(quote, limit: 80)
     #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…"))
     #expect(excerpt.contains("word30"))

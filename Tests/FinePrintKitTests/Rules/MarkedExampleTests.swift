@@ -37,9 +37,15 @@ struct MarkedExampleTests {
   @Test("A marked flag example passes only where the rule matches exactly the marked words, also after a multi-byte prefix")
   func checked() throws {
     #expect(try failures(flag: "😀 We may »sell your data« to brokers.").isEmpty)
-    #expect(try failures(flag: "We may »sell your data to« brokers.") == ["matched 'sell your data', but the example marks 'sell your data to'"])
+    #expect(
+      try failures(flag: "We may »sell your data to« brokers.") == [
+        "matched 'sell your data', but the example marks 'sell your data to'"
+      ])
     #expect(try failures(flag: "We »may sell« your data.").first?.hasPrefix("matched 'sell your data'") == true)
     #expect(try failures(flag: "We may »sell your data.").first?.hasPrefix("mark the match with one") == true)
-    #expect(try failures(flag: "We may sell your data.", pass: "We »keep« it.") == ["a pass example has no match to mark: We »keep« it."])
+    #expect(
+      try failures(flag: "We may sell your data.", pass: "We »keep« it.") == [
+        "a pass example has no match to mark: We »keep« it."
+      ])
   }
 }

@@ -31,7 +31,8 @@ struct RuleExamplesTests {
     let rule = try #require(try TestSupport.engine().ruleSet.rule(ruleID))
     #expect(rule.flagExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.flagExamples.count) flag examples")
     #expect(rule.passExamples.count >= 3, "\(rule.location): \(ruleID) has \(rule.passExamples.count) pass examples")
-    #expect(!rule.explanation.isEmpty && !rule.suggestion.isEmpty && !rule.references.isEmpty,
-            "\(rule.location): \(ruleID) needs an explanation, a suggestion and references")
+    #expect(
+      !rule.explanation.isEmpty && !rule.suggestion.isEmpty && !rule.references.isEmpty,
+      "\(rule.location): \(ruleID) needs an explanation, a suggestion and references")
   }
 }

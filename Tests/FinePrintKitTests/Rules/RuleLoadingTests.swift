@@ -32,7 +32,8 @@ struct RuleLoadingTests {
 
   @Test("Who must act: actor and modality load")
   func readingKeys() throws {
-    let yaml = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: provider\n    modality: [power, statement]\n    title: Sample")
+    let yaml = Self.valid.replacingOccurrences(
+      of: "    title: Sample", with: "    actor: provider\n    modality: [power, statement]\n    title: Sample")
     let rule = try #require(try RuleSet.parse(files: [("Rules/r.yml", yaml)]).rules.first)
     #expect(rule.reading == ReadingConstraint(actor: .provider, modalities: [.power, .statement]))
   }
@@ -43,41 +44,65 @@ struct RuleLoadingTests {
     #expect(error(stated) == nil)
     #expect(try RuleSet.parse(files: [("Rules/r.yml", stated)]).rules.first?.kind == .patterns)
     let wrong = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    kind: count\n    title: Sample")
-    #expect(error(wrong) == "Rules/bad.yml:6:11: the rule says kind 'count', which needs 'patterns' and "
-      + "'metric: {measure: matches}', but its keys make it 'patterns'")
+    #expect(
+      error(wrong) == "Rules/bad.yml:6:11: the rule says kind 'count', which needs 'patterns' and "
+        + "'metric: {measure: matches}', but its keys make it 'patterns'")
     let unknown = Self.valid.replacingOccurrences(of: "    title: Sample", with: "    kind: regex\n    title: Sample")
-    #expect(error(unknown)?.hasPrefix("Rules/bad.yml:6:11: 'regex' is not a valid kind; expected one of: patterns, count") == true)
+    #expect(
+      error(unknown)?.hasPrefix("Rules/bad.yml:6:11: 'regex' is not a valid kind; expected one of: patterns, count") == true)
   }
 
-  @Test("Every bundled rule has the kind its keys say", arguments: [
-    ("sell-personal-data", RuleKind.patterns), ("legalese", .count), ("very-long-sentence", .readability),
-    ("no-way-to-withdraw", .requires),
-  ])
+  @Test(
+    "Every bundled rule has the kind its keys say",
+    arguments: [
+      ("sell-personal-data", RuleKind.patterns), ("legalese", .count), ("very-long-sentence", .readability),
+      ("no-way-to-withdraw", .requires),
+    ])
   func bundledKinds(id: String, kind: RuleKind) throws {
     #expect(try RuleSet.bundled().rule(id)?.kind == kind)
   }
 
-  @Test("Every mistake names the file and line", arguments: [
-    ("unknown key", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    titel: Sample"),
-     "Rules/bad.yml:6:5: unknown key 'titel'"),
-    ("unknown lexicon", Self.valid.replacingOccurrences(of: "@personal-data", with: "@persnal-data"),
-     "Rules/bad.yml:8:16: unknown lexicon '@persnal-data' (did you mean '@personal-data'?)"),
-    ("bad category", Self.valid.replacingOccurrences(of: "third-party-resale", with: "resale"),
-     "Rules/bad.yml:4:15: 'resale' is not a valid category"),
-    ("bad severity", Self.valid.replacingOccurrences(of: "severity: warning", with: "severity: fatal"),
-     "Rules/bad.yml:5:15: 'fatal' is not a valid severity"),
-    ("empty pattern", Self.valid.replacingOccurrences(of: "[\"sell+ ..3 @personal-data\"]", with: "[\"  \"]"),
-     "Rules/bad.yml:8:16: invalid pattern"),
-    ("bad regex", Self.valid.replacingOccurrences(of: "sell+ ..3", with: "sell+ /([a-z/"),
-     "Rules/bad.yml:8:16: invalid pattern"),
-    ("no pass example", Self.valid.replacingOccurrences(of: ", pass: [We do not.]", with: ""),
-     "Rules/bad.yml:9:15: rule 'sample-rule' has no 'pass' examples"),
-    ("duplicate id", Self.valid + "\n" + Self.valid.split(separator: "\n").dropFirst(2).joined(separator: "\n"),
-     "duplicate rule id 'sample-rule'"),
-    ("YAML syntax", "version: 1\nrules:\n  - id: [unclosed\n", "Rules/bad.yml:4:1: invalid YAML"),
-    ("newer version", Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"),
-     "Rules/bad.yml:1:10: rule format version 2 is newer"),
-  ])
+  @Test(
+    "Every mistake names the file and line",
+    arguments: [
+      (
+        "unknown key", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    titel: Sample"),
+        "Rules/bad.yml:6:5: unknown key 'titel'"
+      ),
+      (
+        "unknown lexicon", Self.valid.replacingOccurrences(of: "@personal-data", with: "@persnal-data"),
+        "Rules/bad.yml:8:16: unknown lexicon '@persnal-data' (did you mean '@personal-data'?)"
+      ),
+      (
+        "bad category", Self.valid.replacingOccurrences(of: "third-party-resale", with: "resale"),
+        "Rules/bad.yml:4:15: 'resale' is not a valid category"
+      ),
+      (
+        "bad severity", Self.valid.replacingOccurrences(of: "severity: warning", with: "severity: fatal"),
+        "Rules/bad.yml:5:15: 'fatal' is not a valid severity"
+      ),
+      (
+        "empty pattern", Self.valid.replacingOccurrences(of: "[\"sell+ ..3 @personal-data\"]", with: "[\"  \"]"),
+        "Rules/bad.yml:8:16: invalid pattern"
+      ),
+      (
+        "bad regex", Self.valid.replacingOccurrences(of: "sell+ ..3", with: "sell+ /([a-z/"),
+        "Rules/bad.yml:8:16: invalid pattern"
+      ),
+      (
+        "no pass example", Self.valid.replacingOccurrences(of: ", pass: [We do not.]", with: ""),
+        "Rules/bad.yml:9:15: rule 'sample-rule' has no 'pass' examples"
+      ),
+      (
+        "duplicate id", Self.valid + "\n" + Self.valid.split(separator: "\n").dropFirst(2).joined(separator: "\n"),
+        "duplicate rule id 'sample-rule'"
+      ),
+      ("YAML syntax", "version: 1\nrules:\n  - id: [unclosed\n", "Rules/bad.yml:4:1: invalid YAML"),
+      (
+        "newer version", Self.valid.replacingOccurrences(of: "version: 1", with: "version: 2"),
+        "Rules/bad.yml:1:10: rule format version 2 is newer"
+      ),
+    ])
   func located(name: String, yaml: String, expected: String) {
     let message = error(yaml)
     #expect(message?.contains(expected) == true, "\(name): \(message ?? "no error")")
@@ -85,12 +110,20 @@ struct RuleLoadingTests {
 
   /// The keys that say who must act: a wrong value is an error at its place.
   static let readingMistakes: [(String, String, String)] = [
-    ("bad actor", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: company\n    title: Sample"),
-     "Rules/bad.yml:6:12: 'company' is not a valid actor"),
-    ("bad not_when", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    not_when: [reader maybe]\n    title: Sample"),
-     "Rules/bad.yml:6:16: 'reader maybe' is not a valid not_when"),
-    ("bad modality", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    modality: [power, wish]\n    title: Sample"),
-     "Rules/bad.yml:6:23: 'wish' is not a valid modality"),
+    (
+      "bad actor", Self.valid.replacingOccurrences(of: "    title: Sample", with: "    actor: company\n    title: Sample"),
+      "Rules/bad.yml:6:12: 'company' is not a valid actor"
+    ),
+    (
+      "bad not_when",
+      Self.valid.replacingOccurrences(of: "    title: Sample", with: "    not_when: [reader maybe]\n    title: Sample"),
+      "Rules/bad.yml:6:16: 'reader maybe' is not a valid not_when"
+    ),
+    (
+      "bad modality",
+      Self.valid.replacingOccurrences(of: "    title: Sample", with: "    modality: [power, wish]\n    title: Sample"),
+      "Rules/bad.yml:6:23: 'wish' is not a valid modality"
+    ),
   ]
 
   @Test("Who-does-what keys: a wrong actor, not_when or modality names the file and line", arguments: readingMistakes)
@@ -115,7 +148,8 @@ struct RuleYAMLTrapTests {
       let text = (error as? RuleLoadError)?.errorDescription ?? ""
       return text.hasPrefix("periods.yml:4:") && text.contains("quote this pattern")
     }
-    let quoted = yaml.replacingOccurrences(of: "- keep+ ..10 for #number (days | months)", with: "- \"keep+ ..10 for #number (days | months)\"")
+    let quoted = yaml.replacingOccurrences(
+      of: "- keep+ ..10 for #number (days | months)", with: "- \"keep+ ..10 for #number (days | months)\"")
     #expect(try RuleSet.parse(files: [("periods.yml", quoted)]).lexicons.count == 1)
   }
 

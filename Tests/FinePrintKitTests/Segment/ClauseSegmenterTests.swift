@@ -9,21 +9,24 @@ struct ClauseSegmenterTests {
     return ClauseSegmenter().clauses(in: doc).map { ($0.kind, ClauseSegmenter.collapsed(doc.text(in: $0.range)), $0.headings) }
   }
 
-  @Test("Sentences do not end at abbreviations, initials or decimals", arguments: [
-    ("We share data with Acme Inc. and its affiliates, e.g. Acme Ltd. in the U.S. today.", 1),
-    ("See Sec. 4 and No. 7 of the Act. Then read Art. 3.", 2),
-    ("The fee is 3.5 euros per hour. J. Smith signed it.", 2),
-    ("We may change this (see section 2. below) at any time. You agree.", 2),
-    ("He said \"we sell data.\" Then he left.", 2),
-    ("Is this fair? Yes! It is.", 3),
-  ])
+  @Test(
+    "Sentences do not end at abbreviations, initials or decimals",
+    arguments: [
+      ("We share data with Acme Inc. and its affiliates, e.g. Acme Ltd. in the U.S. today.", 1),
+      ("See Sec. 4 and No. 7 of the Act. Then read Art. 3.", 2),
+      ("The fee is 3.5 euros per hour. J. Smith signed it.", 2),
+      ("We may change this (see section 2. below) at any time. You agree.", 2),
+      ("He said \"we sell data.\" Then he left.", 2),
+      ("Is this fair? Yes! It is.", 3),
+    ])
   func sentences(text: String, count: Int) throws {
     #expect(try clauses(text).count == count)
   }
 
   @Test("Numbered sections become headings and build the heading path")
   func headingPath() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       TERMS OF SERVICE
 
       7. Disputes
@@ -43,21 +46,24 @@ struct ClauseSegmenterTests {
 
   @Test("Hard-wrapped text: a single line break is no boundary, a blank line is")
   func hardWrapped() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       We may share your health data with our partners, including insurers and
       employers that sponsor wellness programmes, for their own purposes.
 
       A second paragraph starts here.
       """)
-    #expect(result.map(\.text) == [
-      "We may share your health data with our partners, including insurers and employers that sponsor wellness programmes, for their own purposes.",
-      "A second paragraph starts here.",
-    ])
+    #expect(
+      result.map(\.text) == [
+        "We may share your health data with our partners, including insurers and employers that sponsor wellness programmes, for their own purposes.",
+        "A second paragraph starts here.",
+      ])
   }
 
   @Test("Lines that start with a marker are list items, even inside a wrapped paragraph")
   func listItems() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       You must not:
       - copy the recordings
       - sell them to anyone
@@ -79,9 +85,10 @@ struct ClauseSegmenterTests {
   func subClauses() throws {
     let doc = try TestSupport.document("You agree not to: (a) copy the service; (b) sell your data; and (c) reverse engineer it.")
     let result = ClauseSegmenter().clauses(in: doc)
-    #expect(result.map { doc.text(in: $0.range) } == [
-      "You agree not to: (a) copy the service;", "(b) sell your data;", "and (c) reverse engineer it.",
-    ])
+    #expect(
+      result.map { doc.text(in: $0.range) } == [
+        "You agree not to: (a) copy the service;", "(b) sell your data;", "and (c) reverse engineer it.",
+      ])
     #expect(result.allSatisfy { $0.kind == .subClause })
     #expect(result[1].leadIn.map { doc.text(in: $0) } == "You agree not to:")
   }
@@ -93,7 +100,8 @@ struct ClauseSegmenterTests {
 
   @Test("ALL-CAPS: a short line is a heading, a long paragraph is sentences")
   func allCaps() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       DISCLAIMER
 
       THE SERVICE IS PROVIDED AS IS. WE ARE NOT LIABLE FOR ANY LOSS OF DATA ARISING FROM YOUR USE OF IT.
@@ -103,7 +111,8 @@ struct ClauseSegmenterTests {
 
   @Test("A run-in title on its own line is a heading: short, capitalised, a period, no verb; list items stay items")
   func runInTitles() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       (d) Binding Arbitration.
 
       Class Action Waiver.
@@ -117,7 +126,8 @@ struct ClauseSegmenterTests {
 
   @Test("ALL-CAPS: a short line with a verb that ends a sentence, even behind a quote, is a sentence")
   func allCapsSentence() throws {
-    let result = try clauses("""
+    let result = try clauses(
+      """
       JURY TRIAL WAIVER.
 
       THE SERVICES ARE PROVIDED “AS IS.”
@@ -131,7 +141,8 @@ struct ClauseSegmenterTests {
 
   @Test("HTML headings nest by level")
   func htmlHeadings() throws {
-    let doc = try TestSupport.html("<h1>Terms</h1><h2>Data</h2><p>We sell it.</p><h2>Disputes</h2><h3>Arbitration</h3><p>Binding.</p>")
+    let doc = try TestSupport.html(
+      "<h1>Terms</h1><h2>Data</h2><p>We sell it.</p><h2>Disputes</h2><h3>Arbitration</h3><p>Binding.</p>")
     let result = ClauseSegmenter().clauses(in: doc)
     #expect(result[2].headings == ["Terms", "Data"])
     #expect(result.last?.headings == ["Terms", "Disputes", "Arbitration"])

@@ -5,12 +5,13 @@ import Testing
 struct SegmenterRobustnessTests {
   /// Bytes that exercise the scanner: terminators, brackets, quotes, markers, line breaks,
   /// multi-byte punctuation and white space, and stray continuation bytes.
-  static let alphabet: [[UInt8]] = [
-    ".", "!", "?", ";", ":", ",", "(", ")", "[", "]", "\"", "'", " ", "  ", "\n", "\n\n", "\r\n", "\t", "a", "b",
-    "i", "v", "A", "B", "I", "X", "1", "2", "7.2", "(a)", "(iv)", "e.g.", "Inc.", "U.S.", "No.", "§", "\u{2022}",
-    "-", "*", "\u{201C}", "\u{201D}", "\u{2026}", "\u{00A0}", "\u{200B}", "\u{3002}", "Section ", "word", "WORD",
-    "The", "and", "or", "\u{00E9}", "\u{1F600}",
-  ].map { Array($0.utf8) } + [[0x80], [0xC3], [0xE2, 0x80], [0xFF]]
+  static let alphabet: [[UInt8]] =
+    [
+      ".", "!", "?", ";", ":", ",", "(", ")", "[", "]", "\"", "'", " ", "  ", "\n", "\n\n", "\r\n", "\t", "a", "b",
+      "i", "v", "A", "B", "I", "X", "1", "2", "7.2", "(a)", "(iv)", "e.g.", "Inc.", "U.S.", "No.", "§", "\u{2022}",
+      "-", "*", "\u{201C}", "\u{201D}", "\u{2026}", "\u{00A0}", "\u{200B}", "\u{3002}", "Section ", "word", "WORD",
+      "The", "and", "or", "\u{00E9}", "\u{1F600}",
+    ].map { Array($0.utf8) } + [[0x80], [0xC3], [0xE2, 0x80], [0xFF]]
 
   static func check(_ document: Document) {
     let clauses = ClauseSegmenter().clauses(in: document)
@@ -50,13 +51,17 @@ struct SegmenterRobustnessTests {
       while start < count {
         let end = min(count, start + Int.random(in: 1..<300, using: &generator))
         let kinds: [Block.Kind] = [.heading, .paragraph, .listItem, .tableCell, .preformatted]
-        blocks.append(Block(kind: kinds.randomElement(using: &generator) ?? .paragraph,
-                            level: Int.random(in: -2..<9, using: &generator), range: start..<end))
+        blocks.append(
+          Block(
+            kind: kinds.randomElement(using: &generator) ?? .paragraph,
+            level: Int.random(in: -2..<9, using: &generator), range: start..<end))
         start = end
       }
       blocks.append(Block(kind: .paragraph, range: (count + 5)..<(count + 9)))  // out of range
-      Self.check(Document(path: "x", format: .html, text: text, blocks: blocks, sourceMap: SourceMap(),
-                          lineIndex: LineIndex(source: Array(text.utf8))))
+      Self.check(
+        Document(
+          path: "x", format: .html, text: text, blocks: blocks, sourceMap: SourceMap(),
+          lineIndex: LineIndex(source: Array(text.utf8))))
     }
   }
 

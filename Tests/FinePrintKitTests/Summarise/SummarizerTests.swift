@@ -22,10 +22,12 @@ struct SummarizerTests {
 
   // MARK: The formula
 
-  @Test("Each rule of the grading formula", arguments: [
-    (0, 0, 0, "C"), (5, 0, 0, "A"), (6, 1, 0, "B"), (2, 3, 0, "D"), (4, 0, 3, "D"),
-    (1, 0, 2, "E"), (20, 12, 1, "B"), (20, 14, 1, "C"), (3, 10, 1, "E"), (10, 20, 0, "E"),
-  ])
+  @Test(
+    "Each rule of the grading formula",
+    arguments: [
+      (0, 0, 0, "C"), (5, 0, 0, "A"), (6, 1, 0, "B"), (2, 3, 0, "D"), (4, 0, 3, "D"),
+      (1, 0, 2, "E"), (20, 12, 1, "B"), (20, 14, 1, "C"), (3, 10, 1, "E"), (10, 20, 0, "E"),
+    ])
   func formula(good: Int, bad: Int, blockers: Int, expected: String) {
     #expect(GradingFormula.grade(.init(good: good, bad: bad, blockers: blockers)).grade == expected)
   }
@@ -41,14 +43,16 @@ struct SummarizerTests {
     let short = try summary("We may sell your data.")
     #expect(short.grade == nil)
     #expect(short.gradeWithheld?.contains("only 5 words") == true)
-    let unrelated = try summary(String(repeating: "The garden was quiet in the morning and the birds sang over the old stone wall. ", count: 8))
+    let unrelated = try summary(
+      String(repeating: "The garden was quiet in the morning and the birds sang over the old stone wall. ", count: 8))
     #expect(unrelated.grade == nil)
     #expect(unrelated.gradeWithheld?.contains("no rule recognised") == true)
   }
 
   @Test("Rules split from one rule are listed each with its own message, and count as that one rule in the grade")
   func splitRulesCountOnce() throws {
-    let s = try summary("""
+    let s = try summary(
+      """
       The app is provided "as is". Our total liability to you will not exceed ten dollars. We are not liable for any \
       loss of data. If a force majeure event stops us, we will not be in breach of these terms.
       """)
@@ -76,12 +80,15 @@ struct SummarizerTests {
     #expect(answer(s, "deletion-reaches-models")?.answer == "no")
     #expect(answer(s, "data-taken")?.detail.contains("voice") == true)
     // Every quote points where its words stand in the HTML source.
-    let source = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/voice-marketplace.html"), encoding: .utf8)
+    let source = try String(
+      contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/voice-marketplace.html"), encoding: .utf8)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     for quote in s.answers.flatMap(\.quotes) {
       let line = Array(lines[quote.line - 1].unicodeScalars)
       let firstWord = quote.match.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
-      #expect(String(String.UnicodeScalarView(line[(quote.column - 1)...])).hasPrefix(firstWord), "\(quote.line):\(quote.column) \(quote.match)")
+      #expect(
+        String(String.UnicodeScalarView(line[(quote.column - 1)...])).hasPrefix(firstWord),
+        "\(quote.line):\(quote.column) \(quote.match)")
     }
   }
 
@@ -112,7 +119,8 @@ struct SummarizerTests {
 
   @Test("An ad network's opt-out page is no way out of this company's own uses: the summary agrees with lint")
   func adNetworkOptOutOnly() throws {
-    let s = try summary("""
+    let s = try summary(
+      """
       We collect your email address, your voice recordings and the pages you visit, and use them to improve our service.
       To opt out of interest-based advertising from the networks we work with, visit the Network Advertising Initiative's opt-out page.
       """)
@@ -125,7 +133,8 @@ struct SummarizerTests {
 
   @Test("A promise and its exception elsewhere are shown side by side, and the exception decides the answer")
   func contradiction() throws {
-    let s = try summary("""
+    let s = try summary(
+      """
       Privacy
 
       We do not sell your personal information.
@@ -145,7 +154,8 @@ struct SummarizerTests {
 
   @Test("Stated facts answer questions no rule flags: a retention period, pay, deletion from models")
   func facts() throws {
-    let s = try summary("""
+    let s = try summary(
+      """
       We delete your recordings within 90 days of your request. You are paid $15 for each hour of recordings.
       When you withdraw, we remove your recordings from our training datasets.
       """)
@@ -197,7 +207,8 @@ struct SummarizerTests {
       "Clips you upload can be reused by other members of the platform.",
       "Every transcript you deliver is a work made for hire and belongs to the requester.",
     ] {
-      let s = try summary("""
+      let s = try summary(
+        """
         Consent to take part in the Harbour Dialects recordings
 
         We record you reading twenty short sentences aloud, and we store the recordings on university servers.
@@ -210,7 +221,8 @@ struct SummarizerTests {
       #expect(shared.answer == "yes", "\(sentence)")
       #expect(shared.concern)
     }
-    let kept = try summary("""
+    let kept = try summary(
+      """
       Harbour Dialects recordings. We store the recordings on university servers and never publish them or make them public. \
       We do not share your recordings with other researchers.
       """)
@@ -228,13 +240,15 @@ struct SummarizerTests {
       let s = try summary("Harbour Voice collects short voice recordings from volunteers. " + sentence)
       #expect(answer(s, "uses")?.answer == "yes", "\(sentence)")
     }
-    let service = try summary("Harbour Voice collects short voice recordings from volunteers. We use your recordings to improve our services.")
+    let service = try summary(
+      "Harbour Voice collects short voice recordings from volunteers. We use your recordings to improve our services.")
     #expect(answer(service, "uses")?.answer == "not stated")
   }
 
   @Test("Withdrawal that keeps the data already collected is \"partly\", with the quote that keeps it")
   func withdrawalPartly() throws {
-    let partly = try summary("""
+    let partly = try summary(
+      """
       Harbour Dialects study consent. You may withdraw from the study at any time without giving a reason. \
       If you withdraw, the recordings already collected will be kept and may still be used in the analysis.
       """)
@@ -244,13 +258,15 @@ struct SummarizerTests {
     #expect(answer1.quotes.first?.text.contains("already collected") == true)
     #expect(SummaryWording.level(answer1) == "amber")
     // A perpetual licence beside an explicit right to withdraw and delete does not make it "no".
-    let licence = try summary("""
+    let licence = try summary(
+      """
       Harbour Voice terms. You grant us a perpetual, worldwide, royalty-free licence to host your recordings. \
       You may delete your recordings and your account at any time.
       """)
     #expect(answer(licence, "withdraw-or-delete")?.answer == "yes")
     // A newsletter opt-out is no way out of a perpetual licence.
-    let newsletter = try summary("""
+    let newsletter = try summary(
+      """
       Harbour Voice terms. You grant us a perpetual, irrevocable licence to use your recordings. \
       You can opt out of our newsletter at any time.
       """)
@@ -263,7 +279,8 @@ struct SummarizerTests {
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
   func readability() throws {
-    let s = try summary("""
+    let s = try summary(
+      """
       Notwithstanding the foregoing, the licensee's obligations hereunder shall survive termination; \
       the licensor's remedies are cumulative: no waiver is effective unless in writing.
       """)
@@ -279,8 +296,10 @@ struct SummarizerTests {
   func json() throws {
     let text = try SummaryJSON.encode(try sample("biometric-licence.xml"))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    for key in ["grade", "gradeReasons", "formulaVersion", "formula", "points", "answers", "risks", "protections",
-                "contradictions", "readability", "file"] {
+    for key in [
+      "grade", "gradeReasons", "formulaVersion", "formula", "points", "answers", "risks", "protections",
+      "contradictions", "readability", "file",
+    ] {
       #expect(object[key] != nil, "missing \(key)")
     }
     let answers = try #require(object["answers"] as? [[String: Any]])

@@ -12,9 +12,10 @@ struct SummaryTablesTests {
   static var evidence: [(where: String, evidence: SummaryQuestion.Evidence)] {
     bundled.questions.flatMap { q in
       [("\(q.id).yes", q.yes), ("\(q.id).weak_yes", q.weakYes), ("\(q.id).partly", q.partly), ("\(q.id).no", q.no)]
-    } + bundled.contradictions.enumerated().flatMap { n, pair in
-      [("contradiction \(n + 1) promise", pair.promise), ("contradiction \(n + 1) taken_back_by", pair.exception)]
     }
+      + bundled.contradictions.enumerated().flatMap { n, pair in
+        [("contradiction \(n + 1) promise", pair.promise), ("contradiction \(n + 1) taken_back_by", pair.exception)]
+      }
   }
 
   /// Parses one summary file written here.
@@ -79,10 +80,13 @@ struct SummaryTablesTests {
   func unknownNames() throws {
     let misspelt = Self.payment.replacingOccurrences(of: "[vague-payment]", with: "[vage-payment]")
     let error = try #require(throws: RuleLoadError.self) { try Self.parse(misspelt).validate(against: Self.rules) }
-    #expect(error.errorDescription == "mine/summary/q.yml:6:7: question 'paid' (no) names unknown rule 'vage-payment' (did you mean 'vague-payment'?)")
+    #expect(
+      error.errorDescription
+        == "mine/summary/q.yml:6:7: question 'paid' (no) names unknown rule 'vage-payment' (did you mean 'vague-payment'?)")
     let fact = Self.payment.replacingOccurrences(of: "{rules: [vague-payment]}", with: "{facts: [fact-payment-amont]}")
     let factError = try #require(throws: RuleLoadError.self) { try Self.parse(fact).validate(against: Self.rules) }
-    #expect(factError.errorDescription?.contains("unknown fact 'fact-payment-amont' (did you mean 'fact-payment-amount'?)") == true)
+    #expect(
+      factError.errorDescription?.contains("unknown fact 'fact-payment-amont' (did you mean 'fact-payment-amount'?)") == true)
   }
 
   @Test("Unknown categories, keys and answers are refused when parsed, at their line")
@@ -94,7 +98,9 @@ struct SummaryTablesTests {
       ("    not_stated: Nothing about pay.", "", "q.yml:10:5: say has no 'not_stated'"),
     ]
     for (old, new, expected) in cases {
-      let error = try #require(throws: RuleLoadError.self) { try Self.parse(Self.payment.replacingOccurrences(of: old, with: new)) }
+      let error = try #require(throws: RuleLoadError.self) {
+        try Self.parse(Self.payment.replacingOccurrences(of: old, with: new))
+      }
       #expect(error.errorDescription?.contains(expected) == true, "\(error.errorDescription ?? "")")
     }
     let unanswerable = "version: 1\nquestion:\n  id: x\n  asks: Why?\n  say: {not_stated: Nothing.}\n"

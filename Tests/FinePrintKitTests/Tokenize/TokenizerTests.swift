@@ -3,21 +3,23 @@ import Testing
 
 @Suite("Tokenizer")
 struct TokenizerTests {
-  @Test("Case, quotes, dashes and ligatures are folded", arguments: [
-    ("We MAY Sell", ["we", "may", "sell"]),
-    ("don't", ["do", "not"]),
-    ("We don’t sell", ["we", "do", "not", "sell"]),
-    ("can't won't cannot", ["can", "not", "will", "not", "can", "not"]),
-    ("third-party partners", ["third", "party", "partners"]),
-    ("third–party", ["third", "party"]),
-    ("the ﬁnal ﬂow", ["the", "final", "flow"]),
-    ("the company’s partners", ["the", "company", "partners"]),
-    ("we'll share, you're", ["we", "will", "share", ",", "you", "are"]),
-    ("U.S. users, e.g. you", ["u.s", ".", "users", ",", "e.g", ".", "you"]),
-    ("Terms & Conditions (the \"Terms\")", ["terms", "and", "conditions", "(", "the", "terms", ")"]),
-    ("§ 7.2 of 3.5%", ["§", "7.2", "of", "3.5", "%"]),
-    ("ÉTÉ Straße", ["été", "straße"]),
-  ])
+  @Test(
+    "Case, quotes, dashes and ligatures are folded",
+    arguments: [
+      ("We MAY Sell", ["we", "may", "sell"]),
+      ("don't", ["do", "not"]),
+      ("We don’t sell", ["we", "do", "not", "sell"]),
+      ("can't won't cannot", ["can", "not", "will", "not", "can", "not"]),
+      ("third-party partners", ["third", "party", "partners"]),
+      ("third–party", ["third", "party"]),
+      ("the ﬁnal ﬂow", ["the", "final", "flow"]),
+      ("the company’s partners", ["the", "company", "partners"]),
+      ("we'll share, you're", ["we", "will", "share", ",", "you", "are"]),
+      ("U.S. users, e.g. you", ["u.s", ".", "users", ",", "e.g", ".", "you"]),
+      ("Terms & Conditions (the \"Terms\")", ["terms", "and", "conditions", "(", "the", "terms", ")"]),
+      ("§ 7.2 of 3.5%", ["§", "7.2", "of", "3.5", "%"]),
+      ("ÉTÉ Straße", ["été", "straße"]),
+    ])
   func normalises(text: String, expected: [String]) {
     #expect(Tokenizer.normalizedWords(text) == expected)
   }

@@ -113,7 +113,7 @@ public struct RuleCache: Sendable {
   /// milliseconds of every start in a full folder such as `/usr/bin`.
   static var executablePath: String? {
     #if os(Linux)
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
     #endif
     return Bundle.main.executableURL?.resolvingSymlinksInPath().path
   }

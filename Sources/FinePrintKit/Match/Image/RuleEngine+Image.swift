@@ -21,10 +21,18 @@ extension RuleEngine {
     w.automaton(main)
     w.list(roles) { w, role in
       switch role {
-      case .primary(let rule): w.int(0); w.int(rule)
-      case .when(let rule): w.int(1); w.int(rule)
-      case .reportAt(let rule): w.int(2); w.int(rule)
-      case .requires(let rule): w.int(3); w.int(rule)
+      case .primary(let rule):
+        w.int(0)
+        w.int(rule)
+      case .when(let rule):
+        w.int(1)
+        w.int(rule)
+      case .reportAt(let rule):
+        w.int(2)
+        w.int(rule)
+      case .requires(let rule):
+        w.int(3)
+        w.int(rule)
       }
     }
     w.list(primarySources) { w, source in w.optional(source) { $0.located($1) } }
@@ -83,8 +91,9 @@ extension RuleEngine {
       let pattern = { (r: inout ImageReader) throws(RuleImageError) in try r.int(in: 0..<patterns) }
       let with = try r.list { r throws(RuleImageError) in (source: try r.located(), pattern: try pattern(&r)) }
       let unless = try r.list { r throws(RuleImageError) in
-        UnlessCheck(source: try r.located(), before: try r.optional(pattern), gapBefore: try r.int(),
-                    after: try r.optional(pattern), gapAfter: try r.int(), anywhere: try r.optional(pattern))
+        UnlessCheck(
+          source: try r.located(), before: try r.optional(pattern), gapBefore: try r.int(),
+          after: try r.optional(pattern), gapAfter: try r.int(), anywhere: try r.optional(pattern))
       }
       return RuleChecks(shared: automaton.map(RuleChecks.SharedAutomaton.init), with: with, unless: unless)
     }
@@ -94,8 +103,10 @@ extension RuleEngine {
       throw .malformed("the patterns and rules do not add up")
     }
     let tokenizer = Tokenizer(vocabulary: vocabulary, prefixes: prefixes, numberID: numberID)
-    self.init(ruleSet: ruleSet, compiled: RuleCompiler.Output(
-      tokenizer: tokenizer, main: main, roles: roles, primarySources: primarySources, checks: checks,
-      contrast: contrast, reader: RuleCompiler.reader(vocabulary: vocabulary, contrast: contrast)))
+    self.init(
+      ruleSet: ruleSet,
+      compiled: RuleCompiler.Output(
+        tokenizer: tokenizer, main: main, roles: roles, primarySources: primarySources, checks: checks,
+        contrast: contrast, reader: RuleCompiler.reader(vocabulary: vocabulary, contrast: contrast)))
   }
 }

@@ -91,17 +91,27 @@ extension ImageReader {
   }
 
   private mutating func rule() throws(RuleImageError) -> RuleDefinition {
-    let id = try string(), category = try string(), severity = try value(Severity.self)
-    let title = try string(), message = try string(), explanation = try string()
-    let references = try strings(), suggestion = try string(), scope = try value(RuleScope.self)
-    let patterns = try locatedList(), with = try locatedList(), unless = try locatedList()
-    let when = try locatedList(), reportAt = try locatedList()
+    let id = try string()
+    let category = try string()
+    let severity = try value(Severity.self)
+    let title = try string()
+    let message = try string()
+    let explanation = try string()
+    let references = try strings()
+    let suggestion = try string()
+    let scope = try value(RuleScope.self)
+    let patterns = try locatedList()
+    let with = try locatedList()
+    let unless = try locatedList()
+    let when = try locatedList()
+    let reportAt = try locatedList()
     let requires = try optional { r throws(RuleImageError) in
       Requirement(categories: try r.strings(), rules: try r.strings(), patterns: try r.locatedList())
     }
     let metric = try optional { r throws(RuleImageError) in
-      MetricSpec(measure: try r.value(MetricSpec.Measure.self), above: try r.optional { r throws(RuleImageError) in try r.double() },
-                 below: try r.optional { r throws(RuleImageError) in try r.double() }, minWords: try r.int())
+      MetricSpec(
+        measure: try r.value(MetricSpec.Measure.self), above: try r.optional { r throws(RuleImageError) in try r.double() },
+        below: try r.optional { r throws(RuleImageError) in try r.double() }, minWords: try r.int())
     }
     let actor = try value(ReadingConstraint.Actor.self)
     let modalities = try list { r throws(RuleImageError) in try r.value(Modality.self) }

@@ -6,8 +6,12 @@ extension ImageWriter {
     list(a.tests) { w, test in
       switch test {
       case .any: w.int(0)
-      case .ids(let ids): w.int(1); w.integers(ids)
-      case .regex(let pattern): w.int(2); w.string(pattern)
+      case .ids(let ids):
+        w.int(1)
+        w.integers(ids)
+      case .regex(let pattern):
+        w.int(2)
+        w.string(pattern)
       }
     }
     int(a.bitsetWidth)

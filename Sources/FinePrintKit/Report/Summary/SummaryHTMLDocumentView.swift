@@ -83,9 +83,10 @@ struct SummaryHTMLDocumentView {
       for quote in answer.quotes { add(quote, .note, note: "Answers: \(answer.question)") }
     }
     for clause in summary.readability.hardestClauses {
-      let quote = Summary.Quote(text: clause.text, match: "", line: clause.line, column: clause.column,
-                                endLine: clause.line, endColumn: clause.column, clauseStart: clause.clauseStart,
-                                clauseEnd: clause.clauseEnd)
+      let quote = Summary.Quote(
+        text: clause.text, match: "", line: clause.line, column: clause.column,
+        endLine: clause.line, endColumn: clause.column, clauseStart: clause.clauseStart,
+        clauseEnd: clause.clauseEnd)
       add(quote, .note, note: String(format: "Hard to read: reading ease %.0f", clause.readingEase))
     }
     return merged(byStart.values.sorted { $0.range.lowerBound < $1.range.lowerBound })
@@ -163,7 +164,8 @@ struct SummaryHTMLDocumentView {
     case .listItem:
       let number = block.number.map { " data-number=\"\(esc($0))\"" } ?? ""
       // An item that starts with its own marker ("(a) You consent…") needs no bullet.
-      let marked = block.number == nil && ListMarker.at(document.bytes, block.range.lowerBound, end: block.range.upperBound) != nil
+      let marked =
+        block.number == nil && ListMarker.at(document.bytes, block.range.lowerBound, end: block.range.upperBound) != nil
       return "<li class=\"depth-\(min(4, max(1, block.level)))\(marked ? " marked" : "")\"\(number)>\(inner)</li>"
     case .tableCell:
       return "<p class=\"cell\">\(inner)</p>"

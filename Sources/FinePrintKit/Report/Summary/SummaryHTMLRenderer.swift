@@ -101,8 +101,10 @@ public struct SummaryHTMLRenderer: Sendable {
   }
 
   func tableOfContents(_ s: Summary) -> String {
-    var links = [("answers", "Questions"), ("risks", "Risks (\(s.risks.count))"),
-                 ("protections", "Protections (\(s.protections.count))")]
+    var links = [
+      ("answers", "Questions"), ("risks", "Risks (\(s.risks.count))"),
+      ("protections", "Protections (\(s.protections.count))"),
+    ]
     if !s.contradictions.isEmpty { links.append(("contradictions", "Promises taken back (\(s.contradictions.count))")) }
     links += [("readability", "Readability"), ("document", "The document")]
     return "<nav class=\"toc\" aria-label=\"Sections\">"
@@ -112,8 +114,10 @@ public struct SummaryHTMLRenderer: Sendable {
   // MARK: Answers
 
   func answers(_ answers: [Summary.Answer]) -> String {
-    var out = ["<section class=\"card answers-card\" id=\"answers\">", "<h2>What you are agreeing to</h2>",
-               "<ol class=\"answers\">"]
+    var out = [
+      "<section class=\"card answers-card\" id=\"answers\">", "<h2>What you are agreeing to</h2>",
+      "<ol class=\"answers\">",
+    ]
     for a in answers {
       let level = answerLevel(a)
       out.append("<li class=\"answer \(level)\" data-question=\"\(esc(a.id))\" data-answer=\"\(esc(a.answer))\">")
@@ -154,7 +158,8 @@ public struct SummaryHTMLRenderer: Sendable {
     let match = q.match.replacingOccurrences(of: "\n", with: " ")
     var text = esc(excerpt)
     if !match.isEmpty, let range = excerpt.range(of: match) {
-      text = esc(String(excerpt[..<range.lowerBound])) + "<b>" + esc(match) + "</b>"
+      text =
+        esc(String(excerpt[..<range.lowerBound])) + "<b>" + esc(match) + "</b>"
         + esc(String(excerpt[range.upperBound...]))
     }
     return "<a class=\"quote\" href=\"#c\(q.clauseStart)\"><span class=\"pos\">\(q.line):\(q.column)</span>"
@@ -165,8 +170,9 @@ public struct SummaryHTMLRenderer: Sendable {
 
   func points(_ s: Summary) -> String {
     let risks = pointList(s.risks, id: "risks", heading: "Risks", none: "No risks found.")
-    let protections = pointList(s.protections, id: "protections", heading: "Protections",
-                                none: "No protections found: these terms promise you nothing FinePrint recognises.")
+    let protections = pointList(
+      s.protections, id: "protections", heading: "Protections",
+      none: "No protections found: these terms promise you nothing FinePrint recognises.")
     let lopsided = s.risks.isEmpty || s.protections.isEmpty ? " lopsided" : ""
     return "<div class=\"columns\(lopsided)\">\n\(risks)\n\(protections)\n</div>"
   }
@@ -218,12 +224,14 @@ public struct SummaryHTMLRenderer: Sendable {
       out.append("<article class=\"contradiction\">")
       out.append("<p class=\"red\">\(symbol("red")) \(esc(c.explanation))</p>")
       out.append("<div class=\"pair\">")
-      out.append("<div class=\"side green\"><h3>\(symbol("green")) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
-        + quoteLink(c.promise) + "</div>")
+      out.append(
+        "<div class=\"side green\"><h3>\(symbol("green")) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
+          + quoteLink(c.promise) + "</div>")
       let title = exceptions.count == 1 ? "The exception" : "The exceptions"
       let rules = Array(Set(exceptions.map(\.exceptionRule))).sorted().map { "<code>\(esc($0))</code>" }.joined(separator: " ")
-      out.append("<div class=\"side red\"><h3>\(symbol("red")) \(title) <small>\(rules)</small></h3>"
-        + exceptions.map { quoteLink($0.exception) }.joined() + "</div>")
+      out.append(
+        "<div class=\"side red\"><h3>\(symbol("red")) \(title) <small>\(rules)</small></h3>"
+          + exceptions.map { quoteLink($0.exception) }.joined() + "</div>")
       out += ["</div>", "</article>"]
     }
     out.append("</section>")
@@ -240,12 +248,15 @@ public struct SummaryHTMLRenderer: Sendable {
     out.append(stat("Legalese", String(format: "%.0f%%", r.legaleseShare * 100), "of clauses"))
     out.append("</dl>")
     if !r.standards.isEmpty {
-      out += ["<h3>State reading-ease minimums for insurance policies, a yardstick for any contract</h3>", "<ul class=\"standards\">"]
+      out += [
+        "<h3>State reading-ease minimums for insurance policies, a yardstick for any contract</h3>", "<ul class=\"standards\">",
+      ]
       for s in r.standards {
         let level = s.meets ? "green" : "red"
-        out.append("<li class=\"\(level)\">\(symbol(level)) <strong>\(esc(s.jurisdiction))</strong>: "
-          + String(format: "minimum %.0f, score %.0f — ", s.minimum, s.score)
-          + "<span class=\"badge\">\(s.meets ? "meets it" : "falls short")</span><br><small>\(esc(s.citation))</small></li>")
+        out.append(
+          "<li class=\"\(level)\">\(symbol(level)) <strong>\(esc(s.jurisdiction))</strong>: "
+            + String(format: "minimum %.0f, score %.0f — ", s.minimum, s.score)
+            + "<span class=\"badge\">\(s.meets ? "meets it" : "falls short")</span><br><small>\(esc(s.citation))</small></li>")
       }
       out.append("</ul>")
     }
@@ -253,11 +264,13 @@ public struct SummaryHTMLRenderer: Sendable {
       out += ["<h3>Hardest clauses</h3>", "<ol class=\"hardest\">"]
       for c in r.hardestClauses {
         let where_ = "\(c.line):\(c.column)"
-        let position = view.anchor(ofClauseAt: c.clauseStart).map { "<a class=\"pos\" href=\"#c\($0)\">\(where_)</a>" }
+        let position =
+          view.anchor(ofClauseAt: c.clauseStart).map { "<a class=\"pos\" href=\"#c\($0)\">\(where_)</a>" }
           ?? "<span class=\"pos\">\(where_)</span>"
-        out.append("<li>\(position)"
-          + String(format: "reading ease %.0f, grade level %.1f, %d words", c.readingEase, c.gradeLevel, c.words)
-          + "<br>“\(esc(SummaryWording.shorten(c.text, 240)))”</li>")
+        out.append(
+          "<li>\(position)"
+            + String(format: "reading ease %.0f, grade level %.1f, %d words", c.readingEase, c.gradeLevel, c.words)
+            + "<br>“\(esc(SummaryWording.shorten(c.text, 240)))”</li>")
       }
       out.append("</ol>")
     }

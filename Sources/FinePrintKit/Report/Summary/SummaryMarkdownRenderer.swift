@@ -37,7 +37,9 @@ public struct SummaryMarkdownRenderer: Sendable {
       out.append("| Promise | Exception |")
       out.append("|---|---|")
       for c in s.contradictions {
-        out.append("| \(cell(SummaryWording.excerpt(c.promise))) (line \(c.promise.line)) | \(cell(SummaryWording.excerpt(c.exception))) (line \(c.exception.line)) |")
+        out.append(
+          "| \(cell(SummaryWording.excerpt(c.promise))) (line \(c.promise.line)) | \(cell(SummaryWording.excerpt(c.exception))) (line \(c.exception.line)) |"
+        )
       }
     }
     let r = s.readability
@@ -52,7 +54,9 @@ public struct SummaryMarkdownRenderer: Sendable {
       out.append("Hardest clauses:")
       out.append("")
       for c in r.hardestClauses {
-        out.append("- line \(c.line), reading ease \(Int(c.readingEase.rounded())), \(c.words) words: “\(cell(SummaryWording.shorten(c.text, 200)))”")
+        out.append(
+          "- line \(c.line), reading ease \(Int(c.readingEase.rounded())), \(c.words) words: “\(cell(SummaryWording.shorten(c.text, 200)))”"
+        )
       }
     }
     return out.joined(separator: "\n")

@@ -29,7 +29,9 @@ public struct SummaryTextRenderer: Sendable {
       let symbol = mark(SummaryWording.level(answer))
       out.append("  \(symbol) \(answer.question)")
       out.append("      \(answer.answer.uppercased()) — \(answer.detail)")
-      for quote in answer.quotes.prefix(2) { out.append("      \(quote.line):\(quote.column) “\(SummaryWording.excerpt(quote))”") }
+      for quote in answer.quotes.prefix(2) {
+        out.append("      \(quote.line):\(quote.column) “\(SummaryWording.excerpt(quote))”")
+      }
     }
     if !s.risks.isEmpty {
       out.append("")
@@ -58,8 +60,10 @@ public struct SummaryTextRenderer: Sendable {
       out.append("  \(mark(standard.meets ? "green" : "red")) \(SummaryWording.standardLine(standard))")
     }
     if let hardest = r.hardestClauses.first {
-      out.append(String(format: "  hardest clause (%d:%d, reading ease %.0f): “%@”", hardest.line, hardest.column,
-                        hardest.readingEase, SummaryWording.shorten(hardest.text, 160)))
+      out.append(
+        String(
+          format: "  hardest clause (%d:%d, reading ease %.0f): “%@”", hardest.line, hardest.column,
+          hardest.readingEase, SummaryWording.shorten(hardest.text, 160)))
     }
     return out.joined(separator: "\n")
   }
@@ -104,13 +108,15 @@ public enum SummaryWording {
   }
 
   public static func readabilityLine(_ r: ReadabilityReport) -> String {
-    String(format: "reading ease %.0f (%@), grade level %.1f; %d words, about %d min to read; legalese in %.0f%% of clauses",
-           r.readingEase, easeWords(r.readingEase), r.gradeLevel, r.words, r.readingMinutes, r.legaleseShare * 100)
+    String(
+      format: "reading ease %.0f (%@), grade level %.1f; %d words, about %d min to read; legalese in %.0f%% of clauses",
+      r.readingEase, easeWords(r.readingEase), r.gradeLevel, r.words, r.readingMinutes, r.legaleseShare * 100)
   }
 
   public static func standardLine(_ s: ReadabilityReport.Standard) -> String {
-    String(format: "%@ minimum %.0f: %@ (%.0f) — %@", s.jurisdiction, s.minimum, s.meets ? "meets it" : "falls short",
-           s.score, s.citation)
+    String(
+      format: "%@ minimum %.0f: %@ (%.0f) — %@", s.jurisdiction, s.minimum, s.meets ? "meets it" : "falls short",
+      s.score, s.citation)
   }
 
   /// Flesch's own labels for a reading-ease score.
