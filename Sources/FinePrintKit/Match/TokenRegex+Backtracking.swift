@@ -33,25 +33,38 @@ extension TokenRegex {
         i += 2
         continue
       case "[":
-        var j = i + 1
-        if j < p.count, p[j] == "^" { j += 1 }
-        if j < p.count, p[j] == "]" { j += 1 }
-        while j < p.count, p[j] != "]" { j += p[j] == "\\" ? 2 : 1 }
-        i = j + 1
+        i = classEnd(p, from: i)
         continue
-      case "*", "+":
-        count += 1
-      case "{":
-        if let close = p[i...].firstIndex(of: "}") {
-          let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(
-            separator: ",", omittingEmptySubsequences: false)
-          if let low = Int(bounds.first ?? ""), bounds.count == 2, Int(bounds[1]).map({ $0 > max(low, 1) }) ?? true { count += 1 }
+      default:
+        if let length = repetitionLength(p, at: i) {
+          count += 1
+          i += length
+          continue
         }
-      default: break
       }
       i += 1
     }
     return count
+  }
+
+  /// The index just past the character class that opens at `start` (a `]` first in it is literal).
+  private static func classEnd(_ p: [Unicode.Scalar], from start: Int) -> Int {
+    var j = start + 1
+    if j < p.count, p[j] == "^" { j += 1 }
+    if j < p.count, p[j] == "]" { j += 1 }
+    while j < p.count, p[j] != "]" { j += p[j] == "\\" ? 2 : 1 }
+    return j + 1
+  }
+
+  /// The length of the repetition at `i` (`*`, `+`, `{n,}`, `{n,m}` with m > 1), if one is there.
+  private static func repetitionLength(_ p: [Unicode.Scalar], at i: Int) -> Int? {
+    guard i < p.count else { return nil }
+    if p[i] == "*" || p[i] == "+" { return 1 }
+    guard p[i] == "{", let close = p[i...].firstIndex(of: "}") else { return nil }
+    let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+    guard Int(bounds.first ?? "") != nil, bounds.count == 2 else { return nil }
+    if let high = Int(bounds[1]), high <= max(Int(bounds[0]) ?? 0, 1) { return nil }
+    return close - i + 1
   }
 
   /// Why a pattern's groups could take exponential time, or nil.
@@ -60,17 +73,7 @@ extension TokenRegex {
     // For each open group: whether it holds an unbounded repetition, and alternatives.
     var groups: [(repeats: Bool, alternatives: Bool)] = [(false, false)]
     var i = 0
-    /// The repetition at `i` (`*`, `+`, `{n,}`, `{n,m}` with m > 1), if any, and its length.
-    func repetition(at i: Int) -> Int? {
-      guard i < p.count else { return nil }
-      if p[i] == "*" || p[i] == "+" { return 1 }
-      guard p[i] == "{", let close = p[i...].firstIndex(of: "}") else { return nil }
-      let bounds = String(String.UnicodeScalarView(p[(i + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
-      guard let low = Int(bounds.first ?? ""), bounds.count <= 2 else { return nil }
-      if bounds.count == 2, let high = Int(bounds[1]), high <= max(low, 1) { return nil }
-      if bounds.count == 1 { return nil }
-      return close - i + 1
-    }
+    func repetition(at i: Int) -> Int? { repetitionLength(p, at: i) }
     while i < p.count {
       switch p[i] {
       case "\\":
@@ -79,12 +82,7 @@ extension TokenRegex {
         if repetition(at: i) != nil { groups[groups.count - 1].repeats = true }
         continue
       case "[":
-        // A character class: skip to its closing bracket (a `]` first in it is literal).
-        var j = i + 1
-        if j < p.count, p[j] == "^" { j += 1 }
-        if j < p.count, p[j] == "]" { j += 1 }
-        while j < p.count, p[j] != "]" { j += p[j] == "\\" ? 2 : 1 }
-        i = j + 1
+        i = classEnd(p, from: i)
         if repetition(at: i) != nil { groups[groups.count - 1].repeats = true }
         continue
       case "(":

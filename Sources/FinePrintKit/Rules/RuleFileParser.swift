@@ -228,12 +228,7 @@ struct RuleFileParser {
     for (key, _, value) in try reader.mapping(node, context: "requires", allowed: Self.requirementKeys) {
       switch key {
       case "categories":
-        requirement.categories = try reader.strings(value, key: key).map { name, location in
-          guard Category.named(name) != nil else {
-            throw RuleLoadError.invalidValue(location, key: "category", value: name, expected: Category.all.map(\.id))
-          }
-          return name
-        }
+        requirement.categories = try reader.categories(value, key: key)
       case "rules": requirement.rules = try reader.strings(value, key: key).map(\.0)
       default: requirement.patterns = try reader.patterns(value, key: key)
       }

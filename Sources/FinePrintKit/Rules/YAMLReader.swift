@@ -67,6 +67,16 @@ struct YAMLReader {
     }
   }
 
+  /// A list of taxonomy category IDs; one outside the taxonomy is an error at its line.
+  func categories(_ node: Node, key: String) throws -> [String] {
+    try strings(node, key: key).map { name, location in
+      guard Category.named(name) != nil else {
+        throw RuleLoadError.invalidValue(location, key: "category", value: name, expected: Category.all.map(\.id))
+      }
+      return name
+    }
+  }
+
   func patterns(_ node: Node, key: String) throws -> [PatternSource] {
     let items = try strings(node, key: key)
     if items.isEmpty { throw RuleLoadError.wrongType(location(node), key: key, expected: "a non-empty list of patterns") }

@@ -101,12 +101,7 @@ struct SummaryTableParser {
     for (name, _, value) in try reader.mapping(node, context: key, allowed: Self.evidenceKeys) {
       switch name {
       case "categories":
-        evidence.categories = try reader.strings(value, key: name).map { category, location in
-          guard Category.named(category) != nil else {
-            throw RuleLoadError.invalidValue(location, key: "category", value: category, expected: Category.all.map(\.id))
-          }
-          return category
-        }
+        evidence.categories = try reader.categories(value, key: name)
       case "rules": evidence.rules = try reader.strings(value, key: name).map(\.0)
       case "facts": evidence.facts = try reader.strings(value, key: name).map(\.0)
       case "except": evidence.except = try reader.strings(value, key: name).map(\.0)
