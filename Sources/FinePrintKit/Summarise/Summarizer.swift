@@ -84,7 +84,7 @@ public struct Summarizer: Sendable {
       let protection = Category.named(first.category)?.polarity == .protection
       let point = Summary.Point(
         rule: rule, category: first.category, severity: first.severity,
-        level: protection ? "green" : (first.severity == .error ? "red" : "amber"),
+        level: protection ? .green : (first.severity == .error ? .red : .amber),
         title: definition?.title ?? rule, message: definition?.message ?? first.message,
         quotes: group.map(Self.quote))
       if protection { protections.append(point) } else { risks.append(point) }

@@ -135,8 +135,8 @@ public struct Summary: Codable, Sendable {
     public var rule: String
     public var category: String
     public var severity: Severity
-    /// "red" (error), "amber" (warning, info) or "green" (protection).
-    public var level: String
+    /// `red` (error), `amber` (warning, info) or `green` (protection).
+    public var level: Signal
     public var title: String
     public var message: String
     public var quotes: [Quote]

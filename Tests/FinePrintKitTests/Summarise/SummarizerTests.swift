@@ -256,7 +256,7 @@ struct SummarizerTests {
     #expect(answer1.answer == "partly")
     #expect(answer1.concern)
     #expect(answer1.quotes.first?.text.contains("already collected") == true)
-    #expect(SummaryWording.level(answer1) == "amber")
+    #expect(SummaryWording.level(answer1) == .amber)
     // A perpetual licence beside an explicit right to withdraw and delete does not make it "no".
     let licence = try summary(
       """

@@ -11,12 +11,12 @@ struct SummaryHTMLDocumentView {
     case amber
     case red
 
-    init(_ name: String) {
-      switch name {
-      case "red": self = .red
-      case "amber": self = .amber
-      case "green": self = .green
-      default: self = .note
+    init(_ signal: Signal) {
+      switch signal {
+      case .red: self = .red
+      case .amber: self = .amber
+      case .green: self = .green
+      case .neutral: self = .note
       }
     }
 

@@ -119,10 +119,11 @@ public struct SummaryHTMLRenderer: Sendable {
       "<ol class=\"answers\">",
     ]
     for a in answers {
-      let level = answerLevel(a)
-      out.append("<li class=\"answer \(level)\" data-question=\"\(esc(a.id))\" data-answer=\"\(esc(a.answer))\">")
+      out.append("<li class=\"answer \(answerLevel(a))\" data-question=\"\(esc(a.id))\" data-answer=\"\(esc(a.answer))\">")
       out.append("<h3>\(esc(a.question))</h3>")
-      out.append("<p><span class=\"badge\">\(symbol(level)) \(esc(a.answer.capitalizedFirst))</span>\(esc(a.detail))</p>")
+      out.append(
+        "<p><span class=\"badge\">\(symbol(SummaryWording.level(a))) \(esc(a.answer.capitalizedFirst))</span>\(esc(a.detail))</p>"
+      )
       if !a.quotes.isEmpty {
         out.append("<ul class=\"quotes\">" + a.quotes.map { "<li>\(quoteLink($0))</li>" }.joined() + "</ul>")
       }
@@ -136,17 +137,17 @@ public struct SummaryHTMLRenderer: Sendable {
   /// fact or a harmless silence (as every summary format reads it: `SummaryWording.level`).
   func answerLevel(_ a: Summary.Answer) -> String {
     let level = SummaryWording.level(a)
-    return level == "neutral" ? "grey" : level
+    return level == .neutral ? "grey" : level.rawValue
   }
 
   /// The symbol that says what the colour says: ✗ bad, ! doubtful, ✓ good, · neutral.
-  func symbol(_ level: String) -> String {
+  func symbol(_ level: Signal) -> String {
     let sym: String
     switch level {
-    case "red": sym = "✗"
-    case "amber": sym = "!"
-    case "green": sym = "✓"
-    default: sym = "·"
+    case .red: sym = "✗"
+    case .amber: sym = "!"
+    case .green: sym = "✓"
+    case .neutral: sym = "·"
     }
     return "<span class=\"sym\" aria-hidden=\"true\">\(sym)</span>"
   }
@@ -185,7 +186,7 @@ public struct SummaryHTMLRenderer: Sendable {
     }
     out.append("<ul class=\"points\">")
     for p in points {
-      out.append("<li class=\"point \(esc(p.level))\" data-rule=\"\(esc(p.rule))\">")
+      out.append("<li class=\"point \(p.level.rawValue)\" data-rule=\"\(esc(p.rule))\">")
       out.append("<h3>\(symbol(p.level)) \(esc(p.title))</h3>")
       out.append("<p>\(esc(p.message)) <small>(\(esc(levelWord(p.level))), <code>\(esc(p.rule))</code>)</small></p>")
       if let first = p.quotes.first { out.append(quoteLink(first)) }
@@ -199,11 +200,11 @@ public struct SummaryHTMLRenderer: Sendable {
     return out.joined(separator: "\n")
   }
 
-  func levelWord(_ level: String) -> String {
+  func levelWord(_ level: Signal) -> String {
     switch level {
-    case "red": return "serious risk"
-    case "green": return "protection"
-    default: return "risk"
+    case .red: return "serious risk"
+    case .green: return "protection"
+    case .amber, .neutral: return "risk"
     }
   }
 
@@ -222,15 +223,15 @@ public struct SummaryHTMLRenderer: Sendable {
     }
     for (c, exceptions) in groups {
       out.append("<article class=\"contradiction\">")
-      out.append("<p class=\"red\">\(symbol("red")) \(esc(c.explanation))</p>")
+      out.append("<p class=\"red\">\(symbol(.red)) \(esc(c.explanation))</p>")
       out.append("<div class=\"pair\">")
       out.append(
-        "<div class=\"side green\"><h3>\(symbol("green")) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
+        "<div class=\"side green\"><h3>\(symbol(.green)) The promise <small><code>\(esc(c.promiseRule))</code></small></h3>"
           + quoteLink(c.promise) + "</div>")
       let title = exceptions.count == 1 ? "The exception" : "The exceptions"
       let rules = Array(Set(exceptions.map(\.exceptionRule))).sorted().map { "<code>\(esc($0))</code>" }.joined(separator: " ")
       out.append(
-        "<div class=\"side red\"><h3>\(symbol("red")) \(title) <small>\(rules)</small></h3>"
+        "<div class=\"side red\"><h3>\(symbol(.red)) \(title) <small>\(rules)</small></h3>"
           + exceptions.map { quoteLink($0.exception) }.joined() + "</div>")
       out += ["</div>", "</article>"]
     }
@@ -252,9 +253,9 @@ public struct SummaryHTMLRenderer: Sendable {
         "<h3>State reading-ease minimums for insurance policies, a yardstick for any contract</h3>", "<ul class=\"standards\">",
       ]
       for s in r.standards {
-        let level = s.meets ? "green" : "red"
+        let level: Signal = s.meets ? .green : .red
         out.append(
-          "<li class=\"\(level)\">\(symbol(level)) <strong>\(esc(s.jurisdiction))</strong>: "
+          "<li class=\"\(level.rawValue)\">\(symbol(level)) <strong>\(esc(s.jurisdiction))</strong>: "
             + String(format: "minimum %.0f, score %.0f — ", s.minimum, s.score)
             + "<span class=\"badge\">\(s.meets ? "meets it" : "falls short")</span><br><small>\(esc(s.citation))</small></li>")
       }

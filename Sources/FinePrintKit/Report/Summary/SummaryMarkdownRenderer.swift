@@ -2,6 +2,16 @@
 public struct SummaryMarkdownRenderer: Sendable {
   public init() {}
 
+  /// The colour of a point or an answer as an emoji.
+  static func icon(_ signal: Signal) -> String {
+    switch signal {
+    case .red: return "🔴"
+    case .amber: return "🟠"
+    case .green: return "🟢"
+    case .neutral: return "⚪"
+    }
+  }
+
   public func render(_ s: Summary) -> String {
     var out: [String] = []
     out.append("## FinePrint summary: \(cell(s.title ?? s.file))")
@@ -15,7 +25,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     out.append("| | Question | Answer | Where |")
     out.append("|---|---|---|---|")
     for a in s.answers {
-      let icon = ["red": "🔴", "amber": "🟠", "green": "🟢"][SummaryWording.level(a)] ?? "⚪"
+      let icon = Self.icon(SummaryWording.level(a))
       let where_ = a.quotes.prefix(3).map { "\($0.line):\($0.column)" }.joined(separator: ", ")
       out.append("| \(icon) | \(cell(a.question)) | **\(a.answer)** — \(cell(a.detail)) | \(where_) |")
     }
@@ -24,7 +34,7 @@ public struct SummaryMarkdownRenderer: Sendable {
       out.append("### \(heading) (\(points.count))")
       out.append("")
       for p in points {
-        let icon = p.level == "red" ? "🔴" : p.level == "green" ? "🟢" : "🟠"
+        let icon = Self.icon(p.level)
         let q = p.quotes[0]
         out.append("- \(icon) **\(cell(p.title))** (`\(p.rule)`, line \(q.line)) — \(p.message)")
         out.append("  > \(cell(SummaryWording.excerpt(q)))")

@@ -8,12 +8,12 @@ public struct SummaryTextRenderer: Sendable {
   public init(color: Bool = false) { self.color = color }
 
   private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-  private func mark(_ level: String) -> String {
+  private func mark(_ level: Signal) -> String {
     switch level {
-    case "red": return paint("✗", "31;1")
-    case "green": return paint("✓", "32;1")
-    case "amber": return paint("!", "33;1")
-    default: return "·"
+    case .red: return paint("✗", "31;1")
+    case .green: return paint("✓", "32;1")
+    case .amber: return paint("!", "33;1")
+    case .neutral: return "·"
     }
   }
 
@@ -47,7 +47,7 @@ public struct SummaryTextRenderer: Sendable {
       out.append("")
       out.append(paint("Promises taken back elsewhere", "1"))
       for c in s.contradictions {
-        out.append("  \(mark("red")) \(c.explanation)")
+        out.append("  \(mark(.red)) \(c.explanation)")
         out.append("      promise   \(c.promise.line):\(c.promise.column) “\(SummaryWording.excerpt(c.promise))”")
         out.append("      exception \(c.exception.line):\(c.exception.column) “\(SummaryWording.excerpt(c.exception))”")
       }
@@ -57,7 +57,7 @@ public struct SummaryTextRenderer: Sendable {
     out.append(paint("Readability", "1"))
     out.append("  " + SummaryWording.readabilityLine(r))
     for standard in r.standards {
-      out.append("  \(mark(standard.meets ? "green" : "red")) \(SummaryWording.standardLine(standard))")
+      out.append("  \(mark(standard.meets ? .green : .red)) \(SummaryWording.standardLine(standard))")
     }
     if let hardest = r.hardestClauses.first {
       out.append(
@@ -85,15 +85,15 @@ public enum SummaryWording {
     return "Grade \(grade) (\(meaning(grade)))\(reasons). [\(points)]"
   }
 
-  /// How an answer reads for the reader: "red" bad news, "amber" a worrying silence, "green"
-  /// good news, "neutral" a fact or a harmless silence.
-  public static func level(_ answer: Summary.Answer) -> String {
-    if answer.answer == "not stated" { return answer.concern ? "amber" : "neutral" }
+  /// How an answer reads for the reader: red bad news, amber a worrying silence, green good
+  /// news, neutral a fact or a harmless silence.
+  public static func level(_ answer: Summary.Answer) -> Signal {
+    if answer.answer == "not stated" { return answer.concern ? .amber : .neutral }
     // "Partly" (you may withdraw, but what they have stays) is a warning, not a plain no.
-    if answer.answer == "partly" { return "amber" }
-    if answer.concern { return "red" }
+    if answer.answer == "partly" { return .amber }
+    if answer.concern { return .red }
     // A question with no bad answer (what data they take) states a fact: neither good nor bad.
-    return answer.factual ? "neutral" : "green"
+    return answer.factual ? .neutral : .green
   }
 
   /// What a grade means in words.
