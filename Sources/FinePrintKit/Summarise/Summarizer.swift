@@ -16,11 +16,13 @@ public struct Summarizer: Sendable {
   public init(linter: Linter, cache: RuleCache = RuleCache(directory: nil), tables: SummaryTables? = nil) throws {
     self.linter = linter
     facts = try FactFinder(ruleSet: linter.engine.ruleSet, cache: cache)
-    if let tables {
+    let bundled = try SummaryTables.bundled.get()
+    if var tables {
       try tables.validate(against: linter.engine.ruleSet)
+      if tables.gradingFormula == nil { tables.gradingFormula = bundled.gradingFormula }
       self.tables = tables
     } else {
-      self.tables = try SummaryTables.bundled.get()
+      self.tables = bundled
     }
   }
 
@@ -46,23 +48,26 @@ public struct Summarizer: Sendable {
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 
     let (risks, protections) = points(findings)
-    let counts = Summary.PointCounts(
+    let formula = tables.grading
+    let counts = formula.points(
       good: gradePoints(protections), bad: gradePoints(risks.filter { $0.severity != .error }),
       blockers: gradePoints(risks.filter { $0.severity == .error }))
     var grade: String?
     var reason = ""
-    let withheld = GradingFormula.withheld(words: readability.words, points: counts)
-    if withheld == nil { (grade, reason) = GradingFormula.grade(counts) }
+    let withheld = formula.withheld(words: readability.words, points: counts)
+    if withheld == nil { (grade, reason) = formula.grade(counts) }
     let reasons = risks.isEmpty ? protections.prefix(5).map(\.title) : risks.prefix(5).map(\.title)
 
-    return Summary(
+    var summary = Summary(
       file: document.path, title: document.title, grade: grade, gradeWithheld: withheld, gradeReason: reason,
-      gradeReasons: reasons, formulaVersion: GradingFormula.version, formula: GradingFormula.description,
+      gradeReasons: reasons, formulaVersion: formula.version, formula: formula.description,
       points: counts,
       answers: tables.questions.map { answer($0, findings: findings, facts: found, document: document, clauses: clauses) },
       risks: risks, protections: protections,
       contradictions: contradictions(findings),
       readability: readability, clauses: clauses.count { $0.kind != .heading }, version: FinePrintVersion.current)
+    summary.gradeMeaning = grade.map(formula.meaning) ?? ""
+    return summary
   }
 
   // MARK: Points

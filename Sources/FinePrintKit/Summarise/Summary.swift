@@ -15,6 +15,8 @@ public struct Summary: Codable, Sendable {
   public var gradeReason: String
   /// The points that weigh most, worst first ("You cannot join a class action").
   public var gradeReasons: [String]
+  /// What the grade means in a few words ("avoid"), from the formula; not part of the JSON.
+  public var gradeMeaning: String = ""
   /// The version of the grading formula (see `GradingFormula`).
   public var formulaVersion: String
   /// The formula itself, in words.
@@ -69,13 +71,15 @@ public struct Summary: Codable, Sendable {
     public var bad: Int
     /// Risks of severity error (red).
     public var blockers: Int
-    /// good − bad − 3 × blockers.
-    public var balance: Int { good - bad - 3 * blockers }
+    /// good − bad − the formula's weight × blockers.
+    public var balance: Int
 
-    public init(good: Int, bad: Int, blockers: Int) {
+    /// - Parameter blockerWeight: how many bad points a blocker weighs (`GradingFormula`).
+    public init(good: Int, bad: Int, blockers: Int, blockerWeight: Int = 3) {
       self.good = good
       self.bad = bad
       self.blockers = blockers
+      balance = good - bad - blockerWeight * blockers
     }
 
     enum CodingKeys: String, CodingKey { case good, bad, blockers, balance }
@@ -85,6 +89,7 @@ public struct Summary: Codable, Sendable {
       self.init(
         good: try c.decode(Int.self, forKey: .good), bad: try c.decode(Int.self, forKey: .bad),
         blockers: try c.decode(Int.self, forKey: .blockers))
+      balance = try c.decode(Int.self, forKey: .balance)
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -4,11 +4,13 @@ import Yams
 /// the rule files: an unknown key, a category outside the taxonomy or an answer that is not
 /// yes, no or partly is an error with its file and line.
 struct SummaryTableParser {
-  static let fileKeys = ["version", "description", "question", "contradictions"]
+  static let fileKeys = ["version", "description", "question", "contradictions", "grade"]
   static let questionKeys = ["id", "asks", "yes", "weak_yes", "partly", "no", "if_both", "bad_answer", "silence_is_bad", "say"]
   static let evidenceKeys = ["categories", "rules", "facts", "data_kinds", "except"]
   static let sayKeys = ["yes", "no", "partly", "not_stated"]
   static let contradictionKeys = ["promise", "taken_back_by", "explanation"]
+  static let gradingKeys = ["version", "blocker_weight", "minimum_words", "grades"]
+  static let stepKeys = ["grade", "meaning", "when"]
 
   let reader: YAMLReader
 
@@ -31,6 +33,8 @@ struct SummaryTableParser {
           throw RuleLoadError.wrongType(reader.location(keyNode), key: key, expected: "a list of contradictions")
         }
         tables.contradictions = try items.map(contradiction)
+      case "grade":
+        tables.gradingFormula = try gradingFormula(value)
       default:
         break
       }
@@ -91,6 +95,68 @@ struct SummaryTableParser {
       promise: promise, exception: exception,
       explanation: try reader.nonEmptyString(try required("explanation"), key: "explanation"),
       location: here)
+  }
+
+  /// The grade's formula: `{version, blocker_weight, minimum_words, grades: [{grade, meaning, when}]}`.
+  private func gradingFormula(_ node: Node) throws -> GradingFormula {
+    var values: [String: Node] = [:]
+    for (key, _, value) in try reader.mapping(node, context: "grade", allowed: Self.gradingKeys) { values[key] = value }
+    let here = reader.location(node)
+    func required(_ key: String) throws -> Node {
+      guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: "the grade") }
+      return value
+    }
+    let gradesNode = try required("grades")
+    guard case .sequence(let items) = gradesNode, !items.isEmpty else {
+      throw RuleLoadError.wrongType(reader.location(gradesNode), key: "grades", expected: "a list of grades")
+    }
+    let steps = try items.map(gradeStep)
+    if let open = steps.dropLast().firstIndex(where: \.when.isEmpty) {
+      throw RuleLoadError.wrongType(
+        reader.location(items[open]), key: "when", expected: "conditions (only the last grade may have none)")
+    }
+    return GradingFormula(
+      version: try reader.nonEmptyString(try required("version"), key: "version"),
+      blockerWeight: try number(try required("blocker_weight"), key: "blocker_weight"),
+      minimumWords: try number(try required("minimum_words"), key: "minimum_words"),
+      steps: steps, location: here)
+  }
+
+  private func gradeStep(_ node: Node) throws -> GradingFormula.Step {
+    var values: [String: Node] = [:]
+    for (key, _, value) in try reader.mapping(node, context: "a grade", allowed: Self.stepKeys) { values[key] = value }
+    guard let grade = values["grade"] else {
+      throw RuleLoadError.missingKey(reader.location(node), key: "grade", context: "a grade")
+    }
+    var conditions: [GradingFormula.Condition] = []
+    if let when = values["when"] {
+      guard case .sequence(let items) = when else {
+        throw RuleLoadError.wrongType(reader.location(when), key: "when", expected: "a list of conditions")
+      }
+      for item in items {
+        for (key, _, value) in try reader.mapping(item, context: "a condition", allowed: GradingFormula.Condition.keys) {
+          switch key {
+          case "balance_at_most": conditions.append(.balanceAtMost(try number(value, key: key)))
+          case "balance_below": conditions.append(.balanceBelow(try number(value, key: key)))
+          case "blockers_at_least": conditions.append(.blockersAtLeast(try number(value, key: key)))
+          case "bad_at_least": conditions.append(.badAtLeast(try number(value, key: key)))
+          case "blockers_more_than_good": if try flag(value, key: key) { conditions.append(.blockersMoreThanGood) }
+          default: if try flag(value, key: key) { conditions.append(.badMoreThanGood) }
+          }
+        }
+      }
+    }
+    return GradingFormula.Step(
+      grade: try reader.nonEmptyString(grade, key: "grade"),
+      meaning: try values["meaning"].map { try reader.string($0, key: "meaning") } ?? "", when: conditions)
+  }
+
+  private func number(_ node: Node, key: String) throws -> Int {
+    let text = try reader.string(node, key: key)
+    guard let value = Int(text) else {
+      throw RuleLoadError.wrongType(reader.location(node), key: key, expected: "a whole number")
+    }
+    return value
   }
 
   /// What counts as evidence: `{categories: […], rules: […], facts: […], data_kinds: true, except: […]}`.

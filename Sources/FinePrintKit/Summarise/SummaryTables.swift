@@ -7,10 +7,18 @@ import Foundation
 public struct SummaryTables: Sendable {
   public var questions: [SummaryQuestion] = []
   public var contradictions: [SummaryContradiction] = []
+  /// The grade's formula (`grade.yml`), when these tables hold one.
+  public var gradingFormula: GradingFormula?
 
   public init(questions: [SummaryQuestion] = [], contradictions: [SummaryContradiction] = []) {
     self.questions = questions
     self.contradictions = contradictions
+  }
+
+  /// The formula a summary is graded by: these tables', else the bundled one.
+  public var grading: GradingFormula {
+    // The bundled tables always hold one: `SummaryTablesTests` checks it.
+    gradingFormula ?? (try? SummaryTables.bundled.get().gradingFormula) ?? GradingFormula.fallback
   }
 
   /// The folder of a rule set that holds its summary tables.
@@ -68,6 +76,14 @@ public struct SummaryTables: Sendable {
       questions.append(question)
     }
     contradictions += other.contradictions
+    if let formula = other.gradingFormula {
+      if let first = gradingFormula {
+        throw RuleLoadError.duplicateID(
+          formula.location ?? RuleFileLocation(file: "?", line: 1, column: 1), id: "grade",
+          first: first.location ?? RuleFileLocation(file: "?", line: 1, column: 1))
+      }
+      gradingFormula = formula
+    }
   }
 
   /// Checks that every rule and fact the tables name exists in `ruleSet` (categories are

@@ -20,6 +20,9 @@ struct SummarizerTests {
 
   func answer(_ summary: Summary, _ id: String) -> Summary.Answer? { summary.answers.first { $0.id == id } }
 
+  /// The bundled grading formula (`Rules/summary/grade.yml`).
+  static let formula = try! SummaryTables.bundled.get().grading
+
   // MARK: The formula
 
   @Test(
@@ -29,13 +32,13 @@ struct SummarizerTests {
       (1, 0, 2, "E"), (20, 12, 1, "B"), (20, 14, 1, "C"), (3, 10, 1, "E"), (10, 20, 0, "E"),
     ])
   func formula(good: Int, bad: Int, blockers: Int, expected: String) {
-    #expect(GradingFormula.grade(.init(good: good, bad: bad, blockers: blockers)).grade == expected)
+    #expect(Self.formula.grade(.init(good: good, bad: bad, blockers: blockers)).grade == expected)
   }
 
   @Test("The reason names the rule of the formula that decided")
   func reason() {
-    #expect(GradingFormula.grade(.init(good: 1, bad: 0, blockers: 2)).reason == "2 blockers > 1 good point")
-    #expect(GradingFormula.grade(.init(good: 0, bad: 0, blockers: 4)).reason == "balance -12 ≤ −10")
+    #expect(Self.formula.grade(.init(good: 1, bad: 0, blockers: 2)).reason == "2 blockers > 1 good point")
+    #expect(Self.formula.grade(.init(good: 0, bad: 0, blockers: 4)).reason == "balance -12 ≤ −10")
   }
 
   @Test("No grade for a text too short to judge, or one no rule recognises")
@@ -69,7 +72,7 @@ struct SummarizerTests {
   func voiceMarketplace() throws {
     let s = try sample("voice-marketplace.html")
     #expect(s.grade == "E")
-    #expect(s.formulaVersion == GradingFormula.version)
+    #expect(s.formulaVersion == Self.formula.version)
     #expect(s.points.blockers >= 3)
     #expect(answer(s, "shared-with-others")?.answer == "yes")
     #expect(answer(s, "shared-with-others")?.concern == true)

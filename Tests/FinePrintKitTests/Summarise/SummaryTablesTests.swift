@@ -107,6 +107,38 @@ struct SummaryTablesTests {
     #expect(throws: RuleLoadError.self) { try Self.parse(unanswerable) }
   }
 
+  @Test("The grade's formula is data: its words, its weights and its grades come from grade.yml")
+  func gradingFormula() throws {
+    let formula = try #require(Self.bundled.gradingFormula)
+    #expect(formula.version == "fineprint-grade/1" && formula.steps.map(\.grade) == ["E", "D", "C", "B", "A"])
+    #expect(
+      formula.description.hasSuffix(
+        "E when balance ≤ −10 or blockers > good; D when blockers ≥ 3 or bad > good; C when balance < 5; B when any bad point; else A"
+      ))
+    #expect(formula.meaning(of: "E") == "avoid")
+    let strict = """
+      version: 1
+      grade:
+        version: strict/1
+        blocker_weight: 10
+        minimum_words: 20
+        grades:
+          - {grade: F, meaning: do not sign, when: [{blockers_at_least: 1}]}
+          - {grade: P, meaning: pass}
+      """
+    let mine = try #require(try Self.parse(strict).gradingFormula)
+    let points = mine.points(good: 4, bad: 0, blockers: 1)
+    #expect(points.balance == -6)
+    #expect(mine.grade(points) == ("F", "1 blockers ≥ 1"))
+    #expect(mine.grade(mine.points(good: 1, bad: 3, blockers: 0)) == ("P", "no bad points, balance -2"))
+    // A grade without conditions before the last would hide the rest; an unknown test is refused.
+    let hidden = strict.replacingOccurrences(of: "when: [{blockers_at_least: 1}]", with: "when: []")
+    #expect(throws: RuleLoadError.self) { try Self.parse(hidden.replacingOccurrences(of: ", when: []", with: "")) }
+    let unknown = strict.replacingOccurrences(of: "blockers_at_least", with: "blockers_atleast")
+    let error = try #require(throws: RuleLoadError.self) { try Self.parse(unknown) }
+    #expect(error.errorDescription?.contains("unknown key 'blockers_atleast' in a condition") == true)
+  }
+
   @Test("Two files asking a question with one ID: an error naming both")
   func duplicateQuestion() throws {
     let error = try #require(throws: RuleLoadError.self) {

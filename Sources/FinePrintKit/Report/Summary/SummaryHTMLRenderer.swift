@@ -55,7 +55,7 @@ public struct SummaryHTMLRenderer: Sendable {
     out.append(gradeBox(s.grade))
     out.append("<div>")
     if let grade = s.grade {
-      out.append("<p class=\"meaning\">Grade \(esc(grade)): \(esc(SummaryWording.meaning(grade)))</p>")
+      out.append("<p class=\"meaning\">Grade \(esc(grade)): \(esc(s.gradeMeaning))</p>")
       if !s.gradeReasons.isEmpty {
         out.append("<ul class=\"reasons\">" + s.gradeReasons.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
       }

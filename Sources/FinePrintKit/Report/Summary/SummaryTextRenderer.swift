@@ -82,7 +82,7 @@ public enum SummaryWording {
     guard let grade = s.grade else { return "No grade: \(s.gradeWithheld ?? "too little to assess")." }
     let points = "\(s.points.good) good, \(s.points.bad) bad, \(s.points.blockers) blocking; \(s.gradeReason)"
     let reasons = s.gradeReasons.isEmpty ? "" : ": " + s.gradeReasons.map(\.lowercasedFirst).joined(separator: "; ")
-    return "Grade \(grade) (\(meaning(grade)))\(reasons). [\(points)]"
+    return "Grade \(grade) (\(s.gradeMeaning))\(reasons). [\(points)]"
   }
 
   /// How an answer reads for the reader: red bad news, amber a worrying silence, green good
@@ -94,17 +94,6 @@ public enum SummaryWording {
     if answer.concern { return .red }
     // A question with no bad answer (what data they take) states a fact: neither good nor bad.
     return answer.factual ? .neutral : .green
-  }
-
-  /// What a grade means in words.
-  public static func meaning(_ grade: String) -> String {
-    switch grade {
-    case "A": return "fair"
-    case "B": return "mostly fair"
-    case "C": return "mixed: read the risks"
-    case "D": return "unfair in important ways"
-    default: return "avoid"
-    }
   }
 
   public static func readabilityLine(_ r: ReadabilityReport) -> String {
