@@ -16,6 +16,11 @@ struct CLIRunner {
     for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
       candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("fineprint"))
     }
+    // On Linux the test bundle is itself the running executable: its folder holds `fineprint`,
+    // whatever the build folder (`--scratch-path`, a sanitizer build).
+    candidates.append(
+      URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("fineprint"))
     candidates.append(TestSupport.packageRoot.appendingPathComponent(".build/debug/fineprint"))
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
