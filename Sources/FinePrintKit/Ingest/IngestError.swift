@@ -18,7 +18,11 @@ public enum IngestError: Error, LocalizedError, Equatable, Sendable {
   /// part that unpacks past the size limit.
   case invalidDocx(path: String, reason: String)
 
-  public var errorDescription: String? {
+  /// One line, whatever the file held: a name or a part with a line break in it (a ZIP entry
+  /// named by a hostile archive) shows it as `\n`, so `file: …` readers see one error.
+  public var errorDescription: String? { message.singleLine }
+
+  private var message: String {
     switch self {
     case .fileNotFound(let path):
       return "\(path): no such file or directory"

@@ -72,6 +72,19 @@ struct HostileInputTests {
     #expect(message(read(bytes, name: "-")) != nil)
   }
 
+  @Test("A ZIP entry whose name holds a line break is named on one line (found by the docx fuzz target)")
+  func entryNameWithALineBreak() throws {
+    var bytes = try B.docx(B.p("We may sell your data."))
+    let record = try #require(B.directoryRecord("word/document.xml", in: bytes))
+    Self.setU32(&bytes, at: record + 42, 0x4000_0000)
+    bytes[record + 46 + 4] = 0x0A  // "word/document.xml" becomes "word\ndocument.xml" in the directory
+    let error = try #require(message(read(bytes, name: "terms.docx")))
+    #expect(
+      error
+        == "terms.docx: not a readable Word document: the ZIP archive is damaged or cut short (its entry word\\ndocument.xml points past the end of the file)"
+    )
+  }
+
   @Test("The minimal 300-byte hostile ZIP of the issue: a directory entry and an end record pointing nowhere")
   func tinyHostileZip() throws {
     // A local header, then an end record whose directory lies 2 GB away.
