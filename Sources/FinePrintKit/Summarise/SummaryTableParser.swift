@@ -43,13 +43,8 @@ struct SummaryTableParser {
   }
 
   private func question(_ node: Node) throws -> SummaryQuestion {
-    var values: [String: Node] = [:]
-    for (key, _, value) in try reader.mapping(node, context: "a question", allowed: Self.questionKeys) { values[key] = value }
-    let here = reader.location(node)
-    func required(_ key: String) throws -> Node {
-      guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: "the question") }
-      return value
-    }
+    let fields = try Fields(node, context: "a question", allowed: Self.questionKeys, owner: "the question", reader: reader)
+    let (values, here, required) = (fields.values, fields.here, fields.required)
     var texts: [String: String] = [:]
     for (key, _, value) in try reader.mapping(try required("say"), context: "say", allowed: Self.sayKeys) {
       texts[key] = try reader.string(value, key: key)
@@ -77,15 +72,9 @@ struct SummaryTableParser {
   }
 
   private func contradiction(_ node: Node) throws -> SummaryContradiction {
-    var values: [String: Node] = [:]
-    for (key, _, value) in try reader.mapping(node, context: "a contradiction", allowed: Self.contradictionKeys) {
-      values[key] = value
-    }
-    let here = reader.location(node)
-    func required(_ key: String) throws -> Node {
-      guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: "the contradiction") }
-      return value
-    }
+    let fields = try Fields(
+      node, context: "a contradiction", allowed: Self.contradictionKeys, owner: "the contradiction", reader: reader)
+    let (here, required) = (fields.here, fields.required)
     let promise = try evidence(try required("promise"), key: "promise")
     let exception = try evidence(try required("taken_back_by"), key: "taken_back_by")
     for (key, side) in [("promise", promise), ("taken_back_by", exception)] where side.isEmpty {
@@ -99,13 +88,8 @@ struct SummaryTableParser {
 
   /// The grade's formula: `{version, blocker_weight, minimum_words, grades: [{grade, meaning, when}]}`.
   private func gradingFormula(_ node: Node) throws -> GradingFormula {
-    var values: [String: Node] = [:]
-    for (key, _, value) in try reader.mapping(node, context: "grade", allowed: Self.gradingKeys) { values[key] = value }
-    let here = reader.location(node)
-    func required(_ key: String) throws -> Node {
-      guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: "the grade") }
-      return value
-    }
+    let fields = try Fields(node, context: "grade", allowed: Self.gradingKeys, owner: "the grade", reader: reader)
+    let (here, required) = (fields.here, fields.required)
     let gradesNode = try required("grades")
     guard case .sequence(let items) = gradesNode, !items.isEmpty else {
       throw RuleLoadError.wrongType(reader.location(gradesNode), key: "grades", expected: "a list of grades")
@@ -123,11 +107,9 @@ struct SummaryTableParser {
   }
 
   private func gradeStep(_ node: Node) throws -> GradingFormula.Step {
-    var values: [String: Node] = [:]
-    for (key, _, value) in try reader.mapping(node, context: "a grade", allowed: Self.stepKeys) { values[key] = value }
-    guard let grade = values["grade"] else {
-      throw RuleLoadError.missingKey(reader.location(node), key: "grade", context: "a grade")
-    }
+    let fields = try Fields(node, context: "a grade", allowed: Self.stepKeys, owner: "a grade", reader: reader)
+    let values = fields.values
+    let grade = try fields.required("grade")
     var conditions: [GradingFormula.Condition] = []
     if let when = values["when"] {
       guard case .sequence(let items) = when else {
@@ -191,5 +173,25 @@ struct SummaryTableParser {
     case "false", "no": return false
     case let other: throw RuleLoadError.invalidValue(reader.location(node), key: key, value: other, expected: ["true", "false"])
     }
+  }
+}
+
+/// A mapping's values by key, read strictly, and a lookup that names what is missing.
+private struct Fields {
+  let values: [String: Node]
+  let here: RuleFileLocation
+  let owner: String
+
+  init(_ node: Node, context: String, allowed: [String], owner: String, reader: YAMLReader) throws {
+    var values: [String: Node] = [:]
+    for (key, _, value) in try reader.mapping(node, context: context, allowed: allowed) { values[key] = value }
+    self.values = values
+    here = reader.location(node)
+    self.owner = owner
+  }
+
+  func required(_ key: String) throws -> Node {
+    guard let value = values[key] else { throw RuleLoadError.missingKey(here, key: key, context: owner) }
+    return value
   }
 }
