@@ -80,9 +80,6 @@ public struct GradingFormula: Sendable {
   public var steps: [Step]
   public var location: RuleFileLocation?
 
-  /// A formula that grades nothing ("?"), for bundled tables that lost theirs.
-  static let fallback = GradingFormula(version: "none", blockerWeight: 3, minimumWords: 80, steps: [], location: nil)
-
   /// The counts of a document, weighed by this formula.
   public func points(good: Int, bad: Int, blockers: Int) -> Summary.PointCounts {
     Summary.PointCounts(good: good, bad: bad, blockers: blockers, blockerWeight: blockerWeight)

@@ -19,6 +19,7 @@ public struct Summarizer: Sendable {
     let bundled = try SummaryTables.bundled.get()
     if var tables {
       try tables.validate(against: linter.engine.ruleSet)
+      // A rule folder without its own grade.yml is graded by the bundled formula.
       if tables.gradingFormula == nil { tables.gradingFormula = bundled.gradingFormula }
       self.tables = tables
     } else {
@@ -48,7 +49,8 @@ public struct Summarizer: Sendable {
     let readability = readabilityReport(document, clauses: clauses, findings: findings)
 
     let (risks, protections) = points(findings)
-    let formula = tables.grading
+    // Always there: the bundled tables hold one, and the initialiser fills it in.
+    let formula = tables.gradingFormula!
     let counts = formula.points(
       good: gradePoints(protections), bad: gradePoints(risks.filter { $0.severity != .error }),
       blockers: gradePoints(risks.filter { $0.severity == .error }))

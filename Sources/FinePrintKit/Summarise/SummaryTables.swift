@@ -15,12 +15,6 @@ public struct SummaryTables: Sendable {
     self.contradictions = contradictions
   }
 
-  /// The formula a summary is graded by: these tables', else the bundled one.
-  public var grading: GradingFormula {
-    // The bundled tables always hold one: `SummaryTablesTests` checks it.
-    gradingFormula ?? (try? SummaryTables.bundled.get().gradingFormula) ?? GradingFormula.fallback
-  }
-
   /// The folder of a rule set that holds its summary tables.
   public static let folder = "summary"
 
@@ -29,9 +23,16 @@ public struct SummaryTables: Sendable {
     relativePath.hasPrefix(folder + "/")
   }
 
-  /// The bundled tables (`Rules/summary/`), parsed once per run.
+  /// The bundled tables (`Rules/summary/`), parsed once per run; they always hold the grade's
+  /// formula (`grade.yml`), which a rule folder's own tables may leave out.
   public static let bundled = Result {
-    try parse(files: BundledRules.files.filter { isSummaryFile($0.path) }.map { ("Rules/" + $0.path, $0.contents) })
+    let tables = try parse(files: BundledRules.files.filter { isSummaryFile($0.path) }.map { ("Rules/" + $0.path, $0.contents) })
+    guard tables.gradingFormula != nil else {
+      throw RuleLoadError.missingKey(
+        RuleFileLocation(file: "Rules/summary/grade.yml", line: 1, column: 1), key: "grade", context: "the bundled summary tables"
+      )
+    }
+    return tables
   }
 
   /// The tables in files given as (path, contents), in the order of their paths.

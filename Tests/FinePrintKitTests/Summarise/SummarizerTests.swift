@@ -21,7 +21,7 @@ struct SummarizerTests {
   func answer(_ summary: Summary, _ id: String) -> Summary.Answer? { summary.answers.first { $0.id == id } }
 
   /// The bundled grading formula (`Rules/summary/grade.yml`).
-  static let formula = try! SummaryTables.bundled.get().grading
+  static let formula = try! SummaryTables.bundled.get().gradingFormula!
 
   // MARK: The formula
 
