@@ -199,6 +199,9 @@ public struct ClauseSegmenter: Sendable {
       || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
     guard letterCount >= 2 else { return nil }
     let allCaps = upper * 10 >= letterCount * 9
+    // A question alone on its line is the heading of the answer below it ("Can I change my
+    // mind?", "Will I be paid?"): consent forms are often written as questions and answers.
+    if marker == nil && alone && last == UInt8(ascii: "?") && (2...14).contains(wordCount) { return 2 }
     // Without a marker or capitals, only a line alone can be a title, and only a short one.
     if marker == nil && !allCaps
       && !(alone && (((2...5).contains(wordCount) && last == UInt8(ascii: ".")) || (!endsSentence && wordCount <= 8)))
