@@ -74,24 +74,29 @@ public struct Summarizer: Sendable {
 
   // MARK: Points
 
-  /// One point per rule; risks worst first, then in document order.
+  /// One point per rule, and one for rules that tell the reader the same thing (the same title:
+  /// a business transfer read in a sentence and in a list of disclosures); risks worst first,
+  /// then in document order.
   func points(_ findings: [Finding]) -> (risks: [Summary.Point], protections: [Summary.Point]) {
     var order: [String] = []
-    var byRule: [String: [Finding]] = [:]
+    var byTitle: [String: [Finding]] = [:]
     for finding in findings where finding.category != "plain-language" {
-      if byRule[finding.rule] == nil { order.append(finding.rule) }
-      byRule[finding.rule, default: []].append(finding)
+      let title = linter.engine.ruleSet.rule(finding.rule)?.title ?? finding.rule
+      if byTitle[title] == nil { order.append(title) }
+      byTitle[title, default: []].append(finding)
     }
     var risks: [Summary.Point] = []
     var protections: [Summary.Point] = []
-    for rule in order {
-      let group = byRule[rule]!
+    for title in order {
+      let group = byTitle[title]!
       let first = group[0]
+      let rule = first.rule
       let definition = linter.engine.ruleSet.rule(rule)
       let protection = Category.named(first.category)?.polarity == .protection
+      let severity = group.map(\.severity).max() ?? first.severity
       let point = Summary.Point(
-        rule: rule, category: first.category, severity: first.severity,
-        level: protection ? .green : (first.severity == .error ? .red : .amber),
+        rule: rule, category: first.category, severity: severity,
+        level: protection ? .green : (severity == .error ? .red : .amber),
         title: definition?.title ?? rule, message: definition?.message ?? first.message,
         quotes: group.map(Self.quote))
       if protection { protections.append(point) } else { risks.append(point) }

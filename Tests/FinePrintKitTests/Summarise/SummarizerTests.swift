@@ -66,6 +66,18 @@ struct SummarizerTests {
     #expect(s.points.bad == 1)
   }
 
+  @Test("Rules that tell the reader the same thing are one point, with the quotes of both and the worse severity")
+  func sameTitleIsOnePoint() throws {
+    let s = try summary(
+      "We may disclose or transfer the data we collect in connection with the sale, merger, bankruptcy, sale of assets or "
+        + "reorganization of our company.")
+    let rules = Set(s.risks.map(\.rule))
+    let transfer = s.risks.filter { $0.title == "Your data passes to a buyer if the company is sold" }
+    #expect(transfer.count == 1)
+    #expect(rules.isDisjoint(with: ["business-transfer-event"]) || !rules.contains("business-transfer"))
+    #expect(transfer.first?.quotes.count == 2)
+  }
+
   // MARK: Samples
 
   @Test("The voice marketplace: grade E, and the answers a reader needs, with quotes")
