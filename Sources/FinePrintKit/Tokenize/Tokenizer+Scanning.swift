@@ -48,6 +48,11 @@ extension Tokenizer {
     case 0x2018, 0x2019, 0x02BC, 0x2032, 0xFF07: return (.apostrophe, nil)
     case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63, 0xFF0D: return (.hyphen, nil)
     case 0x00A7: return (.punctuation, "§")
+    // Currency signs are words of their own, like "$": "€25 per session", "£[amount]".
+    case 0x20AC: return (.punctuation, "€")
+    case 0x00A3: return (.punctuation, "£")
+    case 0x00A5: return (.punctuation, "¥")
+    case 0x20B9: return (.punctuation, "₹")
     case 0x00A0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x0085: return (.space, nil)
     case 0xFB00: return (.word, "ff")
     case 0xFB01: return (.word, "fi")

@@ -4,8 +4,8 @@
 /// (`ﬁ` → `fi`); hyphenated words split (`third-party` → `third` `party`); contractions
 /// expanded (`don't` → `do` `not`, `won't` → `will` `not`, `we'll` → `we` `will`); possessive
 /// `'s` dropped; `&` read as `and`. Abbreviations and numbers with inner dots stay one token
-/// (`u.s`, `e.g`, `3.5`). The punctuation that shapes a clause (`, ; : ( ) . ! ? § $ %`) is
-/// kept as tokens; quotes and other symbols are not.
+/// (`u.s`, `e.g`, `3.5`). The punctuation that shapes a clause (`, ; : ( ) . ! ? § $ %`) and the
+/// currency signs (`€ £ ¥ ₹`) are kept as tokens; quotes and other symbols are not.
 public struct Tokenizer: Sendable {
   public let vocabulary: Vocabulary
   public let prefixes: PrefixTable

@@ -29,7 +29,12 @@ struct WordScanner: ~Copyable {
         i = scanWord(from: i, resolver: &resolver, into: &out)
       case .punctuation:
         scratch.removeAll()
-        if value < 0x80 { scratch.append(UInt8(value)) } else { scratch.append(contentsOf: Array("§".utf8)) }
+        // A non-ASCII mark is the word its class names: "§", or a currency sign ("€", "£").
+        if value < 0x80 {
+          scratch.append(UInt8(value))
+        } else {
+          scratch.append(contentsOf: (Tokenizer.classify(value).1 ?? "§").utf8)
+        }
         emit(i..<(i + length), resolver: &resolver, into: &out)
         i += length
       case .dot:

@@ -18,6 +18,7 @@ struct TokenizerTests {
       ("U.S. users, e.g. you", ["u.s", ".", "users", ",", "e.g", ".", "you"]),
       ("Terms & Conditions (the \"Terms\")", ["terms", "and", "conditions", "(", "the", "terms", ")"]),
       ("§ 7.2 of 3.5%", ["§", "7.2", "of", "3.5", "%"]),
+      ("€25, £10, ¥300, ₹5 or $[Amount]", ["€", "25", ",", "£", "10", ",", "¥", "300", ",", "₹", "5", "or", "$", "amount"]),
       ("ÉTÉ Straße", ["été", "straße"]),
     ])
   func normalises(text: String, expected: [String]) {
