@@ -18,6 +18,9 @@ final class FrozenTables: @unchecked Sendable {
   let startSteps: UnsafeBufferPointer<Int32>
   let startPatterns: UnsafeBufferPointer<Int32>
   let anchored: UnsafeBufferPointer<Bool>
+  /// Whether every pattern starts threads only in a clause that holds its anchor: then a clause
+  /// that holds no pattern's anchor needs no walk at all.
+  let allAnchored: Bool
   let breakerBits: UnsafeBufferPointer<UInt64>
   /// For each test: whether it is `.any` (a gap's "any token but a clause break").
   let isAny: UnsafeBufferPointer<Bool>
@@ -47,6 +50,7 @@ final class FrozenTables: @unchecked Sendable {
     startSteps = Self.copy(automaton.startSteps)
     startPatterns = Self.copy(automaton.startPatterns)
     anchored = Self.copy(automaton.anchored)
+    allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)

@@ -164,7 +164,9 @@ struct TokenAutomaton: Sendable {
     if scratch.present.count < patternCount { scratch.present = [Int](repeating: 0, count: patternCount) }
     scratch.runs += 1
     let run = scratch.runs
-    markPresent(tokens, run: run, tables: f, scratch: &scratch)
+    // No pattern can start here (every one is anchored, and no anchor is in the clause): no
+    // thread would ever live, so the tokens need not be walked.
+    guard markPresent(tokens, run: run, tables: f, scratch: &scratch) > 0 || !f.allAnchored else { return }
     var generation = scratch.generation
     let base = tokens.startIndex
     let earliest = prefersEarliestStart
@@ -280,7 +282,8 @@ struct TokenAutomaton: Sendable {
   ///
   /// It runs on every clause, so it works on raw buffers: array accesses checked bounds and
   /// uniqueness at every write, which cost as much as the work itself.
-  private func markPresent(_ tokens: ArraySlice<Token>, run: Int, tables f: FrozenTables, scratch: inout Scratch) {
+  /// - Returns: how many patterns it marked.
+  private func markPresent(_ tokens: ArraySlice<Token>, run: Int, tables f: FrozenTables, scratch: inout Scratch) -> Int {
     let width = bitsetWidth
     if scratch.clauseIDs.count != width {
       scratch.clauseIDs = [UInt64](repeating: 0, count: width)
@@ -295,6 +298,7 @@ struct TokenAutomaton: Sendable {
     }
     var touchedCount = scratch.touchedCount
     var candidateCount = 0
+    var marked = 0
     scratch.clauseIDs.withUnsafeMutableBufferPointer { ids in
       scratch.touchedWords.withUnsafeMutableBufferPointer { touched in
         scratch.present.withUnsafeMutableBufferPointer { present in
@@ -342,13 +346,14 @@ struct TokenAutomaton: Sendable {
                   }
                   let row = Int(f.requirementBitRow[set])
                   if row >= 0 {
-                    var any: UInt64 = 0
+                    // Up to the first word of the clause in the row, not past it.
                     let rowStart = row * width
-                    for t in 0..<touchedCount {
+                    var t = 0
+                    while !met && t < touchedCount {
                       let w = Int(touched[t])
-                      any |= f.requirementBits[rowStart + w] & ids[w]
+                      met = f.requirementBits[rowStart + w] & ids[w] != 0
+                      t += 1
                     }
-                    met = any != 0
                   } else {
                     met = false
                     var i = Int(f.requirementIDOffsets[set])
@@ -361,7 +366,10 @@ struct TokenAutomaton: Sendable {
                   }
                   memo[set] = run << 1 | (met ? 1 : 0)
                 }
-                if met { present[pattern] = run }
+                if met {
+                  present[pattern] = run
+                  marked += 1
+                }
               }
             }
           }
@@ -369,6 +377,7 @@ struct TokenAutomaton: Sendable {
       }
     }
     scratch.touchedCount = touchedCount
+    return marked
   }
 
   /// `run` with working memory of its own, for one-off use.

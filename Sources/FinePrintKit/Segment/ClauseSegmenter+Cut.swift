@@ -1,12 +1,14 @@
 extension ClauseSegmenter {
-  /// `clause` as it is when it fits in `maxClauseBytes`, else cut into pieces of at most that
-  /// many bytes, each ending at the last white space in its second half (which no piece holds),
-  /// or else at the last character boundary that fits. Each piece keeps the clause's headings and lead-in and
-  /// records the whole clause in `cutFrom`; the pieces after the first are sentences.
+  /// Appends to `out` `clause` as it is when it fits in `maxClauseBytes`, else cut into pieces
+  /// of at most that many bytes, each ending at the last white space in its second half (which
+  /// no piece holds), or else at the last character boundary that fits. Each piece keeps the
+  /// clause's headings and lead-in and records the whole clause in `cutFrom`; the pieces after
+  /// the first are sentences. It appends rather than returns: a document's clauses are gathered
+  /// on one thread, and an array for each clause, nearly always of one, was made and freed there.
   /// - Complexity: O(n) in the clause's length.
-  func cut(_ clause: Clause, bytes: [UInt8]) -> [Clause] {
+  func cut(_ clause: Clause, bytes: [UInt8], into out: inout [Clause]) {
     let limit = max(maxClauseBytes, 8)
-    guard clause.range.count > limit else { return [clause] }
+    guard clause.range.count > limit else { return out.append(clause) }
     var pieces: [Clause] = []
     var start = clause.range.lowerBound
     let end = clause.range.upperBound
@@ -31,7 +33,7 @@ extension ClauseSegmenter {
     }
     // A piece of nothing but the white space after a cut is no clause; the last one may end early.
     if let last = pieces.last, pieces.count > 1, last.range.isEmpty { pieces.removeLast() }
-    return pieces
+    out += pieces
   }
 
   private static func isBreak(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }

@@ -49,10 +49,10 @@ public struct ClauseSegmenter: Sendable {
             level: level)
           out.append(Clause(kind: .heading, range: piece.range, headings: parents, blockIndex: piece.block))
         } else {
-          out += cut(
+          cut(
             Clause(
               kind: piece.kind, range: piece.range, headings: headings.path, blockIndex: piece.block,
-              leadIn: piece.leadIn), bytes: document.bytes)
+              leadIn: piece.leadIn), bytes: document.bytes, into: &out)
         }
       }
     }
