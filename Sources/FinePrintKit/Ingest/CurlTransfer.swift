@@ -114,7 +114,8 @@ final class CurlTransfer {
     } else if stopped {
       reader.end(error: "cancelled", cancelled: true)
     } else if code == FP_CURLE_OPERATION_TIMEDOUT {
-      reader.end(error: "\(status == 0 ? "no answer" : "the answer did not end") within \(Int(timeout)) seconds", cancelled: false)
+      reader.end(
+        error: "\(status == 0 ? "no answer" : "the answer did not end") within \(Int(timeout)) seconds", cancelled: false)
     } else {
       let detail = String(cString: errorBuffer)
       reader.end(error: detail.isEmpty ? String(cString: fp_curl_easy_strerror(library, code)) : detail, cancelled: false)
