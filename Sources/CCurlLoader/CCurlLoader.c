@@ -7,7 +7,6 @@
 struct fp_curl {
   void *library;
   int (*global_init)(long flags);
-  char *(*version)(void);
   void *(*easy_init)(void);
   void (*easy_cleanup)(void *easy);
   int (*easy_perform)(void *easy);
@@ -35,14 +34,13 @@ const fp_curl *fp_curl_load(const char *name, char *error, size_t error_size) {
   fp_curl curl = {.library = library};
   // dlsym's result is converted through void *, as POSIX allows for functions.
   *(void **)&curl.global_init = dlsym(library, "curl_global_init");
-  *(void **)&curl.version = dlsym(library, "curl_version");
   *(void **)&curl.easy_init = dlsym(library, "curl_easy_init");
   *(void **)&curl.easy_cleanup = dlsym(library, "curl_easy_cleanup");
   *(void **)&curl.easy_perform = dlsym(library, "curl_easy_perform");
   *(void **)&curl.easy_strerror = dlsym(library, "curl_easy_strerror");
   *(void **)&curl.easy_setopt = dlsym(library, "curl_easy_setopt");
   *(void **)&curl.easy_getinfo = dlsym(library, "curl_easy_getinfo");
-  if (!curl.global_init || !curl.version || !curl.easy_init || !curl.easy_cleanup || !curl.easy_perform ||
+  if (!curl.global_init || !curl.easy_init || !curl.easy_cleanup || !curl.easy_perform ||
       !curl.easy_strerror || !curl.easy_setopt || !curl.easy_getinfo) {
     copy_error(error, error_size, "it lacks libcurl's easy API");
     dlclose(library);
@@ -58,8 +56,6 @@ const fp_curl *fp_curl_load(const char *name, char *error, size_t error_size) {
   *loaded = curl;
   return loaded;  // never freed: libcurl's global state lives as long as the process
 }
-
-const char *fp_curl_version(const fp_curl *curl) { return curl->version(); }
 
 void *fp_curl_easy_init(const fp_curl *curl) { return curl->easy_init(); }
 
@@ -82,10 +78,6 @@ int fp_curl_setopt_pointer(const fp_curl *curl, void *easy, int option, const vo
 
 int fp_curl_setopt_callback(const fp_curl *curl, void *easy, int option, fp_curl_data_callback callback) {
   return curl->easy_setopt(easy, option, callback);
-}
-
-int fp_curl_getinfo_long(const fp_curl *curl, void *easy, int info, long *value) {
-  return curl->easy_getinfo(easy, info, value);
 }
 
 int fp_curl_getinfo_string(const fp_curl *curl, void *easy, int info, const char **value) {

@@ -20,9 +20,6 @@ typedef struct fp_curl fp_curl;
 /// result: libcurl's global initialisation is not safe to run on two threads at once.
 const fp_curl *_Nullable fp_curl_load(const char *_Nonnull name, char *_Nonnull error, size_t error_size);
 
-/// libcurl's version string ("libcurl/7.88.1 OpenSSL/3.0.11 ...").
-const char *_Nonnull fp_curl_version(const fp_curl *_Nonnull curl);
-
 void *_Nullable fp_curl_easy_init(const fp_curl *_Nonnull curl);
 void fp_curl_easy_cleanup(const fp_curl *_Nonnull curl, void *_Nonnull easy);
 int fp_curl_easy_perform(const fp_curl *_Nonnull curl, void *_Nonnull easy);
@@ -39,10 +36,7 @@ typedef size_t (*fp_curl_data_callback)(char *_Nonnull bytes, size_t size, size_
 int fp_curl_setopt_callback(const fp_curl *_Nonnull curl, void *_Nonnull easy, int option,
                             fp_curl_data_callback _Nonnull callback);
 
-// curl_easy_getinfo is variadic too.
-int fp_curl_getinfo_long(const fp_curl *_Nonnull curl, void *_Nonnull easy, int info,
-                         long *_Nonnull value);
-/// The string stays owned by the easy handle.
+// curl_easy_getinfo is variadic too. The string stays owned by the easy handle.
 int fp_curl_getinfo_string(const fp_curl *_Nonnull curl, void *_Nonnull easy, int info,
                            const char *_Nullable *_Nonnull value);
 
@@ -50,7 +44,6 @@ int fp_curl_getinfo_string(const fp_curl *_Nonnull curl, void *_Nonnull easy, in
 #define FP_CURLE_OK 0
 #define FP_CURLE_WRITE_ERROR 23
 #define FP_CURLE_OPERATION_TIMEDOUT 28
-#define FP_CURLE_UNKNOWN_OPTION 48
 
 #define FP_CURLOPT_WRITEDATA 10001
 #define FP_CURLOPT_URL 10002
@@ -67,7 +60,6 @@ int fp_curl_getinfo_string(const fp_curl *_Nonnull curl, void *_Nonnull easy, in
 #define FP_CURLOPT_SUPPRESS_CONNECT_HEADERS 265
 #define FP_CURLOPT_PROTOCOLS_STR 10318
 
-#define FP_CURLINFO_RESPONSE_CODE 0x200002
 #define FP_CURLINFO_REDIRECT_URL 0x10001F
 
 #define FP_CURLPROTO_HTTP 1

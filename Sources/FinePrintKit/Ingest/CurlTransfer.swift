@@ -31,8 +31,6 @@ final class CurlTransfer {
 
   private enum Phase { case head, body, redirectBody }
 
-  /// The statuses libcurl and browsers follow when they come with a `Location`.
-  static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
   /// A redirect's body past this is not read to its end: the connection is dropped instead.
   static let redirectBodyLimit = 64 * 1024
 
@@ -164,7 +162,7 @@ final class CurlTransfer {
       return true
     }
     let headers = Dictionary(fields.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { $0 + ", " + $1 })
-    if Self.redirectStatuses.contains(status), let location = headers["location"], !location.isEmpty {
+    if HTTPResponseReader.redirectStatuses.contains(status), let location = headers["location"], !location.isEmpty {
       self.location = location
       phase = .redirectBody
       return true

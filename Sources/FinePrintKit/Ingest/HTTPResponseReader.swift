@@ -26,6 +26,10 @@ public struct HTTPResponseReader: Sendable {
     self.maxRedirects = maxRedirects
   }
 
+  /// The statuses that redirect when they come with a `Location` (as libcurl and browsers have
+  /// them): the transport reports each as a redirect, not as the answer.
+  public static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
+
   /// Whether the answer is known: refused, so nothing more needs to arrive.
   public var isRefused: Bool { failure != nil }
 

@@ -38,7 +38,4 @@ struct LibCurl: @unchecked Sendable {
     }
     return .failure(Unavailable(reasons: reasons))
   }
-
-  /// libcurl's version and the libraries it was built with.
-  var version: String { String(cString: fp_curl_version(library)) }
 }
