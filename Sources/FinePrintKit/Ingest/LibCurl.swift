@@ -1,9 +1,9 @@
 import CCurlLoader
 
 /// libcurl, loaded when the first URL is fetched rather than linked: a run that reads only files
-/// maps none of it. libcurl needs some thirty libraries (TLS, Kerberos, LDAP, SSH…), and mapping
-/// them at start-up took a third of a short run. A system without libcurl still lints files;
-/// fetching a URL there is an error that says what to install.
+/// maps none of it. libcurl needs some thirty libraries (TLS, Kerberos, LDAP, SSH…), and loading
+/// them at start-up took about a quarter of a short run's time. A system without libcurl still
+/// lints files; fetching a URL there is an error that says what to install.
 struct LibCurl: @unchecked Sendable {
   /// The loaded library (`const fp_curl *`), kept for the life of the process; it is never
   /// written after loading, so one value serves every thread.
