@@ -15,7 +15,8 @@ RUN .ci/release /dist \
  && tar -xzf /dist/fineprint-*-linux-*.tar.gz -C /dist --strip-components=1
 
 FROM debian:bookworm-slim
-# libcurl4 for Foundation's URLSession (`fineprint lint https://…`), ca-certificates for https.
+# libcurl4 and ca-certificates only to fetch URLs (`fineprint lint https://…`): the binary opens
+# libcurl when it fetches one, and lints files without it.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libcurl4 ca-certificates \
  && rm -rf /var/lib/apt/lists/*

@@ -60,9 +60,9 @@ extension FuzzTarget {
 
   /// A server's answers as bytes, driven through `HTTPResponseReader` as `URLFetcher` drives
   /// it: messages of a status line (`HTTP/1.1 302` or `302`) and header lines, each ended by an
-  /// empty line; a 3xx message with a `Location` is a redirect the transport would follow, and
-  /// the first other one is the answer, whose body is the rest of the bytes, delivered in
-  /// chunks of a size its `X-Chunk` field may set. Checks that no more than the limit is ever
+  /// empty line; a 301, 302, 303, 307 or 308 message with a `Location` is a redirect the
+  /// transport would follow, and the first other one is the answer, whose body is the rest of
+  /// the bytes, delivered in chunks of a size its `X-Chunk` field may set. Checks that no more than the limit is ever
   /// kept, that nothing is kept once refused, that no redirect leads off the web or past the
   /// redirect limit, that errors name the URL on one line; then the body as a fetched document.
   static func checkResponse(_ bytes: [UInt8], address: String) -> [String] {
@@ -73,7 +73,7 @@ extension FuzzTarget {
     while true {
       let (status, fields, body) = parseMessage(&rest)
       let location = fields.first { $0.key.lowercased() == "location" }?.value
-      if (300..<400).contains(status), let location, followed <= reader.maxRedirects {
+      if HTTPResponseReader.redirectStatuses.contains(status), let location, followed <= reader.maxRedirects {
         let next = URL(string: location, relativeTo: URL(string: "http://example.com/terms"))?.absoluteURL
         if reader.redirect(location: location, next: next) {
           followed += 1

@@ -1,11 +1,8 @@
 import Foundation
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
 
 /// How FinePrint reads one answer to a fetch, event by event as the transport reports it: each
 /// redirect, the final response's status and header fields, the body's chunks (already inflated
-/// when the server compressed them: URLSession does that, whatever `Content-Encoding` says), and
+/// when the server compressed them: libcurl does that, whatever `Content-Encoding` says), and
 /// the end. No networking here, so the URL fuzz target and the tests drive the code `URLFetcher`
 /// runs. At most `maxBytes` of body are ever kept, and the first problem is the answer.
 public struct HTTPResponseReader: Sendable {
@@ -28,6 +25,10 @@ public struct HTTPResponseReader: Sendable {
     self.maxBytes = maxBytes
     self.maxRedirects = maxRedirects
   }
+
+  /// The statuses that redirect when they come with a `Location` (as libcurl and browsers have
+  /// them): the transport reports each as a redirect, not as the answer.
+  public static let redirectStatuses: Set<Int> = [301, 302, 303, 307, 308]
 
   /// Whether the answer is known: refused, so nothing more needs to arrive.
   public var isRefused: Bool { failure != nil }
@@ -100,7 +101,7 @@ public struct HTTPResponseReader: Sendable {
     if let failure { throw failure }
     guard (200..<300).contains(status) else {
       throw IngestError.unreadable(
-        path: address, reason: "HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status))")
+        path: address, reason: "HTTP \(status) \(HTTPReasonPhrase.of(status))")
     }
     let type = (headers["content-type"] ?? "").lowercased()
     if type.hasPrefix("image/") || type.hasPrefix("audio/") || type.hasPrefix("video/") || type == "application/pdf" {
@@ -115,8 +116,9 @@ public struct HTTPResponseReader: Sendable {
   }
 
   /// The scheme a redirect leads to: the one written in its `Location` when it names one, else
-  /// the new request's. Foundation on Linux turns "file:///etc/passwd" into a path on the same
-  /// server (http://host/etc/passwd), so the new request's scheme is not enough.
+  /// the new request's. A transport may resolve "file:///etc/passwd" into a path on the same
+  /// server (Foundation on Linux made it http://host/etc/passwd), so the new request's scheme
+  /// is not enough.
   public static func redirectScheme(location: String?, request: URL?) -> String {
     if let location, let colon = location.firstIndex(of: ":"), case let written = location[..<colon].lowercased(),
       !written.isEmpty, written.first?.isLetter == true,

@@ -6,7 +6,7 @@ import Testing
 @Suite("Fetching URLs", .serialized)
 struct URLFetcherTests {
   static let server = """
-    import http.server, sys, os, threading, zlib
+    import http.server, sys, os, threading, time, zlib
     BOMB = []
     def bomb():
         # 512 MiB of zeros, gzip-compressed (about 500 kB), made once per server.
@@ -56,6 +56,19 @@ struct URLFetcherTests {
                     while True: self.wfile.write(b"<p>" + b"a" * 65536 + b"</p>")
                 except Exception: pass
                 return
+            if self.path == "/hop":
+                self.send_response(301); self.send_header("Location", "agent?from=hop"); self.end_headers()
+                self.wfile.write(b"moved"); return
+            if self.path.startswith("/agent"):
+                body = ("%s %s" % (self.path, self.headers.get("User-Agent"))).encode()
+                self.send_response(200); self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(body))); self.end_headers()
+                self.wfile.write(body); return
+            if self.path == "/slow":
+                time.sleep(6); self.send_response(204); self.end_headers(); return
+            if self.path == "/slow-body":
+                self.send_response(200); self.send_header("Content-Type", "text/plain"); self.end_headers()
+                self.wfile.write(b"We may"); self.wfile.flush(); time.sleep(6); return
             if self.path == "/image":
                 self.send_response(200); self.send_header("Content-Type", "image/png"); self.end_headers()
                 self.wfile.write(b"\\x89PNG"); return
@@ -127,6 +140,59 @@ struct URLFetcherTests {
       #expect(reason { try URLFetcher().fetch(base + "/image") }.contains("the server sent image/png"))
       #expect(reason { try URLFetcher().fetch("ftp://example.com/terms") }.contains("not an http or https URL"))
     }
+  }
+
+  @Test("A relative redirect is followed, and the server is told who asks")
+  func redirectAndUserAgent() throws {
+    try withServer([:]) { base in
+      let source = try URLFetcher().fetch(base + "/hop")
+      #expect(source.name == base + "/hop")
+      #expect(
+        String(decoding: source.bytes, as: UTF8.self) == "/agent?from=hop FinePrint/\(FinePrintVersion.current) (terms linter)")
+    }
+  }
+
+  @Test("The timeout covers the whole answer: a server that says nothing, and one that stops halfway")
+  func timeout() throws {
+    try withServer([:]) { base in
+      let start = ContinuousClock.now
+      #expect(
+        reason { try URLFetcher(timeout: 2).fetch(base + "/slow") } == "\(base)/slow: cannot be read: no answer within 2 seconds")
+      #expect(
+        reason { try URLFetcher(timeout: 2).fetch(base + "/slow-body") }
+          == "\(base)/slow-body: cannot be read: the answer did not end within 2 seconds")
+      #expect(ContinuousClock.now - start < .seconds(6))
+    }
+  }
+
+  @Test("Where libcurl cannot be loaded, fetching is an error that says what to install, and nothing is sent")
+  func libcurlMissing() throws {
+    var fetcher = URLFetcher()
+    fetcher.libcurlNames = ["libfineprint-test-no-such-curl.so.4"]
+    #expect(
+      reason { try fetcher.fetch("https://example.com/terms") }
+        == "https://example.com/terms: cannot be read: fetching URLs needs libcurl (libcurl4); install it or download the page and pass the file"
+    )
+    guard case .failure(let unavailable) = LibCurl.load(["libfineprint-test-no-such-curl.so.4"]) else {
+      Issue.record("a library that does not exist was loaded")
+      return
+    }
+    #expect(unavailable.reasons.count == 1 && unavailable.reasons[0].contains("libfineprint-test-no-such-curl.so.4"))
+  }
+
+  @Test("The command line links neither libcurl nor FoundationNetworking, so a run that fetches nothing maps none of it")
+  func libcurlNotLinked() throws {
+    guard let executable = CLIRunner.executable, FileManager.default.isExecutableFile(atPath: "/usr/bin/ldd") else { return }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+    process.arguments = [executable.path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(libraries.contains("libc.so"), "ldd listed: \(libraries)")
+    #expect(!libraries.contains("libcurl") && !libraries.contains("FoundationNetworking"), "ldd listed: \(libraries)")
   }
 
   @Test("Hostile responses: a redirect to file:// (read as a path on the same server) and an endless body")
