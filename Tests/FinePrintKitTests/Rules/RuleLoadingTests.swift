@@ -217,6 +217,17 @@ struct RuleFileLayoutTests {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  @Test("Every bundled rule is the one rule of Rules/<category>/<rule-id>.yml")
+  func bundledLayout() throws {
+    let rules = try RuleSet.bundled().rules
+    #expect(rules.count > 50)
+    for rule in rules {
+      #expect(rule.location.file == "Rules/\(rule.category)/\(rule.id).yml", "\(rule.id) is in \(rule.location.file)")
+    }
+    let listFiles = RuleSet.bundledFiles.filter { $0.1.contains("\nrules:") }.map(\.0)
+    #expect(listFiles.isEmpty, "bundled files with a list of rules: \(listFiles)")
+  }
 }
 
 @Suite("YAML traps in rule files")
