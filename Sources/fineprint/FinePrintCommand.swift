@@ -42,7 +42,7 @@ struct FinePrintCommand: ParsableCommand {
         dup2(opened, fd)
         close(opened)
       }
-      if fd == STDIN_FILENO { InputCollector.standardInputClosed = true }
+      if fd == STDIN_FILENO { StandardInput.closed = true }
       if fd == STDOUT_FILENO { Console.standardOutputClosed = true }
     }
   }

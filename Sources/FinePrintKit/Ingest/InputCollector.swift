@@ -6,15 +6,23 @@ import Foundation
   import Darwin
 #endif
 
-/// Finds the documents named on a command line and reads their bytes, with limits.
+/// Finds the documents named on a command line and reads their bytes, with limits. It reads
+/// no standard input of its own: `-` is read by the `standardInput` its caller gives.
 public struct InputCollector: Sendable {
+  /// Reads what `-` names, at most `limit` bytes (more is `IngestError.tooLarge`).
+  public typealias StandardInputReader = @Sendable (_ limit: Int) throws -> [UInt8]
+
   /// Extensions a directory walk picks up: every one a named file is read by.
   public static let documentExtensions = Set(DocumentFormat.allCases.flatMap(\.extensions))
   /// Larger inputs are refused rather than read into memory.
   public var maxBytes: Int
+  /// Reads `-`: the command line passes its standard input (`read(descriptor:name:limit:)` of
+  /// descriptor 0). Nil: `-` is an error.
+  public var standardInput: StandardInputReader?
 
-  public init(maxBytes: Int = 100 * 1_048_576) {
+  public init(maxBytes: Int = 100 * 1_048_576, standardInput: StandardInputReader? = nil) {
     self.maxBytes = maxBytes
+    self.standardInput = standardInput
   }
 
   /// The files to read for each argument, in order: a file as given, a directory's documents
@@ -74,24 +82,19 @@ public struct InputCollector: Sendable {
     return ["README", "CHANGELOG", "LICENSE", "CONTRIBUTING"].contains(stem)
   }
 
-  /// Whether standard input was closed when the program started. The command line then puts
-  /// `/dev/null` on descriptor 0, so that no file opened later takes its number and is read as
-  /// standard input; reading `-` is an error that says so.
-  nonisolated(unsafe) public static var standardInputClosed = false
-
   /// How long a named pipe (FIFO) given as a path may wait for a writer, or stay silent, before
   /// reading it is an error.
   public var pipeTimeout: Int32 = 30
 
-  /// Reads one file (standard input for `-`, a web page for an http(s) URL), refusing more than
+  /// Reads one file (`standardInput` for `-`, a web page for an http(s) URL), refusing more than
   /// `maxBytes`. Bytes are read with the limit as they arrive, whatever the file is: a device
   /// such as `/dev/zero` stops at the limit; a FIFO that no one opens for writing, or whose
   /// writer stays silent, is an error after `pipeTimeout` seconds.
   public func read(_ path: String) throws -> InputSource {
     if URLFetcher.isURL(path) { return try URLFetcher(maxBytes: maxBytes).fetch(path) }
     if path == "-" {
-      if Self.standardInputClosed { throw IngestError.unreadable(path: "-", reason: "standard input is closed") }
-      return InputSource(name: "-", bytes: try Self.readAll(STDIN_FILENO, name: "-", limit: maxBytes))
+      guard let standardInput else { throw IngestError.unreadable(path: "-", reason: "no standard input was given") }
+      return InputSource(name: "-", bytes: try standardInput(maxBytes))
     }
     var info = stat()
     guard stat(path, &info) == 0 else {
@@ -112,6 +115,13 @@ public struct InputCollector: Sendable {
       fd, name: path, limit: maxBytes, expected: type == S_IFREG ? size : 0,
       pipeTimeout: isPipe ? pipeTimeout : nil)
     return InputSource(name: path, bytes: bytes)
+  }
+
+  /// Reads an open descriptor (a pipe, a terminal, a file) to its end, refusing more than `limit`
+  /// bytes as soon as they arrive: how the command line reads its standard input.
+  /// - Throws: `IngestError` naming `name`.
+  public static func read(descriptor fd: Int32, name: String, limit: Int) throws -> [UInt8] {
+    try readAll(fd, name: name, limit: limit)
   }
 
   /// Reads `fd` to its end, refusing more than `limit` bytes as soon as they arrive.
@@ -140,9 +150,6 @@ public struct InputCollector: Sendable {
               path: name, reason: "nothing arrived for \(timeout) seconds (a named pipe whose writer is silent)")
           }
           continue
-        }
-        if code == EBADF && fd == STDIN_FILENO {
-          throw IngestError.unreadable(path: name, reason: "standard input is closed")
         }
         throw IngestError.unreadable(path: name, reason: reason(code))
       }

@@ -1,6 +1,8 @@
 import Yams
 
-/// Parses one rule or lexicon file (`Rules/*.yml`, `Rules/lexicons/*.yml`) into definitions.
+/// Parses one rule or lexicon file into definitions. A file holds one rule, its keys at the top
+/// (`Rules/<category>/<rule-id>.yml`), or a list of them under `rules:` and lexicons under
+/// `lexicons:` (`Rules/lexicons/*.yml`, and rule folders written before one rule a file).
 /// Structure only: patterns are checked when the rule set is compiled.
 struct RuleFileParser {
   static let fileKeys = ["version", "pack", "description", "rules", "lexicons"]
@@ -37,18 +39,18 @@ struct RuleFileParser {
   func parse(_ text: String) throws -> (rules: [RuleDefinition], lexicons: [Lexicon]) {
     try Self.refuseCommentedNumbers(text, file: reader.file)
     guard let root = try reader.compose(text) else { return ([], []) }
+    if Self.holdsOneRule(root) { return ([try rule(root, fileKeys: ["version"])], []) }
     var rules: [RuleDefinition] = []
     var lexicons: [Lexicon] = []
     for (key, keyNode, value) in try reader.mapping(root, context: "a rule file", allowed: Self.fileKeys) {
       switch key {
       case "version":
-        let version = try reader.string(value, key: key)
-        if version != "1" { throw RuleLoadError.unsupportedVersion(reader.location(value), version: version) }
+        try checkVersion(value)
       case "rules":
         guard case .sequence(let items) = value else {
           throw RuleLoadError.wrongType(reader.location(keyNode), key: key, expected: "a list of rules")
         }
-        rules = try items.map(rule)
+        rules = try items.map { try rule($0) }
       case "lexicons":
         lexicons = try lexiconList(value)
       default:
@@ -56,6 +58,18 @@ struct RuleFileParser {
       }
     }
     return (rules, lexicons)
+  }
+
+  /// Whether a file's top level is one rule (it has an `id`) rather than lists of rules and
+  /// lexicons.
+  static func holdsOneRule(_ root: Node) -> Bool {
+    guard case .mapping(let mapping) = root else { return false }
+    return mapping.keys.contains { $0.scalar?.string == "id" }
+  }
+
+  private func checkVersion(_ node: Node) throws {
+    let version = try reader.string(node, key: "version")
+    if version != "1" { throw RuleLoadError.unsupportedVersion(reader.location(node), version: version) }
   }
 
   private func lexiconList(_ node: Node) throws -> [Lexicon] {
@@ -70,11 +84,15 @@ struct RuleFileParser {
     }
   }
 
-  private func rule(_ node: Node) throws -> RuleDefinition {
-    let pairs = try reader.mapping(node, context: "a rule", allowed: Self.ruleKeys)
+  /// - Parameter fileKeys: keys of the file allowed beside the rule's, when the rule is the
+  ///   file's top level.
+  private func rule(_ node: Node, fileKeys: [String] = []) throws -> RuleDefinition {
+    let pairs = try reader.mapping(node, context: "a rule", allowed: fileKeys + Self.ruleKeys)
     var values: [String: Node] = [:]
     for (key, _, value) in pairs { values[key] = value }
-    let here = reader.location(node)
+    if let version = values["version"] { try checkVersion(version) }
+    // Where the rule is written: its list item, or in a file of one rule, its `id`.
+    let here = reader.location(fileKeys.isEmpty ? node : pairs.first { $0.key == "id" }?.node ?? node)
     func required(_ key: String) throws -> Node {
       guard let value = values[key] else {
         let id = values["id"].flatMap { $0.scalar?.string }.map { "rule '\($0)'" } ?? "a rule"

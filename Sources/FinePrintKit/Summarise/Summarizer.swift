@@ -114,18 +114,15 @@ public struct Summarizer: Sendable {
 
   static func quote(_ finding: Finding) -> Summary.Quote {
     Summary.Quote(
-      text: finding.clause, match: finding.match, line: finding.line, column: finding.column,
-      endLine: finding.endLine, endColumn: finding.endColumn,
-      clauseStart: finding.clauseStart, clauseEnd: finding.clauseEnd)
+      text: finding.clause, match: finding.match, span: finding.span, clauseStart: finding.clauseStart,
+      clauseEnd: finding.clauseEnd)
   }
 
   func quote(_ fact: FactFinder.Fact, document: Document, clauses: [Clause]) -> Summary.Quote {
     let clause = clauses[fact.clause]
-    let span = document.span(of: fact.range)
     return Summary.Quote(
       text: document.text(in: clause.range), match: document.text(in: fact.range),
-      line: span.start.line, column: span.start.column, endLine: span.end.line,
-      endColumn: span.end.column, clauseStart: clause.range.lowerBound,
+      span: document.span(of: fact.range), clauseStart: clause.range.lowerBound,
       clauseEnd: clause.range.upperBound)
   }
 

@@ -102,18 +102,47 @@ public struct Summary: Codable, Sendable {
   }
 
   /// Words of the document quoted as evidence, with where they stand.
-  public struct Quote: Codable, Sendable, Hashable {
+  public struct Quote: Codable, Sendable, Hashable, SourceSpanned {
     /// The whole clause.
     public var text: String
     /// The words that answer or matched, within the clause.
     public var match: String
-    public var line: Int
-    public var column: Int
-    public var endLine: Int
-    public var endColumn: Int
+    /// Where the words stand in the original file; written as `line`, `column`, `endLine`,
+    /// `endColumn`.
+    public var span: SourceSpan
     /// Byte range of the clause in the document's visible text (for the HTML page).
     public var clauseStart: Int
     public var clauseEnd: Int
+
+    public init(text: String, match: String, span: SourceSpan, clauseStart: Int, clauseEnd: Int) {
+      self.text = text
+      self.match = match
+      self.span = span
+      self.clauseStart = clauseStart
+      self.clauseEnd = clauseEnd
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case text, match, clauseStart, clauseEnd
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      text = try container.decode(String.self, forKey: .text)
+      match = try container.decode(String.self, forKey: .match)
+      clauseStart = try container.decode(Int.self, forKey: .clauseStart)
+      clauseEnd = try container.decode(Int.self, forKey: .clauseEnd)
+      span = try SourceSpan(flatFrom: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(text, forKey: .text)
+      try container.encode(match, forKey: .match)
+      try container.encode(clauseStart, forKey: .clauseStart)
+      try container.encode(clauseEnd, forKey: .clauseEnd)
+      try span.encodeFlat(to: encoder)
+    }
   }
 
   /// One question and the terms' answer.

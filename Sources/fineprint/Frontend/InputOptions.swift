@@ -68,12 +68,12 @@ struct ReadOptions: ParsableArguments {
   }
 
   /// Finds the documents an argument names (a file, a folder's documents, a URL, `-`).
-  var collector: InputCollector { InputCollector() }
+  var collector: InputCollector { InputCollector.commandLine() }
 
   /// Reads one input (a file, a URL or `-`) as the named, declared source, within `limits`.
   /// - Throws: `IngestError`, naming the input.
   func source(at path: String, limits: Limits) throws -> InputSource {
-    var source = try InputCollector(maxBytes: limits.maxBytes).read(path)
+    var source = try InputCollector.commandLine(maxBytes: limits.maxBytes).read(path)
     source.name = name(of: source.name)
     if let declaredFormat { source.declaredFormat = declaredFormat }
     return source

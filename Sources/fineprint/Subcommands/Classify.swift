@@ -19,7 +19,7 @@ struct Classify: ParsableCommand {
     let data: [UInt8]
     do {
       // Read with the input limit: standard input closed, a FIFO or a device are errors, not a crash or a hang.
-      data = try InputCollector().read(file).bytes
+      data = try InputCollector.commandLine().read(file).bytes
     } catch {
       Console.error(error)
       throw ExitCode(2)

@@ -211,6 +211,33 @@ struct InputCollectorTests {
     #expect(expanded == [directory + "/z.txt", "-", directory + "/docs/a.html", directory + "/terms.rtf"])
   }
 
+  @Test(
+    "- is read by the reader the caller gives, with the size limit; without one it is an error, not the process's standard input")
+  func standardInputIsInjected() throws {
+    #expect(ingestError("-") == .unreadable(path: "-", reason: "no standard input was given"))
+    // The reader gives as many bytes as it may: the count shows the limit it was given.
+    let collector = InputCollector(maxBytes: 42) { limit in Array(repeating: UInt8(ascii: "a"), count: limit) }
+    let source = try collector.read("-")
+    #expect(source.name == "-" && source.bytes.count == 42)
+    let tooLarge = InputCollector(maxBytes: 3) { limit in throw IngestError.tooLarge(path: "-", bytes: limit + 1, limit: limit) }
+    #expect(ingestError("-", collector: tooLarge) == .tooLarge(path: "-", bytes: 4, limit: 3))
+  }
+
+  @Test("A descriptor is read to its end within the limit")
+  func descriptorRead() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { cleanUp(directory) }
+    try write(Array(repeating: UInt8(ascii: "a"), count: 10), to: directory + "/ten.txt")
+    let fd = open(directory + "/ten.txt", O_RDONLY)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    #expect(try InputCollector.read(descriptor: fd, name: "ten", limit: 10).count == 10)
+    _ = lseek(fd, 0, SEEK_SET)
+    #expect(throws: IngestError.tooLarge(path: "ten", bytes: 10, limit: 9)) {
+      try InputCollector.read(descriptor: fd, name: "ten", limit: 9)
+    }
+  }
+
   @Test("A relative directory keeps the spelling the user gave")
   func relativeDirectory() throws {
     let directory = try makeTemporaryDirectory()

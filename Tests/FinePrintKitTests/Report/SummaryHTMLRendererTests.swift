@@ -174,9 +174,9 @@ struct SummaryHTMLRendererTests {
   func excerptCutsBetweenWords() {
     let words = (1...60).map { "word\($0)" }
     let text = words.joined(separator: " ")
-    let quote = Summary.Quote(
-      text: text, match: "word30", line: 1, column: 1, endLine: 1, endColumn: 7,
-      clauseStart: 0, clauseEnd: text.utf8.count)
+    let span = SourceSpan(
+      start: SourceLocation(line: 1, column: 1, offset: 0), end: SourceLocation(line: 1, column: 7, offset: 6))
+    let quote = Summary.Quote(text: text, match: "word30", span: span, clauseStart: 0, clauseEnd: text.utf8.count)
     let excerpt = SummaryWording.excerpt(quote, limit: 80)
     #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…"))
     #expect(excerpt.contains("word30"))

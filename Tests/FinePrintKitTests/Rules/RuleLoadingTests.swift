@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FinePrintKit
 
@@ -129,6 +130,103 @@ struct RuleLoadingTests {
   @Test("Who-does-what keys: a wrong actor, not_when or modality names the file and line", arguments: readingMistakes)
   func readingKeyErrors(name: String, yaml: String, expected: String) {
     located(name: name, yaml: yaml, expected: expected)
+  }
+}
+
+@Suite("One rule a file, and the list files before it")
+struct RuleFileLayoutTests {
+  static let single = """
+    version: 1
+    id: sample-rule
+    category: third-party-resale
+    severity: warning
+    title: Sample
+    message: Sample.
+    patterns: ["sell+ ..3 @personal-data"]
+    examples: {flag: [We sell your data.], pass: [We do not.]}
+    """
+
+  func error(_ yaml: String) -> String? {
+    do {
+      let set = try RuleSet.parse(files: [("Rules/x/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons)
+      _ = try RuleEngine(ruleSet: set)
+      return nil
+    } catch {
+      return (error as? RuleLoadError)?.errorDescription
+    }
+  }
+
+  @Test("A file whose top level is a rule loads as that rule, with its lines")
+  func singleRule() throws {
+    let set = try RuleSet.parse(files: [("Rules/third-party-resale/sample-rule.yml", Self.single)])
+    let rule = try #require(set.rules.first)
+    #expect(set.rules.count == 1)
+    #expect(rule.id == "sample-rule" && rule.category == "third-party-resale" && rule.severity == .warning)
+    #expect(rule.location.description == "Rules/third-party-resale/sample-rule.yml:2:1")
+    #expect(rule.flagExamples.first?.location.description == "Rules/third-party-resale/sample-rule.yml:8:19")
+  }
+
+  @Test(
+    "A mistake in a one-rule file names its file and line",
+    arguments: [
+      (
+        Self.single.replacingOccurrences(of: "title: Sample", with: "titel: Sample"),
+        "Rules/x/bad.yml:5:1: unknown key 'titel' in a rule"
+      ),
+      (Self.single.replacingOccurrences(of: "version: 1", with: "version: 2"), "Rules/x/bad.yml:1:10: rule format version 2"),
+      (Self.single + "\nrules: []", "Rules/x/bad.yml:9:1: unknown key 'rules' in a rule"),
+      (Self.single.replacingOccurrences(of: "@personal-data", with: "@persnal-data"), "Rules/x/bad.yml:7:12: unknown lexicon"),
+      (
+        Self.single.replacingOccurrences(of: ", pass: [We do not.]", with: ""),
+        "Rules/x/bad.yml:8:11: rule 'sample-rule' has no 'pass'"
+      ),
+    ])
+  func singleRuleErrors(yaml: String, expected: String) {
+    let message = error(yaml)
+    #expect(message?.hasPrefix(expected) == true, "\(message ?? "no error")")
+  }
+
+  @Test("A folder is read with its sub-folders, one-rule files and list files alike, in the order of their paths")
+  func folderOfBothForms() throws {
+    let dir = try TestSupport.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let nested = dir.appendingPathComponent("third-party-resale")
+    try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+    try Self.single.write(to: nested.appendingPathComponent("sample-rule.yml"), atomically: true, encoding: .utf8)
+    let list = RuleLoadingTests.valid.replacingOccurrences(of: "sample-rule", with: "listed-rule")
+      .replacingOccurrences(of: "  - id: listed-rule", with: "  - id: listed-rule\n    aliases: [old-name]")
+    try list.write(to: dir.appendingPathComponent("old.yml"), atomically: true, encoding: .utf8)
+    try "version: 1\nquestion: ignored\n".write(
+      to: try Self.folder(dir, "summary").appendingPathComponent("01-q.yml"), atomically: true, encoding: .utf8)
+    let set = try RuleSet.load(path: dir.path)
+    #expect(set.rules.map(\.id) == ["listed-rule", "sample-rule"])
+    #expect(set.rules.last?.location.file == dir.path + "/third-party-resale/sample-rule.yml")
+    // The same rule ID in both forms is refused, at the second one.
+    try Self.single.replacingOccurrences(of: "id: sample-rule", with: "id: listed-rule").write(
+      to: nested.appendingPathComponent("listed-rule.yml"), atomically: true, encoding: .utf8)
+    #expect {
+      _ = try RuleSet.load(path: dir.path)
+    } throws: { error in
+      (error as? RuleLoadError)?.errorDescription?.hasPrefix(
+        dir.path + "/third-party-resale/listed-rule.yml:2:1: duplicate rule id") == true
+    }
+  }
+
+  static func folder(_ parent: URL, _ name: String) throws -> URL {
+    let url = parent.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test("Every bundled rule is the one rule of Rules/<category>/<rule-id>.yml")
+  func bundledLayout() throws {
+    let rules = try RuleSet.bundled().rules
+    #expect(rules.count > 50)
+    for rule in rules {
+      #expect(rule.location.file == "Rules/\(rule.category)/\(rule.id).yml", "\(rule.id) is in \(rule.location.file)")
+    }
+    let listFiles = RuleSet.bundledFiles.filter { $0.1.contains("\nrules:") }.map(\.0)
+    #expect(listFiles.isEmpty, "bundled files with a list of rules: \(listFiles)")
   }
 }
 

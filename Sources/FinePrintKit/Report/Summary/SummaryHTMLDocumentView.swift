@@ -83,9 +83,10 @@ struct SummaryHTMLDocumentView {
       for quote in answer.quotes { add(quote, .note, note: "Answers: \(answer.question)") }
     }
     for clause in summary.readability.hardestClauses {
+      // A mark of the clause, not of words in it: a span that starts and ends where it starts.
+      let start = SourceLocation(line: clause.line, column: clause.column, offset: 0)
       let quote = Summary.Quote(
-        text: clause.text, match: "", line: clause.line, column: clause.column,
-        endLine: clause.line, endColumn: clause.column, clauseStart: clause.clauseStart,
+        text: clause.text, match: "", span: SourceSpan(start: start, end: start), clauseStart: clause.clauseStart,
         clauseEnd: clause.clauseEnd)
       add(quote, .note, note: String(format: "Hard to read: reading ease %.0f", clause.readingEase))
     }
