@@ -2,6 +2,18 @@ import Foundation
 import Testing
 @testable import FinePrintKit
 
+/// The located error of loading `yaml` as the rule file at `path` (with the bundled lexicons), or
+/// nil when it loads and compiles.
+func ruleLoadError(_ yaml: String, path: String) -> String? {
+  do {
+    let set = try RuleSet.parse(files: [(path, yaml)]).addingLexicons(try RuleSet.bundled().lexicons)
+    _ = try RuleEngine(ruleSet: set)
+    return nil
+  } catch {
+    return (error as? RuleLoadError)?.errorDescription
+  }
+}
+
 @Suite("Loading rule files: located errors")
 struct RuleLoadingTests {
   static let valid = """
@@ -16,15 +28,7 @@ struct RuleLoadingTests {
         examples: {flag: [We sell your data.], pass: [We do not.]}
     """
 
-  func error(_ yaml: String) -> String? {
-    do {
-      let set = try RuleSet.parse(files: [("Rules/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons)
-      _ = try RuleEngine(ruleSet: set)
-      return nil
-    } catch {
-      return (error as? RuleLoadError)?.errorDescription
-    }
-  }
+  func error(_ yaml: String) -> String? { ruleLoadError(yaml, path: "Rules/bad.yml") }
 
   @Test("A valid rule file loads")
   func validFile() {
@@ -146,15 +150,7 @@ struct RuleFileLayoutTests {
     examples: {flag: [We sell your data.], pass: [We do not.]}
     """
 
-  func error(_ yaml: String) -> String? {
-    do {
-      let set = try RuleSet.parse(files: [("Rules/x/bad.yml", yaml)]).addingLexicons(try RuleSet.bundled().lexicons)
-      _ = try RuleEngine(ruleSet: set)
-      return nil
-    } catch {
-      return (error as? RuleLoadError)?.errorDescription
-    }
-  }
+  func error(_ yaml: String) -> String? { ruleLoadError(yaml, path: "Rules/x/bad.yml") }
 
   @Test("A file whose top level is a rule loads as that rule, with its lines")
   func singleRule() throws {
