@@ -97,7 +97,7 @@ public struct Summarizer: Sendable {
       let point = Summary.Point(
         rule: rule, category: first.category, severity: severity,
         level: protection ? .green : (severity == .error ? .red : .amber),
-        title: definition?.title ?? rule, message: definition?.message ?? first.message,
+        title: title, message: definition?.message ?? first.message,
         quotes: group.map(Self.quote))
       if protection { protections.append(point) } else { risks.append(point) }
     }
