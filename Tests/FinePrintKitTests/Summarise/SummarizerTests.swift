@@ -144,6 +144,27 @@ struct SummarizerTests {
     #expect(s.protections.contains { $0.rule == "opt-out-industry-page" })
   }
 
+  @Test("An unsubscribe link stops the mail, not the data use: no way to withdraw, though lint counts it as an opt-out")
+  func newsletterUnsubscribeOnly() throws {
+    let s = try summary(
+      """
+      We collect your voice recordings and your email address, and use them to build our speech database.
+      You can unsubscribe from our newsletter at any time using the link in each email.
+      """)
+    #expect(answer(s, "withdraw-or-delete")?.answer == "not stated")
+    #expect(s.protections.contains { $0.rule == "unsubscribe-emails" })
+    #expect(!s.protections.contains { $0.rule == "opt-out" })
+    // Privacy law reads an unsubscribe link as an opt-out: the document-level rule stays quiet.
+    #expect(!s.risks.contains { $0.rule == "no-way-to-withdraw" })
+    // An opt-out of a use of the data is still a way out.
+    let sharing = try summary(
+      """
+      We collect your voice recordings and use them to build our speech database.
+      You can opt out of the sharing of your recordings with partners in your settings.
+      """)
+    #expect(answer(sharing, "withdraw-or-delete")?.answer == "yes")
+  }
+
   // MARK: Answers and contradictions
 
   @Test("A promise and its exception elsewhere are shown side by side, and the exception decides the answer")
