@@ -67,13 +67,9 @@ public struct DocumentParties: Sendable, Hashable {
     let open = UInt8(ascii: "(")
     var index = range.lowerBound
     while index < range.upperBound {
-      // To the next `(` through raw memory: the whole document passes here, byte by byte.
-      index = bytes.withUnsafeBufferPointer { p in
-        var i = index
-        while i < range.upperBound && p[i] != open { i += 1 }
-        return i
-      }
-      guard index < range.upperBound else { break }
+      // The whole document passes here: to the next `(` many bytes at a time.
+      guard let next = bytes.firstIndex(of: open, in: index..<range.upperBound) else { break }
+      index = next
       var close = index + 1
       while close < bytes.count && close - index < 160 && bytes[close] != UInt8(ascii: ")") && bytes[close] != open {
         close += 1

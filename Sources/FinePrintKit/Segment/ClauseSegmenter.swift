@@ -118,7 +118,7 @@ public struct ClauseSegmenter: Sendable {
   func units(of block: Block, bytes: [UInt8]) -> [Unit] {
     var lines: [Range<Int>] = []
     var start = block.range.lowerBound
-    for i in block.range where bytes[i] == 0x0A {
+    while let i = bytes.firstIndex(of: 0x0A, in: start..<block.range.upperBound) {
       lines.append(start..<i)
       start = i + 1
     }
@@ -156,9 +156,11 @@ public struct ClauseSegmenter: Sendable {
 
   /// Code points in a line (a good enough measure of its width).
   static func displayLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-    var n = 0
-    for i in range where bytes[i] & 0xC0 != 0x80 { n += 1 }
-    return n
+    bytes.withUnsafeBufferPointer { p in
+      var n = 0
+      for i in range where p[i] & 0xC0 != 0x80 { n += 1 }
+      return n
+    }
   }
 
   /// The heading level of a unit that reads as a heading, else nil: a short numbered title
