@@ -91,6 +91,11 @@ public struct DocumentParties: Sendable, Hashable {
 
   /// Whether a signer's phrase starts in `range`.
   static func hasSigner(_ bytes: [UInt8], startingIn range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { hasSigner($0, startingIn: range) }
+  }
+
+  /// `hasSigner` over raw memory: the whole document passes here, byte by byte.
+  private static func hasSigner(_ bytes: UnsafeBufferPointer<UInt8>, startingIn range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index < range.upperBound && index + 1 < bytes.count {
       // A capital or small "i" at a word start, followed by a space.

@@ -210,8 +210,10 @@ public struct ClauseSegmenter: Sendable {
     {
       return nil
     }
+    // A separator is the one-byte character " " or tab, told by its bytes: comparing characters
+    // as strings was most of the cost of a short line.
     let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
-      .split(whereSeparator: { $0 == " " || $0 == "\t" })
+      .split(whereSeparator: { $0.utf8.count == 1 && ($0.utf8.first == 0x20 || $0.utf8.first == 0x09) })
     let titleCase = words.allSatisfy { w in
       guard let f = w.unicodeScalars.first else { return true }
       return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
@@ -270,7 +272,22 @@ public struct ClauseSegmenter: Sendable {
 
   /// Text with runs of white space folded to single spaces.
   public static func collapsed(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    // ASCII text (nearly every heading) is folded on its bytes: there a character is white space
+    // exactly when its bytes are tab, line feed, vertical tab, form feed, return or space.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var out: [UInt8] = []
+      out.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+          if out.last.map({ $0 != 0x20 }) ?? false { out.append(0x20) }
+        } else {
+          out.append(byte)
+        }
+      }
+      if out.last == 0x20 { out.removeLast() }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }
 

@@ -141,11 +141,13 @@ struct WordScanner: ~Copyable {
     }
   }
 
+  private static let cannot: [UInt8] = Array("cannot".utf8)
+
   /// Emits the word in `scratch` for `start..<end`; `cannot` becomes `can` `not`.
   private mutating func finish<R: WordResolver>(_ start: Int, _ stop: Int, resolver: inout R, into out: inout [Token])
     -> Int
   {
-    if scratch.count == 6, scratch.bytes.elementsEqual("cannot".utf8) {
+    if scratch.count == 6, scratch.bytes.elementsEqual(Self.cannot) {
       emitWord("can", start..<stop, resolver: &resolver, into: &out)
       emitWord("not", start..<stop, resolver: &resolver, into: &out)
       return stop
