@@ -67,10 +67,9 @@ public struct DocumentParties: Sendable, Hashable {
     let open = UInt8(ascii: "(")
     var index = range.lowerBound
     while index < range.upperBound {
-      guard bytes[index] == open else {
-        index += 1
-        continue
-      }
+      // The whole document passes here: to the next `(` many bytes at a time.
+      guard let next = bytes.firstIndex(of: open, in: index..<range.upperBound) else { break }
+      index = next
       var close = index + 1
       while close < bytes.count && close - index < 160 && bytes[close] != UInt8(ascii: ")") && bytes[close] != open {
         close += 1
@@ -92,6 +91,11 @@ public struct DocumentParties: Sendable, Hashable {
 
   /// Whether a signer's phrase starts in `range`.
   static func hasSigner(_ bytes: [UInt8], startingIn range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { hasSigner($0, startingIn: range) }
+  }
+
+  /// `hasSigner` over raw memory: the whole document passes here, byte by byte.
+  private static func hasSigner(_ bytes: UnsafeBufferPointer<UInt8>, startingIn range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index < range.upperBound && index + 1 < bytes.count {
       // A capital or small "i" at a word start, followed by a space.
@@ -153,7 +157,7 @@ public struct DocumentParties: Sendable, Hashable {
     var current = ""
     var inQuote = false
     for character in text {
-      if character == "\"" || character == "“" || character == "”" {
+      if Self.isQuote(character) {
         if inQuote {
           let words = Tokenizer.normalizedWords(current)
           if !words.isEmpty && words.count <= 4 { out.append(words) }
@@ -165,6 +169,14 @@ public struct DocumentParties: Sendable, Hashable {
       }
     }
     return out
+  }
+
+  /// Whether a character is `"`, `“` or `”`, told by its bytes: comparing characters as strings
+  /// was most of the cost of reading a definition.
+  static func isQuote(_ character: Character) -> Bool {
+    let bytes = character.utf8
+    if bytes.count == 1 { return bytes.first == UInt8(ascii: "\"") }
+    return bytes.count == 3 && bytes.starts(with: [0xE2, 0x80]) && (bytes.last == 0x9C || bytes.last == 0x9D)
   }
 
   /// Up to three capitalised words ending the text, without an organisation suffix

@@ -118,7 +118,7 @@ public struct ClauseSegmenter: Sendable {
   func units(of block: Block, bytes: [UInt8]) -> [Unit] {
     var lines: [Range<Int>] = []
     var start = block.range.lowerBound
-    for i in block.range where bytes[i] == 0x0A {
+    while let i = bytes.firstIndex(of: 0x0A, in: start..<block.range.upperBound) {
       lines.append(start..<i)
       start = i + 1
     }
@@ -156,9 +156,11 @@ public struct ClauseSegmenter: Sendable {
 
   /// Code points in a line (a good enough measure of its width).
   static func displayLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-    var n = 0
-    for i in range where bytes[i] & 0xC0 != 0x80 { n += 1 }
-    return n
+    bytes.withUnsafeBufferPointer { p in
+      var n = 0
+      for i in range where p[i] & 0xC0 != 0x80 { n += 1 }
+      return n
+    }
   }
 
   /// The heading level of a unit that reads as a heading, else nil: a short numbered title
@@ -208,8 +210,10 @@ public struct ClauseSegmenter: Sendable {
     {
       return nil
     }
+    // A separator is the one-byte character " " or tab, told by its bytes: comparing characters
+    // as strings was most of the cost of a short line.
     let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
-      .split(whereSeparator: { $0 == " " || $0 == "\t" })
+      .split(whereSeparator: { $0.utf8.count == 1 && ($0.utf8.first == 0x20 || $0.utf8.first == 0x09) })
     let titleCase = words.allSatisfy { w in
       guard let f = w.unicodeScalars.first else { return true }
       return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
@@ -268,7 +272,22 @@ public struct ClauseSegmenter: Sendable {
 
   /// Text with runs of white space folded to single spaces.
   public static func collapsed(_ text: String) -> String {
-    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    // ASCII text (nearly every heading) is folded on its bytes: there a character is white space
+    // exactly when its bytes are tab, line feed, vertical tab, form feed, return or space.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var out: [UInt8] = []
+      out.reserveCapacity(text.utf8.count)
+      for byte in text.utf8 {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+          if out.last.map({ $0 != 0x20 }) ?? false { out.append(0x20) }
+        } else {
+          out.append(byte)
+        }
+      }
+      if out.last == 0x20 { out.removeLast() }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }
 

@@ -7,6 +7,15 @@ enum SentenceScanner {
   private static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
   private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+  /// `( ) . ! ?` as bits of the bytes below 64; `[` and `]` are the only marks above.
+  private static let lowMarks: UInt64 = 1 << 0x28 | 1 << 0x29 | 1 << 0x2E | 1 << 0x21 | 1 << 0x3F
+
+  /// Whether the scan stops at `b`: a bracket or a sentence's final punctuation.
+  @inline(__always)
+  private static func isMark(_ b: UInt8) -> Bool {
+    b < 64 ? lowMarks >> UInt64(b) & 1 != 0 : b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+  }
+
   /// Closing quotes and brackets that may follow the final punctuation.
   private static func closer(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
     let b = bytes[i]
@@ -43,6 +52,13 @@ enum SentenceScanner {
       if a < b { out.append(a..<b) }
     }
     while i < end {
+      // Most bytes are none of the marks below: skipped in raw memory, by one test each.
+      i = bytes.withUnsafeBufferPointer { p in
+        var j = i
+        while j < end && !isMark(p[j]) { j += 1 }
+        return j
+      }
+      guard i < end else { break }
       let c = bytes[i]
       if c == UInt8(ascii: "(") || c == UInt8(ascii: "[") {
         depth += 1

@@ -7,6 +7,8 @@ enum SubClauseSplitter {
   private static let joiners: [[UInt8]] = ["and ", "or ", "and/or "].map { Array($0.utf8) }
 
   static func pieces(_ bytes: [UInt8], _ sentence: Range<Int>) -> [Range<Int>] {
+    // Most sentences hold no semicolon, and so no items.
+    guard bytes.firstIndex(of: UInt8(ascii: ";"), in: sentence) != nil else { return [sentence] }
     var semicolons: [Int] = []
     var colon: Int?
     var depth = 0

@@ -42,11 +42,13 @@ public struct Tokenizer: Sendable {
 
   /// The normalised words of a phrase, as the tokenizer would see them in text.
   public static func normalizedWords(_ text: String) -> [String] {
-    // A phrase has a few words: a table sized for a rule set's thousands, cleared for each of
-    // the rules' many phrases, was most of parsing their patterns.
-    var vocabulary = Vocabulary(slots: 16)
+    // The words as they come, without a vocabulary: interning each phrase's few words in a table
+    // of its own cost more than the rest of reading it (a document's definitions read many).
+    var resolver = CollectingResolver()
+    var tokens: [Token] = []
     let bytes = Array(text.utf8)
-    return tokenize(bytes, range: 0..<bytes.count, interning: &vocabulary).map { vocabulary.word(for: $0.id) }
+    scan(bytes, range: 0..<bytes.count, resolver: &resolver, into: &tokens)
+    return resolver.words
   }
 }
 
@@ -70,6 +72,15 @@ struct LookupResolver: WordResolver {
   static func isNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = word.first, first >= 0x30, first <= 0x39 else { return false }
     return word.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+  }
+}
+
+/// Keeps every word it is given, in order (`normalizedWords`); an ID is its place in the list.
+struct CollectingResolver: WordResolver {
+  var words: [String] = []
+  mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
+    words.append(String(decoding: word, as: UTF8.self))
+    return TokenID(truncatingIfNeeded: words.count)
   }
 }
 

@@ -19,13 +19,6 @@ public struct Vocabulary: Sendable {
 
   public init() {}
 
-  /// An empty vocabulary whose table starts with `slots` entries (a power of two); it grows
-  /// as words are added.
-  init(slots: Int) {
-    precondition(slots > 1 && slots & (slots - 1) == 0)
-    self.slots = Array(repeating: -1, count: slots)
-  }
-
   /// The number of IDs handed out, `unknown` included.
   public var count: Int { hashes.count }
 

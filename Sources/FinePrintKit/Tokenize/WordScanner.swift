@@ -12,6 +12,15 @@ struct WordScanner: ~Copyable {
     asciiClass = Tokenizer.asciiClass
   }
 
+  /// The ASCII bytes of class `.word` (letters and digits), as bits of two words.
+  private static let wordBitsLow: UInt64 = 0x03FF_0000_0000_0000
+  private static let wordBitsHigh: UInt64 = 0x07FF_FFFE_07FF_FFFE
+
+  @inline(__always)
+  static func isASCIIWordByte(_ b: UInt8) -> Bool {
+    b < 64 ? wordBitsLow >> UInt64(b) & 1 != 0 : b < 128 && wordBitsHigh >> UInt64(b - 64) & 1 != 0
+  }
+
   @inline(__always)
   private func characterClass(_ i: Int) -> (CharacterClass, Int, UInt32) {
     let b = p[i]
@@ -63,6 +72,12 @@ struct WordScanner: ~Copyable {
     scratch.removeAll()
     var i = start
     while i < end {
+      // Most of a word is ASCII letters and digits: taken here by one bit test each.
+      while i < end, case let b = p[i], Self.isASCIIWordByte(b) {
+        scratch.append(b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b)
+        i += 1
+      }
+      guard i < end else { break }
       let (cls, length, value) = characterClass(i)
       switch cls {
       case .word:
@@ -141,11 +156,13 @@ struct WordScanner: ~Copyable {
     }
   }
 
+  private static let cannot: [UInt8] = Array("cannot".utf8)
+
   /// Emits the word in `scratch` for `start..<end`; `cannot` becomes `can` `not`.
   private mutating func finish<R: WordResolver>(_ start: Int, _ stop: Int, resolver: inout R, into out: inout [Token])
     -> Int
   {
-    if scratch.count == 6, scratch.bytes.elementsEqual("cannot".utf8) {
+    if scratch.count == 6, scratch.bytes.elementsEqual(Self.cannot) {
       emitWord("can", start..<stop, resolver: &resolver, into: &out)
       emitWord("not", start..<stop, resolver: &resolver, into: &out)
       return stop

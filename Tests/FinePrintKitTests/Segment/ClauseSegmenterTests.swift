@@ -23,6 +23,16 @@ struct ClauseSegmenterTests {
     #expect(try clauses(text).count == count)
   }
 
+  @Test(
+    "Folding white space on bytes gives what folding it on characters gives",
+    arguments: [
+      "", " ", "  Terms \t of\r\nService  ", "\u{0B}A\u{0C}B\u{1F}C", "One", "a  b", "\n\n",
+      "Données  personnelles", "Caf\u{E9}\u{A0}\u{2003}menu", "x \u{301}y",
+    ])
+  func collapsedWhiteSpace(text: String) {
+    #expect(ClauseSegmenter.collapsed(text) == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+  }
+
   @Test("Numbered sections become headings and build the heading path")
   func headingPath() throws {
     let result = try clauses(

@@ -25,6 +25,14 @@ struct TokenizerTests {
     #expect(Tokenizer.normalizedWords(text) == expected)
   }
 
+  @Test("The scanner's quick test for ASCII letters and digits agrees with the class table")
+  func asciiWordBytes() {
+    for b in 0...255 {
+      let byte = UInt8(b)
+      #expect(WordScanner.isASCIIWordByte(byte) == (b < 128 && Tokenizer.asciiClass[b] == .word), "byte \(b)")
+    }
+  }
+
   @Test("Token ranges point at the words in the text, after a multi-byte prefix")
   func ranges() {
     let text = "😀 中文 We don't sell"
