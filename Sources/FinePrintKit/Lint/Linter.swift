@@ -15,6 +15,8 @@ public struct Linter: Sendable {
   /// The readability rules (a metric over the whole clause) by index, with their metrics, found
   /// once: filtering the rules for every clause copied each definition.
   let clauseMetrics: [(rule: Int, metric: MetricSpec)]
+  /// How many document-level rules there are: each reports one finding at most.
+  let documentRuleCount: Int
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
@@ -23,6 +25,7 @@ public struct Linter: Sendable {
       guard rule.kind == .readability, let metric = rule.metric else { return nil }
       return (index, metric)
     }
+    documentRuleCount = engine.ruleSet.rules.count { $0.kind == .requires }
   }
 
   /// The clauses of a document with their tokens.
@@ -90,7 +93,7 @@ public struct Linter: Sendable {
     // Clauses are independent: ranges of them are matched on several threads, then joined in
     // order, as one thread would have found them.
     let tokenizer = engine.tokenizer
-    let parts = ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+    var parts = ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
       var findings: [Finding] = []
       var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
       var scratch = RuleEngine.MatchScratch()
@@ -120,9 +123,14 @@ public struct Linter: Sendable {
     if let deadline, let stopped = parts.compactMap(\.2).min() {
       throw timedOut(document, clauses: clauses, at: stopped, deadline: deadline)
     }
-    for (partFindings, partSignals, _) in parts {
-      findings += partFindings
-      signals.append(partSignals)
+    // Joined into room made once for them and the document rules' (one finding each at most),
+    // each range's findings let go once copied: appending them one range after another grew the
+    // array by doubling, and held it three times over at the end of a large document.
+    findings.reserveCapacity(parts.reduce(documentRules ? documentRuleCount : 0) { $0 + $1.0.count })
+    for k in parts.indices {
+      findings += parts[k].0
+      parts[k].0 = []
+      signals.append(parts[k].1)
     }
     if documentRules {
       findings += DocumentRuleEvaluator(linter: self).evaluate(
