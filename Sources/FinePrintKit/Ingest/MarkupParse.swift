@@ -24,8 +24,16 @@ struct MarkupParse {
   /// - Throws: `IngestError.tooDeep` when elements nest deeper than `maxDepth`, `.tooLarge`
   ///   past 2 GB, `.unreadable` when the parser cannot start.
   init(_ input: InputSource, mode: MarkupReader.Mode, maxDepth: Int = Limits.standard.maxDepth) throws {
+    var input = input
+    try self.init(releasing: &input, mode: mode, maxDepth: maxDepth)
+  }
+
+  /// `init(_:mode:maxDepth:)` that empties `input.bytes` once they are transcoded: an input
+  /// that was not UTF-8 was held twice (raw and transcoded) while libxml2 held a third copy.
+  init(releasing input: inout InputSource, mode: MarkupReader.Mode, maxDepth: Int = Limits.standard.maxDepth) throws {
     LibXML2.prepare()
     let decoded = TextDecoding.decode(input.bytes, declaredCharset: CharsetSniffer.declaredCharset(input.bytes))
+    input.bytes = []
     let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
     source = cleaned
     decodingNote =
@@ -134,7 +142,7 @@ struct MarkupParse {
   /// The document, once the caller has checked there is text.
   func document(_ input: InputSource, format: DocumentFormat) -> Document {
     var document = Document(
-      path: input.name, format: format, text: String(decoding: reader.builder.text, as: UTF8.self),
+      path: input.name, format: format, utf8: reader.builder.text,
       blocks: reader.builder.blocks, title: reader.title, sourceMap: reader.builder.map,
       lineIndex: LineIndex(source: source))
     if let note = decodingNote { document.warnings.append("\(input.name): \(note)") }

@@ -69,7 +69,7 @@ struct DocumentLoader {
         let limits = limitsOf(paths[index])
         let source = try reading.source(at: paths[index], limits: limits)
         let deadline = limits.deadline()
-        let document = try DocumentIngester(limits: limits).ingest(source)
+        let document = try DocumentIngester(limits: limits).ingest(consume source)
         results.set(index, .success((try transform(paths[index], document, deadline), document.warnings)))
       } catch {
         results.set(index, .failure(LoadFailure(error, path: paths[index])))
@@ -100,7 +100,7 @@ struct DocumentLoader {
         let limits = self.limits(path)
         let source = try options.reading.source(at: path, limits: limits)
         let deadline = limits.deadline()
-        let document = try DocumentIngester(limits: limits).ingest(source)
+        let document = try DocumentIngester(limits: limits).ingest(consume source)
         for warning in document.warnings { Console.warning(warning) }
         try body(document, deadline)
       } catch let error as IngestError {
