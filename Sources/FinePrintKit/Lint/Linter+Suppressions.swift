@@ -31,10 +31,13 @@ extension Linter {
 
   private func lintApplyingSuppressions(_ document: Document, today: Date, deadline: Deadline?) throws(LintError) -> LintResult {
     let clauses = segmenter.clauses(in: document, threads: threads)
-    let all = try lint(document, clauses: clauses, documentRules: true, deadline: deadline)
     // A clause cut into pieces is said, with where it starts.
     let cuts = ClauseSegmenter.cutWarnings(clauses, in: document, limit: segmenter.maxClauseBytes)
     let directives = document.comments.compactMap(Suppression.parse)
+    // What the suppressions read of the clauses (where each starts, in the text and in the
+    // source) is taken before the clauses go to `lint`, which lets them go early.
+    let clauseTextStarts = directives.isEmpty ? [] : clauses.map(\.range.lowerBound)
+    let all = try lint(document, clauses: consume clauses, documentRules: true, deadline: deadline)
     guard !directives.isEmpty else { return LintResult(findings: all, suppressed: [], problems: cuts) }
     var problems: [String] = cuts
     func place(_ s: Suppression) -> String {
@@ -43,7 +46,7 @@ extension Linter {
     }
     // Where each finding stands in the source, to compare with the comments.
     let sourceStart = { (f: Finding) in document.sourceMap.sourceStart(ofText: f.textStart) }
-    let clauseStarts = clauses.map { document.sourceMap.sourceStart(ofText: $0.range.lowerBound) }
+    let clauseStarts = clauseTextStarts.map { document.sourceMap.sourceStart(ofText: $0) }
     var active: [Suppression] = []
     var scopes: [(suppression: Suppression, covers: (Finding) -> Bool)] = []
     for s in directives.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
@@ -62,7 +65,7 @@ extension Linter {
       case .nextLine:
         // The next clause after the comment.
         guard let next = clauseStarts.enumerated().first(where: { $0.element >= s.range.upperBound }) else { continue }
-        let clauseStart = clauses[next.offset].range.lowerBound
+        let clauseStart = clauseTextStarts[next.offset]
         scopes.append((s, { $0.clauseStart == clauseStart }))
       case .disable:
         active.append(s)
