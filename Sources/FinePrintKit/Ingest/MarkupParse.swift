@@ -129,7 +129,17 @@ struct MarkupParse {
   /// finding and exit 0. As HTML parsers do, a NUL is read as U+FFFD REPLACEMENT CHARACTER:
   /// one code point for one, so lines and columns stay those of the file.
   static func replacingNUL(_ bytes: [UInt8]) -> (bytes: [UInt8], count: Int) {
-    let count = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    // Counted with memchr: a byte at a time, the count took a tenth of ingesting a large page.
+    let count = bytes.withUnsafeBytes { raw -> Int in
+      guard var at = raw.baseAddress else { return 0 }
+      let end = at + raw.count
+      var n = 0
+      while at < end, let found = memchr(at, 0, end - at) {
+        n += 1
+        at = UnsafeRawPointer(found) + 1
+      }
+      return n
+    }
     guard count > 0 else { return (bytes, 0) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 2 * count)
