@@ -172,8 +172,12 @@ final class MarkupReader {
     }
     if let from = titleFrom, stack.count <= from {
       titleFrom = nil
-      let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-      if title == nil && !text.isEmpty { title = text }
+      // Once a title is found, later ones are neither kept nor read: the text of every title
+      // of a page of many was split into words again at each one's end.
+      if title == nil {
+        let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if !text.isEmpty { title = text }
+      }
     }
     if let from = hiddenFrom {
       if stack.count <= from { hiddenFrom = nil }
@@ -248,7 +252,7 @@ final class MarkupReader {
   /// A run of text from the parser; `end` is the source offset just past it, as the parser
   /// reports it.
   func characters(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
-    if titleFrom != nil { titleText.append(contentsOf: bytes) }
+    if titleFrom != nil && title == nil { titleText.append(contentsOf: bytes) }
     guard hiddenFrom == nil, !bytes.isEmpty else { return }
     if let start = locate(bytes, end: end) {
       builder.appendVerbatim(bytes, sourceStart: start, preserve: preserving)
