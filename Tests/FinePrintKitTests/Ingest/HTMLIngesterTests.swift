@@ -91,6 +91,22 @@ struct HTMLIngesterTests {
     }
   }
 
+  @Test("An element name's facts are found once per address, and an address whose bytes changed is read anew")
+  func elementNamesFollowTheBytes() {
+    var names = ElementNames()
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+    defer { buffer.deallocate() }
+    for (text, kind) in [("LI", Block.Kind.listItem), ("h2", .heading), ("w:td", .tableCell), ("span", nil)] {
+      let bytes = Array(text.utf8) + [0]
+      buffer.update(from: bytes, count: bytes.count)
+      // The same address each time, as memory a parser reuses would be.
+      let facts = names.facts(of: UnsafePointer(buffer))
+      #expect(facts.name == MarkupReader.localName(text))
+      #expect(facts.blockKind == kind, "\(text)")
+      #expect(names.facts(of: UnsafePointer(buffer)).name == facts.name)
+    }
+  }
+
   @Test("Charset from <meta>: a Latin-1 page reads right, with right columns")
   func latin1Meta() throws {
     var bytes = Array("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf".utf8)
