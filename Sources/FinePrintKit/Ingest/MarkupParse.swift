@@ -10,6 +10,8 @@ struct MarkupParse {
   let reader: MarkupReader
   /// What `TextDecoding` did, for a warning.
   let decodingNote: String?
+  /// The lines of `source`, indexed while libxml2 parses it.
+  let lineIndex: LineIndex
   /// libxml2's last error when the input was not well-formed (XML only).
   let problem: (line: Int, column: Int, message: String)?
 
@@ -36,6 +38,16 @@ struct MarkupParse {
     input.bytes = []
     let (cleaned, nuls) = Self.replacingNUL(decoded.utf8)
     source = cleaned
+    // A large source's lines are indexed on another thread while libxml2 parses it: built
+    // after the parse, the index was a few per cent of ingesting a page, on the thread that
+    // every later stage waits for.
+    let indexed = OrderedResults<LineIndex>(count: 1)
+    let indexing = DispatchGroup()
+    let concurrently = cleaned.count >= PlainTextIngester.concurrentSize
+    if concurrently {
+      DispatchQueue.global().async(group: indexing) { indexed.set(0, LineIndex(source: cleaned)) }
+    }
+    defer { indexing.wait() }
     decodingNote =
       [decoded.note, nuls > 0 ? "\(nuls) NUL byte\(nuls == 1 ? "" : "s") read as U+FFFD" : nil]
       .compactMap { $0 }.joined(separator: "; ").nilIfEmpty
@@ -87,6 +99,8 @@ struct MarkupParse {
       throw IngestError.tooDeep(path: input.name, line: line, limit: maxDepth)
     }
     self.problem = problem
+    indexing.wait()
+    lineIndex = concurrently ? indexed.values[0] ?? LineIndex(source: source) : LineIndex(source: source)
   }
 
   /// Keeps a DOCTYPE's entities from ever being expanded. Without XML_PARSE_NOENT and with
@@ -154,7 +168,7 @@ struct MarkupParse {
     var document = Document(
       path: input.name, format: format, utf8: reader.builder.text,
       blocks: reader.builder.blocks, title: reader.title, sourceMap: reader.builder.map,
-      lineIndex: LineIndex(source: source))
+      lineIndex: lineIndex)
     if let note = decodingNote { document.warnings.append("\(input.name): \(note)") }
     document.comments = reader.comments
     return document
