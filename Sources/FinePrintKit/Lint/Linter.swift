@@ -138,8 +138,10 @@ public struct Linter: Sendable {
     if documentRules {
       let rules = engine.ruleSet.rules
       let reports = DocumentRuleEvaluator(linter: self).evaluate(document, clauses: all, signals: signals) { requirement in
-        pending.first { requirement.categories.contains(rules[$0.rule].category) || requirement.rules.contains(rules[$0.rule].id) }
-          .map { "\(rules[$0.rule].id) at line \($0.line): \"\(document.text(in: $0.range))\"" }
+        pending.first {
+          requirement.categories.contains(rules[$0.rule].category) || requirement.rules.contains(rules[$0.rule].id)
+        }
+        .map { "\(rules[$0.rule].id) at line \($0.line): \"\(document.text(in: $0.range))\"" }
       }
       for report in reports {
         let clause = all[report.clause]
