@@ -16,13 +16,15 @@ public struct DocumentIngester: Sendable {
   }
 
   /// Checks `source` with `InputGuard`, then parses it as the format `FormatSniffer` resolves.
+  /// The source is consumed: plain text and HTML let its bytes go once they are transcoded,
+  /// so a large input is not held twice (raw and as UTF-8) while it is parsed and linted.
   /// - Throws: `IngestError`, naming `source.name`.
-  public func ingest(_ source: InputSource) throws -> Document {
+  public func ingest(_ source: consuming InputSource) throws -> Document {
     let format = FormatSniffer.resolve(source)
     try InputGuard.check(source, as: format)
     switch format {
-    case .plainText: return try PlainTextIngester().ingest(source)
-    case .html: return try HTMLIngester(maxDepth: maxDepth).ingest(source)
+    case .plainText: return try PlainTextIngester().ingest(consume source)
+    case .html: return try HTMLIngester(maxDepth: maxDepth).ingest(consume source)
     case .xml:
       // `--as xml` means XML; an `.xml` name over what looks like HTML is XML only if it parses as XML.
       let looksLikeHTML = source.declaredFormat == nil && FormatSniffer.sniff(source.bytes) == .html

@@ -9,8 +9,9 @@ public struct HTMLIngester: Sendable {
     self.maxDepth = maxDepth
   }
 
-  public func ingest(_ input: InputSource) throws -> Document {
-    let parse = try MarkupParse(input, mode: .html, maxDepth: maxDepth)
+  /// - Parameter input: consumed: its bytes are let go once transcoded to UTF-8.
+  public func ingest(_ input: consuming InputSource) throws -> Document {
+    let parse = try MarkupParse(releasing: &input, mode: .html, maxDepth: maxDepth)
     guard !parse.reader.builder.text.isEmpty else {
       throw IngestError.noVisibleText(
         path: input.name, reason: "the HTML has no visible text (only markup, scripts or hidden parts)")

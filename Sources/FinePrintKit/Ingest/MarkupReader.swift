@@ -30,19 +30,20 @@ final class MarkupReader {
     /// Whether this element or one around it is a page's content (`main`, `article`).
     var insideContent = false
 
-    init(name: String, isBlock: Bool, listNumber: String?) {
-      self.name = name
+    /// Whether the name is an Akoma Ntoso hierarchy element, or a page's content (`main`,
+    /// `article`): read from the name once.
+    var isHierarchy: Bool
+    var isContent: Bool
+
+    init(_ facts: ElementFacts, isBlock: Bool, listNumber: String?) {
+      self.name = facts.name
       self.isBlock = isBlock
       self.listNumber = listNumber
-      switch name {
-      case "h1", "h2", "h3", "h4", "h5", "h6": blockKind = .heading
-      case "li", "dt", "dd": blockKind = .listItem
-      case "td", "th": blockKind = .tableCell
-      case "pre": blockKind = .preformatted
-      default: blockKind = nil
-      }
-      headingLevel = name.utf8.count == 2 && name.hasPrefix("h") ? Int(name.dropFirst()) : nil
-      isListEntry = name == "li" || name == "dd" || name == "dt"
+      blockKind = facts.blockKind
+      headingLevel = facts.headingLevel
+      isListEntry = facts.isListEntry
+      isHierarchy = facts.isHierarchy
+      isContent = facts.isContent
     }
 
     /// Fills in what the stack says, given the element it is pushed on.
@@ -57,8 +58,8 @@ final class MarkupReader {
         inListEntry = parent?.inListEntry ?? false
       }
       innermostListNumber = name == "li" ? listNumber : parent?.innermostListNumber
-      hierarchyDepth = (parent?.hierarchyDepth ?? 0) + (MarkupElements.aknHierarchy.contains(name) ? 1 : 0)
-      insideContent = parent?.insideContent == true || MarkupElements.htmlContent.contains(name)
+      hierarchyDepth = (parent?.hierarchyDepth ?? 0) + (isHierarchy ? 1 : 0)
+      insideContent = parent?.insideContent == true || isContent
     }
   }
 
@@ -74,6 +75,8 @@ final class MarkupReader {
   /// Comments that may hold FinePrint directives.
   private(set) var comments: [SourceComment] = []
   private var stack: [Open] = []
+  /// The facts of each element name met so far.
+  private var names = ElementNames()
   /// How many `pre` or `textarea` elements are open: their text keeps its white space.
   private var preservingDepth = 0
   private var hiddenFrom: Int?
@@ -108,6 +111,15 @@ final class MarkupReader {
   }
 
   func startElement(_ rawName: String, attributes: MarkupAttributes) {
+    startElement(ElementFacts(Self.localName(rawName)), attributes: attributes)
+  }
+
+  /// `startElement` of a name from the parser: its facts are found once per name (`names`).
+  func startElement(_ rawName: UnsafePointer<xmlChar>, attributes: MarkupAttributes) {
+    startElement(names.facts(of: rawName), attributes: attributes)
+  }
+
+  private func startElement(_ facts: ElementFacts, attributes: MarkupAttributes) {
     guard stack.count < maxDepth, tooDeepAt == nil else {
       if tooDeepAt == nil {
         tooDeepAt = currentOffset()
@@ -115,7 +127,7 @@ final class MarkupReader {
       }
       return
     }
-    let name = Self.localName(rawName)
+    let name = facts.name
     if (mode == .html && name == "title") || (mode == .xml && name == "doctitle") {
       if titleFrom == nil { titleFrom = stack.count }
     }
@@ -123,18 +135,15 @@ final class MarkupReader {
     switch mode {
     case .html:
       hides =
-        MarkupElements.htmlHidden.contains(name) || attributes.hidden
+        facts.isHTMLHidden || attributes.hidden
         || attributes.style.map(MarkupElements.styleHides) == true
         || MarkupElements.isSiteChrome(name, role: attributes.role, insideContent: stack.last?.insideContent == true)
     case .xml:
-      hides = MarkupElements.xmlHidden.contains(name)
+      hides = facts.isXMLHidden
     }
     if hiddenFrom == nil && hides && !(mode == .html && name == "title") { hiddenFrom = stack.count }
-    let isBlock: Bool =
-      mode == .html
-      ? MarkupElements.htmlBlocks.contains(name) || name == "br"
-      : !MarkupElements.xmlInline.contains(name)
-    var open = Open(name: name, isBlock: isBlock && name != "br", listNumber: nil)
+    let isBlock: Bool = mode == .html ? facts.isHTMLBlock || name == "br" : !facts.isXMLInline
+    var open = Open(facts, isBlock: isBlock && name != "br", listNumber: nil)
     if name == "ul" || name == "ol" || name == "menu" {
       let start = attributes.start.flatMap { Int($0) } ?? 1
       lists.append((name == "ol", start, attributes.type ?? "1"))
@@ -156,7 +165,16 @@ final class MarkupReader {
 
   func endElement(_ rawName: String) {
     guard tooDeepAt == nil else { return }
-    let name = Self.localName(rawName)
+    endElement(named: Self.localName(rawName))
+  }
+
+  /// `endElement` of a name from the parser, read through `names`.
+  func endElement(_ rawName: UnsafePointer<xmlChar>) {
+    guard tooDeepAt == nil else { return }
+    endElement(named: names.facts(of: rawName).name)
+  }
+
+  private func endElement(named name: String) {
     guard let index = stack.lastIndex(where: { $0.name == name }) else { return }
     // By index, not through a slice: a slice alive while the stack shrinks made every end
     // tag copy the whole stack (100,000 nested <div>s: minutes).
@@ -172,8 +190,12 @@ final class MarkupReader {
     }
     if let from = titleFrom, stack.count <= from {
       titleFrom = nil
-      let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-      if title == nil && !text.isEmpty { title = text }
+      // Once a title is found, later ones are neither kept nor read: the text of every title
+      // of a page of many was split into words again at each one's end.
+      if title == nil {
+        let text = String(decoding: titleText, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if !text.isEmpty { title = text }
+      }
     }
     if let from = hiddenFrom {
       if stack.count <= from { hiddenFrom = nil }
@@ -248,7 +270,7 @@ final class MarkupReader {
   /// A run of text from the parser; `end` is the source offset just past it, as the parser
   /// reports it.
   func characters(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) {
-    if titleFrom != nil { titleText.append(contentsOf: bytes) }
+    if titleFrom != nil && title == nil { titleText.append(contentsOf: bytes) }
     guard hiddenFrom == nil, !bytes.isEmpty else { return }
     if let start = locate(bytes, end: end) {
       builder.appendVerbatim(bytes, sourceStart: start, preserve: preserving)
@@ -401,11 +423,11 @@ struct MarkupAttributes {
       let value = atts[i + 1]
       i += 2
       switch Self.packed(name) {
-      case Self.packed("hidden"): hidden = true
-      case Self.packed("style"): style = value.map { String(cString: $0) } ?? ""
-      case Self.packed("role"): role = value.map { String(cString: $0).lowercased() } ?? ""
-      case Self.packed("start"): start = value.map { String(cString: $0) } ?? ""
-      case Self.packed("type"): type = value.map { String(cString: $0) } ?? ""
+      case Self.hiddenName: hidden = true
+      case Self.styleName: style = value.map { String(cString: $0) } ?? ""
+      case Self.roleName: role = value.map { String(cString: $0).lowercased() } ?? ""
+      case Self.startName: start = value.map { String(cString: $0) } ?? ""
+      case Self.typeName: type = value.map { String(cString: $0) } ?? ""
       default: continue
       }
     }
@@ -428,6 +450,13 @@ struct MarkupAttributes {
   private static func packed(_ name: String) -> UInt64 {
     name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
   }
+
+  // Packed once: packing the names compared against took as long as reading the attributes.
+  private static let hiddenName = packed("hidden")
+  private static let styleName = packed("style")
+  private static let roleName = packed("role")
+  private static let startName = packed("start")
+  private static let typeName = packed("type")
 }
 
 extension MarkupReader {
@@ -437,11 +466,11 @@ extension MarkupReader {
     var handler = xmlSAXHandler()
     handler.startElement = { ctx, name, atts in
       guard let reader = reader(ctx), let name else { return }
-      reader.startElement(String(cString: name), attributes: MarkupAttributes(atts))
+      reader.startElement(name, attributes: MarkupAttributes(atts))
     }
     handler.endElement = { ctx, name in
       guard let reader = reader(ctx), let name else { return }
-      reader.endElement(String(cString: name))
+      reader.endElement(name)
     }
     handler.characters = { ctx, ch, len in
       guard let reader = reader(ctx), let ch, len > 0 else { return }

@@ -6,8 +6,11 @@ public struct PlainTextIngester: Sendable {
 
   /// Decodes `source` (see `TextDecoding`) and splits it into paragraph blocks. A decoding
   /// fallback is reported in `Document.warnings`, naming the file.
-  public func ingest(_ source: InputSource) throws -> Document {
+  /// - Parameter source: consumed: its bytes are let go once decoded (the text shares them
+  ///   when they are UTF-8 already).
+  public func ingest(_ source: consuming InputSource) throws -> Document {
     let decoded = TextDecoding.decode(source.bytes)
+    source.bytes = []
     let bytes = decoded.utf8
     var map = SourceMap()
     map.appendVerbatim(textStart: 0, sourceStart: 0, length: bytes.count)

@@ -85,17 +85,45 @@ public enum TextDecoding {
   ]
 
   static func windows1252(_ bytes: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + bytes.count / 8)
-    for b in bytes {
-      if b < 0x80 {
-        out.append(b)
-        continue
+    // Written through a table into memory sized once (room for the longest encoding of each
+    // byte above ASCII; what is not written is never touched): appended a byte at a time,
+    // every byte paid a uniqueness check.
+    bytes.withUnsafeBufferPointer { input in
+      var high = 0
+      for b in input where b >= 0x80 { high += 1 }
+      return [UInt8](unsafeUninitializedCapacity: input.count + 2 * high) { out, count in
+        var n = 0
+        cp1252UTF8.withUnsafeBufferPointer { table in
+          for b in input {
+            if b < 0x80 {
+              out[n] = b
+              n += 1
+              continue
+            }
+            let encoded = table[Int(b &- 0x80)]
+            let length = Int(encoded & 0xFF)
+            out[n] = UInt8(truncatingIfNeeded: encoded >> 8)
+            if length > 1 { out[n + 1] = UInt8(truncatingIfNeeded: encoded >> 16) }
+            if length > 2 { out[n + 2] = UInt8(truncatingIfNeeded: encoded >> 24) }
+            n += length
+          }
+        }
+        count = n
       }
-      let value = b < 0xA0 ? cp1252High[Int(b - 0x80)] : UInt32(b)
-      // Encoded in place: a String for each byte took a tenth of a large HTML run.
-      UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { out.append($0) }
     }
-    return out
   }
+
+  /// Each byte from 0x80 up, read as Windows-1252, in UTF-8: its length in the low byte, then
+  /// its bytes.
+  private static let cp1252UTF8: [UInt32] = (0x80...0xFF).map { b in
+    let value = b < 0xA0 ? cp1252High[b - 0x80] : UInt32(b)
+    var packed: UInt32 = 0
+    var length: UInt32 = 0
+    UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}") { unit in
+      length += 1
+      packed |= UInt32(unit) << (8 * length)
+    }
+    return packed | length
+  }
+
 }

@@ -13,6 +13,11 @@ struct VisibleTextBuilder {
   private var number: String?
   /// White space seen since the last visible character, not yet written (source span).
   private var pendingSpace: Range<Int>?
+  /// Whether `pendingSpace` is one blank (U+0020) of the source: the space written for it is
+  /// then a copy, mapped as part of the verbatim run around it. Mapped as a run of its own,
+  /// every blank between two words cost two runs, and the source map of an 11 MB page grew
+  /// past 20 MB.
+  private var pendingSpaceIsBlank = false
 
   /// Starts a new block (closing the open one) of the given kind.
   mutating func beginBlock(_ kind: Block.Kind, level: Int = 0, number: String? = nil) {
@@ -60,6 +65,8 @@ struct VisibleTextBuilder {
         var j = i
         while j < n && Self.isSpace(bytes[j]) { j += 1 }
         let span = (sourceStart + i)..<(sourceStart + j)
+        let blank = j == i + 1 && bytes[i] == 0x20
+        pendingSpaceIsBlank = pendingSpace.map { $0 == span && pendingSpaceIsBlank } ?? blank
         pendingSpace = Self.joined(pendingSpace, span)
         i = j
         continue
@@ -82,6 +89,7 @@ struct VisibleTextBuilder {
   mutating func appendReplaced(_ bytes: [UInt8], source: Range<Int>, preserve: Bool) {
     // An entity for white space (&nbsp;, &#32;) reads as a space; runs of them, as one.
     if !preserve && (bytes.allSatisfy(Self.isSpace) || bytes == [0xC2, 0xA0]) {
+      pendingSpaceIsBlank = false
       pendingSpace = Self.joined(pendingSpace, source)
       return
     }
@@ -112,7 +120,11 @@ struct VisibleTextBuilder {
     guard let space = pendingSpace else { return }
     pendingSpace = nil
     guard blockStart != nil, let last = text.last, last != 0x0A, !Self.isSpace(last) else { return }
-    map.appendReplaced(textStart: text.count, textLength: 1, source: space)
+    if pendingSpaceIsBlank {
+      map.appendVerbatim(textStart: text.count, sourceStart: space.lowerBound, length: 1)
+    } else {
+      map.appendReplaced(textStart: text.count, textLength: 1, source: space)
+    }
     text.append(0x20)
   }
 

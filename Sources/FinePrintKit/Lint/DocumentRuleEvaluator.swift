@@ -23,14 +23,25 @@ struct DocumentRuleEvaluator {
     rule index: Int, document: Document, clauses: [Clause], signals: DocumentSignals,
     clauseFindings: [Finding]
   ) -> Verdict {
+    verdict(rule: index, document: document, clauses: clauses, signals: signals) { requirement in
+      clauseFindings.first {
+        requirement.categories.contains($0.category) || requirement.rules.contains($0.rule)
+      }.map { "\($0.rule) at line \($0.line): \"\($0.match)\"" }
+    }
+  }
+
+  /// - Parameter foundFinding: the first clause finding of a category or rule the requirement
+  ///   names, said as "rule at line N: "match"", or nil when there is none.
+  func verdict(
+    rule index: Int, document: Document, clauses: [Clause], signals: DocumentSignals,
+    foundFinding: (Requirement) -> String?
+  ) -> Verdict {
     let rule = linter.engine.ruleSet.rules[index]
     let applies = rule.when.isEmpty || !signals.when[index].isEmpty
     var satisfiedBy: String?
     let requirement = rule.requires ?? Requirement()
-    if let found = clauseFindings.first(where: {
-      requirement.categories.contains($0.category) || requirement.rules.contains($0.rule)
-    }) {
-      satisfiedBy = "\(found.rule) at line \(found.line): \"\(found.match)\""
+    if let found = foundFinding(requirement) {
+      satisfiedBy = found
     } else if let clause = signals.requires[index].first {
       let line = document.span(of: clauses[clause].range).start.line
       satisfiedBy = "a clause at line \(line) matching a required pattern"
@@ -44,22 +55,20 @@ struct DocumentRuleEvaluator {
       reportClause: report, lookedFor: lookedFor(requirement))
   }
 
+  /// The document rules that fire: each rule's index, the clause it is reported at, and its
+  /// message (the rule's, and what was looked for).
   func evaluate(
     _ document: Document, clauses: [Clause], signals: DocumentSignals,
-    clauseFindings: [Finding]
-  ) -> [Finding] {
-    var out: [Finding] = []
+    foundFinding: (Requirement) -> String?
+  ) -> [(rule: Int, clause: Int, message: String)] {
+    var out: [(rule: Int, clause: Int, message: String)] = []
     let rules = linter.engine.ruleSet.rules
     // By index: enumerating the rules copied every definition, for every document.
     for index in rules.indices where rules[index].kind == .requires {
-      let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, clauseFindings: clauseFindings)
+      let v = verdict(rule: index, document: document, clauses: clauses, signals: signals, foundFinding: foundFinding)
       guard v.reports, let at = v.reportClause else { continue }
-      let clause = clauses[at]
       let message = "\(rules[index].message) Looked for \(v.lookedFor) anywhere in the document; found none."
-      out.append(
-        linter.finding(
-          ruleAt: index, document: document, clause: clause, range: clause.range,
-          message: message, documentLevel: true))
+      out.append((index, at, message))
     }
     return out
   }

@@ -15,6 +15,8 @@ public struct Linter: Sendable {
   /// The readability rules (a metric over the whole clause) by index, with their metrics, found
   /// once: filtering the rules for every clause copied each definition.
   let clauseMetrics: [(rule: Int, metric: MetricSpec)]
+  /// How many document-level rules there are: each reports one finding at most.
+  let documentRuleCount: Int
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
@@ -23,6 +25,7 @@ public struct Linter: Sendable {
       guard rule.kind == .readability, let metric = rule.metric else { return nil }
       return (index, metric)
     }
+    documentRuleCount = engine.ruleSet.rules.count { $0.kind == .requires }
   }
 
   /// The clauses of a document with their tokens.
@@ -72,66 +75,98 @@ public struct Linter: Sendable {
   }
 
   /// `lint` without a time budget.
-  func lint(_ document: Document, clauses: [Clause], documentRules: Bool) -> [Finding] {
+  func lint(_ document: Document, clauses: consuming [Clause], documentRules: Bool) -> [Finding] {
     (try? lint(document, clauses: clauses, documentRules: documentRules, deadline: nil)) ?? []
   }
 
   /// Tokenizes and matches each clause (on several threads when there are many; a clause's
   /// tokens are dropped once matched, so a large document never holds all of them at once).
   /// With a deadline, the clock is read before each clause; past it, every thread stops.
+  /// The clauses are consumed: they are let go before the findings' strings are made.
   /// - Throws: `LintError.timedOut` (only with a deadline).
-  func lint(_ document: Document, clauses: [Clause], documentRules: Bool, deadline: Deadline?) throws(LintError) -> [Finding] {
+  func lint(
+    _ document: Document, clauses: consuming [Clause], documentRules: Bool, deadline: Deadline?
+  ) throws(LintError) -> [Finding] {
     if let deadline, ContinuousClock.now >= deadline.instant {
       throw LintError.timedOut(path: document.path, seconds: deadline.seconds, line: nil)
     }
-    var findings: [Finding] = []
     var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
     let parties = DocumentParties(learningFrom: document.bytes, threads: threads)
     // Clauses are independent: ranges of them are matched on several threads, then joined in
     // order, as one thread would have found them.
     let tokenizer = engine.tokenizer
-    let parts = ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
-      var findings: [Finding] = []
+    let all = clauses
+    var parts = ParallelChunks.map(count: all.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
+      var pending: [PendingFinding] = []
       var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
       var scratch = RuleEngine.MatchScratch()
       for index in range {
-        if let deadline, ContinuousClock.now >= deadline.instant { return (findings, signals, index as Int?) }
-        let clause = clauses[index]
+        if let deadline, ContinuousClock.now >= deadline.instant { return (pending, signals, index as Int?) }
+        let clause = all[index]
         // Headings announce a topic; the clauses under them state the terms. Matching headings
         // would flag "Binding Arbitration" once for the title and again for the clause.
         if clause.kind == .heading { continue }
         let tokens = Self.tokens(of: clause, in: document, tokenizer: tokenizer)
         let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
         signals.record(result, clause: index)
-        // The clause's text is made once for all its findings, which share it.
-        var clauseText: String?
-        findings += measured(clause, document: document, clauseText: &clauseText)
+        for (rule, message) in measurements(clause, document: document) {
+          pending.append(
+            PendingFinding(
+              rule: rule, range: clause.range, clause: clause, span: document.span(of: clause.range), message: message))
+        }
         let own = Self.ownTokensStart(tokens, clause: clause)
         for hit in result.hits {
           guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
-          findings.append(
-            finding(
-              ruleAt: hit.rule, document: document, clause: clause, range: range,
-              clauseText: &clauseText))
+          pending.append(PendingFinding(rule: hit.rule, range: range, clause: clause, span: document.span(of: range)))
         }
       }
-      return (findings, signals, nil)
+      return (pending, signals, nil)
     }
     if let deadline, let stopped = parts.compactMap(\.2).min() {
-      throw timedOut(document, clauses: clauses, at: stopped, deadline: deadline)
+      throw timedOut(document, clauses: all, at: stopped, deadline: deadline)
     }
-    for (partFindings, partSignals, _) in parts {
-      findings += partFindings
-      signals.append(partSignals)
+    // Joined into room made once for them and the document rules' (one finding each at most),
+    // each range's findings let go once copied: appending them one range after another grew the
+    // array by doubling, and held it three times over at the end of a large document.
+    var pending: [PendingFinding] = []
+    pending.reserveCapacity(parts.reduce(documentRules ? documentRuleCount : 0) { $0 + $1.0.count })
+    for k in parts.indices {
+      pending += parts[k].0
+      parts[k].0 = []
+      signals.append(parts[k].1)
     }
     if documentRules {
-      findings += DocumentRuleEvaluator(linter: self).evaluate(
-        document, clauses: clauses, signals: signals,
-        clauseFindings: findings)
+      let rules = engine.ruleSet.rules
+      let reports = DocumentRuleEvaluator(linter: self).evaluate(document, clauses: all, signals: signals) { requirement in
+        pending.first {
+          requirement.categories.contains(rules[$0.rule].category) || requirement.rules.contains(rules[$0.rule].id)
+        }
+        .map { "\(rules[$0.rule].id) at line \($0.line): \"\(document.text(in: $0.range))\"" }
+      }
+      for report in reports {
+        let clause = all[report.clause]
+        pending.append(
+          PendingFinding(
+            rule: report.rule, range: clause.range, clause: clause, span: document.span(of: clause.range),
+            message: report.message, documentLevel: true))
+      }
     }
-    // In place: a sorted copy doubled the findings held at the end of a large document.
-    findings.sort { ($0.line, $0.column, $0.rule) < ($1.line, $1.column, $1.rule) }
-    return findings
+    _ = consume all
+    _ = consume clauses
+    // The pending findings of one clause stand together: its text is made once for them all.
+    var firstOfClause = Array(pending.indices)
+    for i in pending.indices.dropFirst() where pending[i].clauseRange == pending[i - 1].clauseRange {
+      firstOfClause[i] = firstOfClause[i - 1]
+    }
+    // The order is that of sorting the findings themselves (the same comparisons on the same
+    // sequence), found on indices: sorting 216-byte findings moved them all.
+    let rules = engine.ruleSet.rules
+    var order = Array(pending.indices)
+    order.sort {
+      (pending[$0].line, pending[$0].column, rules[pending[$0].rule].id)
+        < (pending[$1].line, pending[$1].column, rules[pending[$1].rule].id)
+    }
+    return findings(pending, order: order, firstOfClause: firstOfClause, document: document)
   }
 
   /// The error for a document whose budget ran out before clause `index` was matched.
@@ -171,9 +206,9 @@ public struct Linter: Sendable {
   /// hold enough words for a readability rule.
   static let scoredAtOnce = 200
 
-  /// Findings of readability rules (a metric over the whole clause, no patterns); the clause's
-  /// text is made in `clauseText` unless its other findings made it.
-  func measured(_ clause: Clause, document: Document, clauseText: inout String?) -> [Finding] {
+  /// The readability rules (a metric over the whole clause, no patterns) that fire on a
+  /// clause, with their messages (the rule's, and what was measured).
+  func measurements(_ clause: Clause, document: Document) -> [(rule: Int, message: String)] {
     guard !clauseMetrics.isEmpty else { return [] }
     // Most clauses are too short for any of these rules: count their words before their
     // syllables. A long clause is scored at once (the count would only say it is long).
@@ -188,44 +223,12 @@ public struct Linter: Sendable {
       guard mayFire else { return [] }
       score = ReadabilityScore(bytes: document.bytes, range: clause.range)
     }
-    var out: [Finding] = []
+    var out: [(rule: Int, message: String)] = []
     for (rule, metric) in clauseMetrics {
       guard let value = Self.measure(metric, of: score), metric.fires(value) else { continue }
       let detail = " (\(score.words) words, reading ease \(score.readingEase.fixed(0)), grade \(score.gradeLevel.fixed(1)))"
-      out.append(
-        finding(
-          ruleAt: rule, document: document, clause: clause, range: clause.range,
-          message: engine.ruleSet.rules[rule].message + detail, clauseText: &clauseText))
+      out.append((rule, engine.ruleSet.rules[rule].message + detail))
     }
     return out
-  }
-
-  /// A finding of rule `index` (its own message unless `message` replaces it), reading only the
-  /// fields it needs: a copy of the whole rule definition retained every string and array in it,
-  /// for every finding.
-  func finding(
-    ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
-    message: String? = nil, documentLevel: Bool = false
-  ) -> Finding {
-    var clauseText: String?
-    return finding(
-      ruleAt: index, document: document, clause: clause, range: range, message: message,
-      documentLevel: documentLevel, clauseText: &clauseText)
-  }
-
-  /// `finding`, with the clause's text made once (in `clauseText`) for all the findings of a
-  /// clause: each finding held a copy of it, and a match of the whole clause a second one.
-  func finding(
-    ruleAt index: Int, document: Document, clause: Clause, range: Range<Int>,
-    message: String? = nil, documentLevel: Bool = false, clauseText: inout String?
-  ) -> Finding {
-    let rules = engine.ruleSet.rules
-    let text = clauseText ?? document.text(in: clause.range)
-    clauseText = text
-    return Finding(
-      rule: rules[index].id, category: rules[index].category, severity: rules[index].severity,
-      message: message ?? rules[index].message, file: document.path, span: document.span(of: range),
-      match: range == clause.range ? text : document.text(in: range), clause: text, headings: clause.headings,
-      textRange: range, clauseRange: clause.range, documentLevel: documentLevel)
   }
 }

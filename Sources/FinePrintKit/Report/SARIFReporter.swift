@@ -32,22 +32,50 @@ public struct SARIFReporter: Reporter {
     self.threads = threads
   }
 
-  /// The findings written as results and how many were left out: protections never, and
-  /// beyond `maxResults` the least severe.
-  func selection(_ report: Report) -> (results: [Finding], protections: Int, cut: [Severity: Int]) {
-    let all = report.files.flatMap { $0.findings + $0.suppressed }
-    let risks = all.filter { !$0.isProtection }
-    guard risks.count > maxResults else { return (risks, all.count - risks.count, [:]) }
+  /// Where a finding stands in a report: its file, and its place among the file's findings
+  /// or suppressed findings.
+  struct Place: Sendable {
+    var file: Int
+    var suppressed: Bool
+    var index: Int
+
+    func finding(in report: Report) -> Finding {
+      suppressed ? report.files[file].suppressed[index] : report.files[file].findings[index]
+    }
+
+    /// How it ranks when results are cut: unsuppressed first, then the most severe.
+    func rank(in report: Report) -> (unsuppressed: Bool, severity: Severity) {
+      suppressed
+        ? (report.files[file].suppressed[index].suppression == nil, report.files[file].suppressed[index].severity)
+        : (report.files[file].findings[index].suppression == nil, report.files[file].findings[index].severity)
+    }
+  }
+
+  /// The findings written as results (where they stand in the report, in its order, each file's
+  /// findings before its suppressed ones) and how many were left out: protections never, and
+  /// beyond `maxResults` the least severe. Places, not findings: copies of every finding (all of
+  /// them, then the risks among them) were a large run's peak of memory.
+  func selection(_ report: Report) -> (results: [Place], protections: Int, cut: [Severity: Int]) {
+    var risks: [Place] = []
+    var protections = 0
+    for (f, file) in report.files.enumerated() {
+      for (suppressed, list) in [(false, file.findings), (true, file.suppressed)] {
+        for i in list.indices {
+          if list[i].isProtection { protections += 1 } else { risks.append(Place(file: f, suppressed: suppressed, index: i)) }
+        }
+      }
+    }
+    guard risks.count > maxResults else { return (risks, protections, [:]) }
     let ranked = risks.indices.sorted { a, b in
-      let (x, y) = (risks[a], risks[b])
-      if (x.suppression == nil) != (y.suppression == nil) { return x.suppression == nil }
+      let (x, y) = (risks[a].rank(in: report), risks[b].rank(in: report))
+      if x.unsuppressed != y.unsuppressed { return x.unsuppressed }
       if x.severity != y.severity { return x.severity > y.severity }
       return a < b
     }
     let kept = Set(ranked.prefix(max(maxResults, 0)))
     var cut: [Severity: Int] = [:]
-    for i in ranked.dropFirst(max(maxResults, 0)) { cut[risks[i].severity, default: 0] += 1 }
-    return (risks.indices.filter(kept.contains).map { risks[$0] }, all.count - risks.count, cut)
+    for i in ranked.dropFirst(max(maxResults, 0)) { cut[risks[i].rank(in: report).severity, default: 0] += 1 }
+    return (risks.indices.filter(kept.contains).map { risks[$0] }, protections, cut)
   }
 
   /// What was cut, in a sentence, or nil when every risk is written.
@@ -98,7 +126,8 @@ public struct SARIFReporter: Reporter {
           w.key("results")
           try w.array { w in
             try w.elements(count: kept.count, threads: threads, to: output) { i, w in
-              result(kept[i], ruleIndex: index[kept[i].rule], to: &w)
+              let finding = kept[i].finding(in: report)
+              result(finding, ruleIndex: index[finding.rule], to: &w)
             }
           }
           w.key("tool")

@@ -48,14 +48,24 @@ public struct TextReporter: Reporter {
         if let extent = run.extent { lines.append("    … " + extent) }
       }
     }
-    let all = report.findings.filter(shown)
-    let count = { (s: Severity) in all.filter { $0.severity == s }.count }
-    let protections = all.filter { Category.named($0.category)?.polarity == .protection }.count
+    // Counted in place: gathering the findings shown (all of them, then a filtered copy)
+    // copied every one twice, a large run's peak of memory.
+    var shownCount = 0
+    var bySeverity: [Severity: Int] = [:]
+    var protections = 0
+    for file in report.files {
+      for i in file.findings.indices where shown(file.findings[i]) {
+        shownCount += 1
+        bySeverity[file.findings[i].severity, default: 0] += 1
+        if Category.named(file.findings[i].category)?.polarity == .protection { protections += 1 }
+      }
+    }
+    let count = { (s: Severity) in bySeverity[s] ?? 0 }
     let files = report.files.count
     let total =
-      all.isEmpty
+      shownCount == 0
       ? "No findings in \(files) \(English.plural(files, "file"))."
-      : "\(all.count) \(English.plural(all.count, "finding")) in \(files) \(English.plural(files, "file")): "
+      : "\(shownCount) \(English.plural(shownCount, "finding")) in \(files) \(English.plural(files, "file")): "
         + "\(count(.error)) \(English.plural(count(.error), "error")), "
         + "\(count(.warning)) \(English.plural(count(.warning), "warning")), \(count(.info)) info"
         + (protections > 0 ? " (\(protections) of them protections)." : ".")

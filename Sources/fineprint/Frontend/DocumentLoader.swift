@@ -55,7 +55,7 @@ struct DocumentLoader {
   /// - Parameter transform: gets the path, the document and the deadline of its time budget,
   ///   which runs from the end of reading (reading has its own timeouts) to the findings.
   mutating func mapDocuments<T: Sendable>(
-    paths: [String], _ transform: @escaping @Sendable (String, Document, ContinuousClock.Instant) throws -> T
+    paths: [String], _ transform: @escaping @Sendable (String, consuming Document, ContinuousClock.Instant) throws -> T
   ) -> [T] {
     let reading = options.reading
     let limitsOf = limits
@@ -69,8 +69,10 @@ struct DocumentLoader {
         let limits = limitsOf(paths[index])
         let source = try reading.source(at: paths[index], limits: limits)
         let deadline = limits.deadline()
-        let document = try DocumentIngester(limits: limits).ingest(source)
-        results.set(index, .success((try transform(paths[index], document, deadline), document.warnings)))
+        let document = try DocumentIngester(limits: limits).ingest(consume source)
+        // The document goes to `transform` whole (the linter lets its parts go as it is done with them).
+        let warnings = document.warnings
+        results.set(index, .success((try transform(paths[index], consume document, deadline), warnings)))
       } catch {
         results.set(index, .failure(LoadFailure(error, path: paths[index])))
       }
@@ -100,7 +102,7 @@ struct DocumentLoader {
         let limits = self.limits(path)
         let source = try options.reading.source(at: path, limits: limits)
         let deadline = limits.deadline()
-        let document = try DocumentIngester(limits: limits).ingest(source)
+        let document = try DocumentIngester(limits: limits).ingest(consume source)
         for warning in document.warnings { Console.warning(warning) }
         try body(document, deadline)
       } catch let error as IngestError {

@@ -92,7 +92,7 @@ struct ReadOptions: ParsableArguments {
     do {
       let source = try source(at: path, limits: limits)
       let deadline = limits.deadline()
-      let document = try DocumentIngester(limits: limits).ingest(source)
+      let document = try DocumentIngester(limits: limits).ingest(consume source)
       document.warnings.forEach(Console.warning)
       return (document, deadline)
     } catch {

@@ -97,8 +97,10 @@ struct Lint: ParsableCommand {
     // Documents are linted on all cores; results come back in the order given.
     let results = loader.mapDocuments(paths: paths) { path, document, deadline in
       let (linter, limits) = byPath[path]!
-      let result = try linter.lintApplyingSuppressions(document, deadline: deadline, budgetSeconds: limits.timeoutSeconds)
-      return (Report.FileResult(path: document.path, findings: result.findings, suppressed: result.suppressed), result.problems)
+      let name = document.path
+      let result = try linter.lintApplyingSuppressions(
+        consume document, deadline: deadline, budgetSeconds: limits.timeoutSeconds)
+      return (Report.FileResult(path: name, findings: result.findings, suppressed: result.suppressed), result.problems)
     }
     // SARIF describes every rule that ran: the first input's configuration's, then the others'.
     var ruleSet = try linters[configuration.path].map(\.engine.ruleSet) ?? rules.configuredRuleSet(configuration)

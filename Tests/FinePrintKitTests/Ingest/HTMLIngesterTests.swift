@@ -72,6 +72,41 @@ struct HTMLIngesterTests {
     #expect(ampSpan.end.column == entity.column + 5)
   }
 
+  @Test("A blank between words is a copy of the source: one verbatim run, not a run for each word and each space")
+  func blanksJoinVerbatimRuns() throws {
+    let source = "<p>We may sell your data to partners.</p><p>We  keep\nit, &amp; more.</p>"
+    let doc = try TestSupport.html(source)
+    #expect(doc.text == "We may sell your data to partners.\nWe keep it, & more.")
+    // The first paragraph's text is the source byte for byte: one run. In the second, the
+    // double blank, the line break and the entity each stand for other source bytes.
+    let runs = doc.sourceMap.runs
+    let first = try #require(runs.first)
+    #expect(first.textStart == 0 && first.textLength == 34 && first.isVerbatim)
+    #expect(runs.count == 8)
+    for word in ["sell", "partners", "keep", "more"] {
+      let text = Array(doc.text.utf8)
+      let offset = try #require(text.firstRange(of: Array(word.utf8))).lowerBound
+      let expected = try #require(TestSupport.position(of: word, in: source))
+      #expect(doc.span(of: offset..<(offset + word.utf8.count)).start.column == expected.column, "\(word)")
+    }
+  }
+
+  @Test("An element name's facts are found once per address, and an address whose bytes changed is read anew")
+  func elementNamesFollowTheBytes() {
+    var names = ElementNames()
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+    defer { buffer.deallocate() }
+    for (text, kind) in [("LI", Block.Kind.listItem), ("h2", .heading), ("w:td", .tableCell), ("span", nil)] {
+      let bytes = Array(text.utf8) + [0]
+      buffer.update(from: bytes, count: bytes.count)
+      // The same address each time, as memory a parser reuses would be.
+      let facts = names.facts(of: UnsafePointer(buffer))
+      #expect(facts.name == MarkupReader.localName(text))
+      #expect(facts.blockKind == kind, "\(text)")
+      #expect(names.facts(of: UnsafePointer(buffer)).name == facts.name)
+    }
+  }
+
   @Test("Charset from <meta>: a Latin-1 page reads right, with right columns")
   func latin1Meta() throws {
     var bytes = Array("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf".utf8)
