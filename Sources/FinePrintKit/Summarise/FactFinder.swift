@@ -25,7 +25,7 @@ public struct FactFinder: Sendable {
   /// "We will not collect your location" names a kind of data they do not take.
   static let dataKindNegations = [
     "@negation ..3 {match}",
-    "@negation ..2 (collect+ | record+ | gather+ | store+ | capture+ | obtain+ | request+ | ask+ | access+ | use+ | process+) ..12 {match}",
+    "@negation ..2 (collect+ | record+ | gather+ | store+ | capture+ | obtain+ | request+ | ask+ | access+ | use+ | process+) ..20 {match}",
   ]
 
   /// Compiles every `data-kind-…` and `fact-…` lexicon of `ruleSet` (a negation just before a
@@ -42,7 +42,8 @@ public struct FactFinder: Sendable {
       return RuleDefinition(
         id: name, category: "summary", severity: .info, title: name, message: name, explanation: "", references: [],
         suggestion: "", scope: .clause, patterns: [PatternSource(text: "@" + name, location: location)],
-        with: name.hasPrefix(Self.dataKindPrefix) ? [PatternSource(text: "@data-collection", location: location)] : [],
+        with: name.hasPrefix(Self.dataKindPrefix)
+          ? ["@data-collection", "@data-subject"].map { PatternSource(text: $0, location: location) } : [],
         unless: ((name.hasPrefix(Self.factPrefix) ? Self.factNegations : Self.dataKindNegations) + exceptions).map {
           PatternSource(text: $0, location: location)
         },

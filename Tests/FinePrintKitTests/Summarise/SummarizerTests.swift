@@ -144,6 +144,26 @@ struct SummarizerTests {
     #expect(s.protections.contains { $0.rule == "opt-out-industry-page" })
   }
 
+  @Test("A kind of data counts where it is taken from the person, not where the word merely appears")
+  func dataKindsTakenFromThePerson() throws {
+    let s = try summary(
+      """
+      Backups are preserved indefinitely in a secure location.
+      The study app is provided "as is", without any warranty of fitness for a particular purpose.
+      Taking part in this study is not the same as receiving medical care.
+      Questions? Write to the study team at the contact details given above.
+      """)
+    #expect(answer(s, "data-taken")?.answer == "not stated")
+    let taken = try summary(
+      """
+      The app records the location of your phone while you walk.
+      We collect your heart rate and your email address when you sign up.
+      The app logs location data every minute.
+      """)
+    let detail = try #require(answer(taken, "data-taken")?.detail)
+    for kind in ["location", "health", "contact details"] { #expect(detail.contains(kind), "\(kind)") }
+  }
+
   @Test("An unsubscribe link stops the mail, not the data use: no way to withdraw, though lint counts it as an opt-out")
   func newsletterUnsubscribeOnly() throws {
     let s = try summary(
