@@ -183,6 +183,27 @@ struct SummarizerTests {
       You can opt out of the sharing of your recordings with partners in your settings.
       """)
     #expect(answer(sharing, "withdraw-or-delete")?.answer == "yes")
+    // What still comes after the mail opt-out is no second way out.
+    let after = try summary(
+      """
+      We collect your voice recordings and use them to build our speech database.
+      You may opt out of our marketing emails with the link at the bottom of each one.
+      If you opt out, we may still send you messages about your account.
+      """)
+    #expect(answer(after, "withdraw-or-delete")?.answer == "not stated")
+  }
+
+  @Test("Answers shown to the next participants are data given to others, whatever is promised for identifiable data")
+  func shownToFutureParticipants() throws {
+    let s = try summary(
+      """
+      We record your answers to a short quiz about pictures.
+      Your answers may be displayed to later participants as examples, without your name.
+      Identifiable information will not be shared with third parties.
+      """)
+    let shared = try #require(answer(s, "shared-with-others"))
+    #expect(shared.answer == "yes")
+    #expect(shared.quotes.contains { $0.text.contains("later participants") })
   }
 
   // MARK: Answers and contradictions
