@@ -137,6 +137,12 @@ public struct ClauseSegmenter: Sendable {
     var units: [Unit] = []
     for (k, line) in lines.enumerated() {
       let marker = ListMarker.at(bytes, line.lowerBound, end: line.upperBound)
+      if k > 0, marker == nil, let last = units.last, Self.continuesSentence(bytes, after: lines[k - 1], line) {
+        // "we may⏎still send you": a line that leaves its sentence open and a next line in
+        // lower case are one sentence, however short or long the lines are.
+        units[units.count - 1].range = last.range.lowerBound..<line.upperBound
+        continue
+      }
       if wrapped, k > 0, marker == nil, let last = units.last, lengths[k - 1] * 10 >= width * 7 {
         // A full line wraps into the next, unless it was a heading line of its own.
         let previous = lines[k - 1]
@@ -152,6 +158,19 @@ public struct ClauseSegmenter: Sendable {
     }
     if units.count == 1 { units[0].aloneInBlock = true }
     return units
+  }
+
+  /// Whether `line` goes on with the sentence of `previous`: the line before ends in a letter,
+  /// a digit or a comma (no full stop, colon or semicolon), and this one starts with a
+  /// lower-case letter.
+  static func continuesSentence(_ bytes: [UInt8], after previous: Range<Int>, _ line: Range<Int>) -> Bool {
+    guard let first = bytes[line].first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+      let end = bytes[previous].last
+    else { return false }
+    let isLetterOrDigit =
+      (end >= UInt8(ascii: "a") && end <= UInt8(ascii: "z")) || (end >= UInt8(ascii: "A") && end <= UInt8(ascii: "Z"))
+      || (end >= UInt8(ascii: "0") && end <= UInt8(ascii: "9"))
+    return isLetterOrDigit || end == UInt8(ascii: ",")
   }
 
   /// Code points in a line (a good enough measure of its width).

@@ -70,6 +70,23 @@ struct ClauseSegmenterTests {
       ])
   }
 
+
+  @Test("A line that leaves its sentence open goes on in a next line in lower case, short or long")
+  func openSentenceAcrossLines() throws {
+    let long = String(repeating: "This line is a whole paragraph of a contract, ", count: 3)
+    let result = try clauses(
+      """
+      \(long)and if you opt out, we may
+      still send you messages about your account.
+      Short line
+      next words.
+      A heading-like line
+      Then a capitalised sentence.
+      """)
+    #expect(result.count == 4)
+    #expect(result[0].text.hasSuffix("we may still send you messages about your account."))
+    #expect(result[1].text == "Short line next words.")
+  }
   @Test("Lines that start with a marker are list items, even inside a wrapped paragraph")
   func listItems() throws {
     let result = try clauses(
