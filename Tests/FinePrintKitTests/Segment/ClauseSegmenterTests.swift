@@ -70,7 +70,6 @@ struct ClauseSegmenterTests {
       ])
   }
 
-
   @Test("A line that leaves its sentence open goes on in a next line in lower case, short or long")
   func openSentenceAcrossLines() throws {
     let long = String(repeating: "This line is a whole paragraph of a contract, ", count: 3)
