@@ -115,8 +115,13 @@ public struct Linter: Sendable {
               rule: rule, range: clause.range, clause: clause, span: document.span(of: clause.range), message: message))
         }
         let own = Self.ownTokensStart(tokens, clause: clause)
+        var ownWordsOnly: RuleEngine.ClauseResult?
         for hit in result.hits {
-          guard let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) else { continue }
+          guard
+            let range = reportedRange(
+              of: hit, tokens: tokens, ownStart: own, bytes: document.bytes, parties: parties,
+              ownWordsOnly: &ownWordsOnly, scratch: &scratch)
+          else { continue }
           pending.append(PendingFinding(rule: hit.rule, range: range, clause: clause, span: document.span(of: range)))
         }
       }
@@ -173,6 +178,21 @@ public struct Linter: Sendable {
   private func timedOut(_ document: Document, clauses: [Clause], at index: Int, deadline: Deadline) -> LintError {
     let line = index < clauses.count ? document.span(of: clauses[index].range).start.line : 1
     return .timedOut(path: document.path, seconds: deadline.seconds, line: line)
+  }
+
+  /// The text a rule's hit reports in its clause: the hit's own words, or, when the hit lies
+  /// wholly in the lead-in (which the clause holding it reports), the rule's first match in the
+  /// clause's own words, matched alone (made once a clause, in `ownWordsOnly`); nil when there is
+  /// none. `lint` and `explain` both ask here.
+  func reportedRange(
+    of hit: RuleEngine.Hit, tokens: [Token], ownStart own: Int, bytes: [UInt8], parties: DocumentParties,
+    ownWordsOnly: inout RuleEngine.ClauseResult?, scratch: inout RuleEngine.MatchScratch
+  ) -> Range<Int>? {
+    if let range = Self.reportedRange(hit.start...hit.end, tokens: tokens, ownStart: own) { return range }
+    guard own < tokens.count else { return nil }
+    if ownWordsOnly == nil { ownWordsOnly = engine.match(tokens[own...], bytes: bytes, parties: parties, scratch: &scratch) }
+    guard let again = ownWordsOnly?.hits.first(where: { $0.rule == hit.rule }) else { return nil }
+    return tokens[own + again.start].range.lowerBound..<tokens[own + again.end].range.upperBound
   }
 
   /// Where a clause's own tokens start, after the lead-in tokens matched with it.

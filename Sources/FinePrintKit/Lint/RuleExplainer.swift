@@ -65,7 +65,9 @@ public struct RuleExplainer: Sendable {
         if rules[index].kind == .readability, let metric = rules[index].metric {
           decisions[k].append(measured(clause, metric: metric, document: document, place: place))
         } else if let t = traced.firstIndex(of: index) {
-          decisions[k].append(explained(traces[t], rule: index, clause: clause, tokens: tokens, document: document, place: place))
+          decisions[k].append(
+            explained(
+              traces[t], rule: index, clause: clause, tokens: tokens, document: document, parties: parties, place: place))
         }
       }
     }
@@ -74,7 +76,7 @@ public struct RuleExplainer: Sendable {
 
   private func explained(
     _ trace: RuleTrace, rule index: Int, clause: Clause, tokens: [Token], document: Document,
-    place: String
+    parties: DocumentParties, place: String
   ) -> ClauseDecision {
     func words(_ tokens: [Token], _ start: Int, _ end: Int) -> String {
       document.text(in: tokens[start].range.lowerBound..<tokens[end].range.upperBound)
@@ -99,8 +101,20 @@ public struct RuleExplainer: Sendable {
     }
     var reported = false
     if let hit = trace.hit {
-      reported = Linter.reportedRange(hit, tokens: tokens, ownStart: Linter.ownTokensStart(tokens, clause: clause)) != nil
-      if !reported { lines.append("  the match lies in the lead-in, which is reported with its own clause") }
+      let own = Linter.ownTokensStart(tokens, clause: clause)
+      var ownWordsOnly: RuleEngine.ClauseResult?
+      var scratch = RuleEngine.MatchScratch()
+      let range = linter.reportedRange(
+        of: RuleEngine.Hit(rule: index, start: hit.lowerBound, end: hit.upperBound), tokens: tokens, ownStart: own,
+        bytes: document.bytes, parties: parties, ownWordsOnly: &ownWordsOnly, scratch: &scratch)
+      reported = range != nil
+      if let range, Linter.reportedRange(hit, tokens: tokens, ownStart: own) == nil {
+        lines.append(
+          "  the match lies in the lead-in, which is reported with its own clause; the clause's own words "
+            + "match alone: \"\(document.text(in: range))\"")
+      } else if !reported {
+        lines.append("  the match lies in the lead-in, which is reported with its own clause")
+      }
     }
     lines.append(reported ? "  → reported" : "  → not reported")
     return ClauseDecision(clause: clause, reported: reported, considered: true, lines: lines)

@@ -56,7 +56,42 @@ public struct ClauseSegmenter: Sendable {
         }
       }
     }
+    Self.giveListsTheirLeadIn(&out, bytes: document.bytes, maxLeadIn: maxClauseBytes / 2)
     return out
+  }
+
+  /// Gives the items of a list the sentence that introduces it, when that sentence ends with a
+  /// colon ("We may share your data with:" before "- advertising networks"), as a sub-clause has
+  /// the words before its list: rules read the item with it, so the item says what it says. The
+  /// lead-in runs over consecutive items (and their further sentences) until a heading or a
+  /// sentence outside the list.
+  static func giveListsTheirLeadIn(_ clauses: inout [Clause], bytes: [UInt8], maxLeadIn: Int) {
+    var leadIn: Range<Int>?
+    var itemBlock = -1
+    for i in clauses.indices {
+      let clause = clauses[i]
+      switch clause.kind {
+      case .heading:
+        leadIn = nil
+      case .listItem:
+        if clause.leadIn == nil, let leadIn { clauses[i].leadIn = leadIn }
+        itemBlock = clause.blockIndex
+      case .sentence, .subClause:
+        // A further sentence of the item just read belongs to the list.
+        if clause.blockIndex == itemBlock, leadIn != nil, clause.cutFrom == nil { continue }
+        itemBlock = -1
+        let introduces = clause.cutFrom == nil && clause.range.count <= maxLeadIn && endsWithColon(bytes, clause.range)
+        leadIn = introduces ? clause.range : nil
+      }
+    }
+  }
+
+  /// Whether a clause's last character, white space and closing emphasis aside, is a colon.
+  static func endsWithColon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var i = range.upperBound - 1
+    let trailing: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "*"), UInt8(ascii: "_")]
+    while i >= range.lowerBound, trailing.contains(bytes[i]) { i -= 1 }
+    return i >= range.lowerBound && bytes[i] == UInt8(ascii: ":")
   }
 
   /// A clause before the headings it stands under are known: a heading carries its level.

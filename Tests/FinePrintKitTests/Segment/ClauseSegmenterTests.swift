@@ -86,6 +86,25 @@ struct ClauseSegmenterTests {
     #expect(result[0].text.hasSuffix("we may still send you messages about your account."))
     #expect(result[1].text == "Short line next words.")
   }
+  @Test("A list's items carry the sentence that introduces it with a colon, until a heading or a sentence outside it")
+  func listLeadIn() throws {
+    let doc = try TestSupport.document(
+      """
+      We may share your recordings with:
+
+      - advertising networks;
+      - data brokers. They resell it.
+
+      Some other sentence.
+
+      - an item after it
+      """)
+    let clauses = ClauseSegmenter().clauses(in: doc)
+    let leadIns = clauses.map { $0.leadIn.map { doc.text(in: $0) } }
+    #expect(clauses.map(\.kind) == [.sentence, .listItem, .listItem, .sentence, .sentence, .listItem])
+    #expect(leadIns == [nil, "We may share your recordings with:", "We may share your recordings with:", nil, nil, nil])
+  }
+
   @Test("Lines that start with a marker are list items, even inside a wrapped paragraph")
   func listItems() throws {
     let result = try clauses(

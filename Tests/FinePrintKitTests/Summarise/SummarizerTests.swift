@@ -193,6 +193,26 @@ struct SummarizerTests {
     #expect(answer(after, "withdraw-or-delete")?.answer == "not stated")
   }
 
+  @Test("A list of recipients is read with the sentence that introduces it; a negated lead-in keeps its items negated")
+  func recipientsInAList() throws {
+    let shares = try summary(
+      """
+      We collect your voice recordings for our speech products. We may share your recordings with:
+
+      - advertising networks, for their own marketing;
+      - data brokers.
+      """)
+    #expect(answer(shares, "shared-with-others")?.answer == "yes")
+    let promises = try summary(
+      """
+      We collect your voice recordings for our speech products. We do not share your recordings with:
+
+      - advertising networks;
+      - data brokers.
+      """)
+    #expect(answer(promises, "shared-with-others")?.answer != "yes")
+  }
+
   @Test("Answers shown to the next participants are data given to others, whatever is promised for identifiable data")
   func shownToFutureParticipants() throws {
     let s = try summary(
