@@ -10,8 +10,9 @@ enum ParallelChunks {
     count: Int, threads: Int, minimumChunk: Int,
     _ body: @Sendable (Range<Int>) -> T
   ) -> [T] {
-    // A few chunks a thread, so that one slow range (a long clause) does not hold the rest up.
-    let chunks = min(max(threads, 1) * 4, count / max(minimumChunk, 1))
+    // Many chunks a thread, taken as threads come free, so that the threads finish together:
+    // with four, the last chunk of a large lint left one thread working alone at the end.
+    let chunks = min(max(threads, 1) * 16, count / max(minimumChunk, 1))
     guard threads > 1, chunks > 1 else { return [body(0..<count)] }
     let results = OrderedResults<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
