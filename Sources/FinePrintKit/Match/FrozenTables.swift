@@ -3,6 +3,38 @@
 /// of the linter.
 /// Immutable after `init`, so sharing it across threads is safe.
 final class FrozenTables: @unchecked Sendable {
+  /// What the walk reads of a node, in one record: where its keyed steps, wildcard steps and
+  /// accepted patterns stand in their tables, and whether any step leaves it. Read from six
+  /// offset tables, a thread's step touched six cache lines.
+  struct Node {
+    var keyStart: Int32
+    var keyEnd: Int32
+    var wildStart: Int32
+    var wildEnd: Int32
+    var acceptStart: Int32
+    var acceptEnd: Int32
+    /// Whether a thread waiting here can step again (it has keyed or wildcard steps).
+    var waits: Bool
+  }
+
+  /// What taking a step reads, in one record (`stepTarget`, `stepGapLimit`, `stepTest`,
+  /// and whether the test is `.any`).
+  struct Step {
+    var target: Int32
+    var gapLimit: Int32
+    var test: Int32
+    var isAny: Bool
+  }
+
+  /// A start step and the pattern it begins, side by side.
+  struct Start {
+    var step: Int32
+    var pattern: Int32
+  }
+
+  let nodes: UnsafeBufferPointer<Node>
+  let steps: UnsafeBufferPointer<Step>
+  let starts: UnsafeBufferPointer<Start>
   let stepTarget: UnsafeBufferPointer<Int32>
   let stepGapLimit: UnsafeBufferPointer<Int32>
   let stepTest: UnsafeBufferPointer<Int32>
@@ -35,6 +67,22 @@ final class FrozenTables: @unchecked Sendable {
   let requirementIDs: UnsafeBufferPointer<TokenID>
 
   init(_ automaton: TokenAutomaton) {
+    nodes = Self.copy(
+      (0..<automaton.nodeCount).map { n in
+        Node(
+          keyStart: automaton.keyOffsets[n], keyEnd: automaton.keyOffsets[n + 1],
+          wildStart: automaton.wildOffsets[n], wildEnd: automaton.wildOffsets[n + 1],
+          acceptStart: automaton.acceptOffsets[n], acceptEnd: automaton.acceptOffsets[n + 1],
+          waits: automaton.keyOffsets[n] != automaton.keyOffsets[n + 1]
+            || automaton.wildOffsets[n] != automaton.wildOffsets[n + 1])
+      })
+    steps = Self.copy(
+      automaton.stepTarget.indices.map { s in
+        Step(
+          target: automaton.stepTarget[s], gapLimit: automaton.stepGapLimit[s], test: automaton.stepTest[s],
+          isAny: automaton.tests[Int(automaton.stepTest[s])] == .any)
+      })
+    starts = Self.copy(zip(automaton.startSteps, automaton.startPatterns).map { Start(step: $0, pattern: $1) })
     stepTarget = Self.copy(automaton.stepTarget)
     stepGapLimit = Self.copy(automaton.stepGapLimit)
     stepTest = Self.copy(automaton.stepTest)
@@ -64,6 +112,9 @@ final class FrozenTables: @unchecked Sendable {
   }
 
   deinit {
+    nodes.deallocate()
+    steps.deallocate()
+    starts.deallocate()
     for buffer in [
       stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
       wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
