@@ -31,24 +31,40 @@ struct PendingFinding: SourceSpanned {
 }
 
 extension Linter {
+  /// Findings made a thread at least: below two of these, one thread makes them all.
+  static let minimumFindingChunk = 1024
+
   /// The findings of `pending`, in its order, their strings made now: a clause's text once for
   /// all the findings in it (`firstOfClause[i]`: the first pending finding of the same clause).
+  /// Ranges of the order are made on `threads` threads (the run's last step on one thread
+  /// otherwise), each making a clause's text once for the findings of it that it holds.
   func findings(_ pending: [PendingFinding], order: [Int], firstOfClause: [Int], document: Document) -> [Finding] {
     let rules = engine.ruleSet.rules
-    var clauseTexts = [String?](repeating: nil, count: pending.count)
+    var parts = ParallelChunks.map(count: order.count, threads: threads, minimumChunk: Self.minimumFindingChunk) { range in
+      var clauseTexts: [Int: String] = [:]
+      var out: [Finding] = []
+      out.reserveCapacity(range.count)
+      for i in order[range] {
+        let p = pending[i]
+        let owner = firstOfClause[i]
+        let text = clauseTexts[owner] ?? document.text(in: p.clauseRange)
+        clauseTexts[owner] = text
+        out.append(
+          Finding(
+            rule: rules[p.rule].id, category: rules[p.rule].category, severity: rules[p.rule].severity,
+            message: p.message ?? rules[p.rule].message, file: document.path, span: p.span,
+            match: p.range == p.clauseRange ? text : document.text(in: p.range), clause: text, headings: p.headings,
+            textRange: p.range, clauseRange: p.clauseRange, documentLevel: p.documentLevel))
+      }
+      return out
+    }
+    guard parts.count > 1 else { return parts.first ?? [] }
     var out: [Finding] = []
     out.reserveCapacity(order.count)
-    for i in order {
-      let p = pending[i]
-      let owner = firstOfClause[i]
-      let text = clauseTexts[owner] ?? document.text(in: p.clauseRange)
-      clauseTexts[owner] = text
-      out.append(
-        Finding(
-          rule: rules[p.rule].id, category: rules[p.rule].category, severity: rules[p.rule].severity,
-          message: p.message ?? rules[p.rule].message, file: document.path, span: p.span,
-          match: p.range == p.clauseRange ? text : document.text(in: p.range), clause: text, headings: p.headings,
-          textRange: p.range, clauseRange: p.clauseRange, documentLevel: p.documentLevel))
+    // Each range let go once copied, so the findings are held about once, not twice.
+    for k in parts.indices {
+      out += parts[k]
+      parts[k] = []
     }
     return out
   }
