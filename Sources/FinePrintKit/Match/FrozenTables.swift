@@ -35,20 +35,13 @@ final class FrozenTables: @unchecked Sendable {
   let nodes: UnsafeBufferPointer<Node>
   let steps: UnsafeBufferPointer<Step>
   let starts: UnsafeBufferPointer<Start>
-  let stepTarget: UnsafeBufferPointer<Int32>
-  let stepGapLimit: UnsafeBufferPointer<Int32>
   let stepTest: UnsafeBufferPointer<Int32>
-  let acceptOffsets: UnsafeBufferPointer<Int32>
   let acceptPatterns: UnsafeBufferPointer<Int32>
-  let keyOffsets: UnsafeBufferPointer<Int32>
   let keys: UnsafeBufferPointer<TokenID>
   let keySteps: UnsafeBufferPointer<Int32>
   let keyBloom: UnsafeBufferPointer<UInt64>
-  let wildOffsets: UnsafeBufferPointer<Int32>
   let wildSteps: UnsafeBufferPointer<Int32>
   let startOffsets: UnsafeBufferPointer<Int32>
-  let startSteps: UnsafeBufferPointer<Int32>
-  let startPatterns: UnsafeBufferPointer<Int32>
   let anchored: UnsafeBufferPointer<Bool>
   /// Whether every pattern starts threads only in a clause that holds its anchor: then a clause
   /// that holds no pattern's anchor needs no walk at all.
@@ -67,40 +60,31 @@ final class FrozenTables: @unchecked Sendable {
   let requirementIDs: UnsafeBufferPointer<TokenID>
 
   init(_ automaton: TokenAutomaton) {
-    nodes = Self.copy(
-      (0..<automaton.nodeCount).map { n in
-        Node(
-          keyStart: automaton.keyOffsets[n], keyEnd: automaton.keyOffsets[n + 1],
-          wildStart: automaton.wildOffsets[n], wildEnd: automaton.wildOffsets[n + 1],
-          acceptStart: automaton.acceptOffsets[n], acceptEnd: automaton.acceptOffsets[n + 1],
-          waits: automaton.keyOffsets[n] != automaton.keyOffsets[n + 1]
-            || automaton.wildOffsets[n] != automaton.wildOffsets[n + 1])
-      })
-    steps = Self.copy(
-      automaton.stepTarget.indices.map { s in
-        Step(
-          target: automaton.stepTarget[s], gapLimit: automaton.stepGapLimit[s], test: automaton.stepTest[s],
-          isAny: automaton.tests[Int(automaton.stepTest[s])] == .any)
-      })
-    starts = Self.copy(zip(automaton.startSteps, automaton.startPatterns).map { Start(step: $0, pattern: $1) })
-    stepTarget = Self.copy(automaton.stepTarget)
-    stepGapLimit = Self.copy(automaton.stepGapLimit)
+    let anyTest = automaton.tests.map { $0 == .any }
+    let (keyOffsets, wildOffsets, acceptOffsets) = (automaton.keyOffsets, automaton.wildOffsets, automaton.acceptOffsets)
+    nodes = Self.filled(automaton.nodeCount) { n in
+      Node(
+        keyStart: keyOffsets[n], keyEnd: keyOffsets[n + 1], wildStart: wildOffsets[n], wildEnd: wildOffsets[n + 1],
+        acceptStart: acceptOffsets[n], acceptEnd: acceptOffsets[n + 1],
+        waits: keyOffsets[n] != keyOffsets[n + 1] || wildOffsets[n] != wildOffsets[n + 1])
+    }
+    let (targets, limits, tests) = (automaton.stepTarget, automaton.stepGapLimit, automaton.stepTest)
+    steps = Self.filled(tests.count) { s in
+      Step(target: targets[s], gapLimit: limits[s], test: tests[s], isAny: anyTest[Int(tests[s])])
+    }
+    let (startSteps, startPatterns) = (automaton.startSteps, automaton.startPatterns)
+    starts = Self.filled(startSteps.count) { Start(step: startSteps[$0], pattern: startPatterns[$0]) }
     stepTest = Self.copy(automaton.stepTest)
-    acceptOffsets = Self.copy(automaton.acceptOffsets)
     acceptPatterns = Self.copy(automaton.acceptPatterns)
-    keyOffsets = Self.copy(automaton.keyOffsets)
     keys = Self.copy(automaton.keys)
     keySteps = Self.copy(automaton.keySteps)
     keyBloom = Self.copy(automaton.keyBloom)
-    wildOffsets = Self.copy(automaton.wildOffsets)
     wildSteps = Self.copy(automaton.wildSteps)
     startOffsets = Self.copy(automaton.startOffsets)
-    startSteps = Self.copy(automaton.startSteps)
-    startPatterns = Self.copy(automaton.startPatterns)
     anchored = Self.copy(automaton.anchored)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
-    isAny = Self.copy(automaton.tests.map { $0 == .any })
+    isAny = Self.copy(anyTest)
     anchorOffsets = Self.copy(automaton.anchorOffsets)
     anchorPatterns = Self.copy(automaton.anchorPatterns)
     requirementOffsets = Self.copy(automaton.requirementOffsets)
@@ -116,8 +100,7 @@ final class FrozenTables: @unchecked Sendable {
     steps.deallocate()
     starts.deallocate()
     for buffer in [
-      stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
-      wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
+      stepTest, acceptPatterns, keySteps, wildSteps, startOffsets, anchorOffsets, anchorPatterns,
       requirementOffsets, requirements, requirementBitRow, requirementIDOffsets,
     ] {
       buffer.deallocate()
@@ -129,6 +112,13 @@ final class FrozenTables: @unchecked Sendable {
     anchored.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
+  }
+
+  /// `count` records made by `record(i)`, in memory of its own (never empty, as `copy`).
+  private static func filled<T>(_ count: Int, _ record: (Int) -> T) -> UnsafeBufferPointer<T> {
+    let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+    for i in 0..<count { (buffer.baseAddress! + i).initialize(to: record(i)) }
+    return UnsafeBufferPointer(start: buffer.baseAddress, count: count)
   }
 
   /// A copy of `array` in memory of its own (never empty: an empty table still has an address).
