@@ -188,23 +188,22 @@ struct TokenAutomaton: Sendable {
 
                 /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
                 @inline(__always)
-                func take(_ step: FrozenTables.Step, from: Int32, start: Int, skipped: Int32) {
-                  let target = step.target
-                  let limit = step.gapLimit
+                func take(_ step: Int, from: Int32, start: Int, skipped: Int32) {
+                  let target = f.stepTarget[step]
+                  let limit = f.stepGapLimit[step]
                   var carried: Int32 = 0
                   if limit > 0 {
                     carried = (from == target ? skipped : 0) + 1
                     if carried > limit { return }
                   }
                   let t = Int(target)
-                  let node = f.nodes[t]
-                  var a = Int(node.acceptStart)
-                  let acceptEnd = Int(node.acceptEnd)
+                  var a = Int(f.acceptOffsets[t])
+                  let acceptEnd = Int(f.acceptOffsets[t + 1])
                   while a < acceptEnd {
                     onMatch(Match(pattern: Int(f.acceptPatterns[a]), start: start, end: position))
                     a += 1
                   }
-                  guard node.waits else { return }
+                  guard f.keyOffsets[t] != f.keyOffsets[t + 1] || f.wildOffsets[t] != f.wildOffsets[t + 1] else { return }
                   if seen[t] == stamp {
                     let k = Int(slot[t])
                     let old = next[k]
@@ -225,28 +224,26 @@ struct TokenAutomaton: Sendable {
                   let thread = active[k]
                   k += 1
                   let n = Int(thread.node)
-                  let node = f.nodes[n]
                   // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
-                  var low = Int(node.keyStart)
-                  let end = Int(node.keyEnd)
-                  var high = f.keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 ? low : end
+                  var low = Int(f.keyOffsets[n])
+                  var high = Int(f.keyOffsets[n + 1])
+                  if f.keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
                   while low < high {
                     let mid = (low + high) >> 1
                     if f.keys[mid] < token { low = mid + 1 } else { high = mid }
                   }
+                  let end = Int(f.keyOffsets[n + 1])
                   while low < end && f.keys[low] == token {
-                    take(f.steps[Int(f.keySteps[low])], from: thread.node, start: thread.start, skipped: thread.skipped)
+                    take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
                     low += 1
                   }
-                  var w = Int(node.wildStart)
-                  let wildEnd = Int(node.wildEnd)
+                  var w = Int(f.wildOffsets[n])
+                  let wildEnd = Int(f.wildOffsets[n + 1])
                   while w < wildEnd {
-                    let step = f.steps[Int(f.wildSteps[w])]
-                    let accepted =
-                      step.isAny
-                      ? Int(token >> 6) >= f.breakerBits.count || f.breakerBits[Int(token >> 6)] & (1 << UInt64(token & 63)) == 0
-                      : accepts(Int(step.test), token, index: index, text: text, in: f)
-                    if accepted { take(step, from: thread.node, start: thread.start, skipped: thread.skipped) }
+                    let step = Int(f.wildSteps[w])
+                    if accepts(Int(f.stepTest[step]), token, index: index, text: text, in: f) {
+                      take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
+                    }
                     w += 1
                   }
                 }
@@ -255,10 +252,9 @@ struct TokenAutomaton: Sendable {
                   var s = Int(f.startOffsets[id])
                   let end = Int(f.startOffsets[id + 1])
                   while s < end {
-                    let start = f.starts[s]
-                    let pattern = Int(start.pattern)
+                    let pattern = Int(f.startPatterns[s])
                     if !f.anchored[pattern] || present[pattern] == run {
-                      take(f.steps[Int(start.step)], from: -1, start: position, skipped: 0)
+                      take(Int(f.startSteps[s]), from: -1, start: position, skipped: 0)
                     }
                     s += 1
                   }
@@ -268,7 +264,7 @@ struct TokenAutomaton: Sendable {
                   guard !f.anchored[pattern] || present[pattern] == run,
                     accepts(Int(f.stepTest[Int(step)]), token, index: index, text: text, in: f)
                   else { continue }
-                  take(f.steps[Int(step)], from: -1, start: position, skipped: 0)
+                  take(Int(step), from: -1, start: position, skipped: 0)
                 }
                 swap(&active, &next)
                 activeCount = nextCount

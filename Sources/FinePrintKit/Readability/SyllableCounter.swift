@@ -13,9 +13,6 @@ public enum SyllableCounter {
     "notwithstanding": 4, "aforementioned": 4, "forthwith": 2, "hereby": 2, "herein": 2, "hereto": 2,
   ]
 
-  /// Bit `c - "a"` is set for the vowels a, e, i, o, u, y.
-  static let vowelBits: UInt32 = 0x110_4111
-
   static func isVowel(_ c: UInt8) -> Bool {
     c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o")
       || c == UInt8(ascii: "u") || c == UInt8(ascii: "y")
@@ -76,20 +73,12 @@ public enum SyllableCounter {
     guard !letters.isEmpty else { return 0 }
     if let known = table.count(letters) { return known }
     if letters.count <= 3 { return 1 }
-    // One pass counts the vowel groups and the "-ia", "-io", "-ua" pairs ("media", "ratio",
-    // "actual": two syllables each); a vowel is a bit test (the letters are `a`…`z`).
     var groups = 0
     var previousVowel = false
-    var previous: UInt8 = 0
     for c in letters {
-      let offset = c &- UInt8(ascii: "a")
-      let vowel = offset < 26 ? (Self.vowelBits >> UInt32(offset)) & 1 != 0 : isVowel(c)
+      let vowel = isVowel(c)
       if vowel && !previousVowel { groups += 1 }
-      if (previous == UInt8(ascii: "i") || previous == UInt8(ascii: "u")) && (c == UInt8(ascii: "a") || c == UInt8(ascii: "o")) {
-        groups += 1
-      }
       previousVowel = vowel
-      previous = c
     }
     let n = letters.count
     let last = letters[n - 1]
@@ -109,6 +98,13 @@ public enum SyllableCounter {
         stem == UInt8(ascii: "s") || stem == UInt8(ascii: "x") || stem == UInt8(ascii: "z")
         || stem == UInt8(ascii: "c") || stem == UInt8(ascii: "g") || stem == UInt8(ascii: "h")
       if !sibilant && !isVowel(stem) { groups -= 1 }
+    }
+    // "-ia", "-io", "-ua" are two syllables ("media", "ratio", "actual").
+    for i in 1..<n
+    where (letters[i - 1] == UInt8(ascii: "i") || letters[i - 1] == UInt8(ascii: "u"))
+      && (letters[i] == UInt8(ascii: "a") || letters[i] == UInt8(ascii: "o"))
+    {
+      groups += 1
     }
     return max(1, groups)
   }

@@ -152,31 +152,46 @@ struct JSONWriter: Sendable {
     bytes.append(bracket)
   }
 
-  /// A line break and the indent of `depth`, space by space: copying from a shared array of
-  /// spaces retained it for every line, and threads rendering at once fought over its count.
+  /// A line break and the indent of `depth`, copied from a literal: copying from a shared
+  /// array of spaces retained it for every line, and threads rendering at once fought over its
+  /// count; a literal's bytes are constant memory that nothing counts.
   private mutating func newline(depth: Int) {
     bytes.append(0x0A)
-    for _ in 0..<2 * depth { bytes.append(0x20) }
+    let width = 2 * depth
+    Self.spaces.withUTF8Buffer { spaces in
+      if width <= spaces.count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<width]))
+      } else {
+        bytes.append(contentsOf: repeatElement(0x20, count: width))
+      }
+    }
   }
+
+  private static let spaces: StaticString = "                                "
 
   private static let hex = Array("0123456789abcdef".utf8)
 
-  /// Whether a string's byte needs a look: control characters, `"` and `\`, and 0xE2, which
-  /// starts U+2028 and U+2029 (escaped only in JSON Lines). A test, not a shared table: reading
-  /// a static array retained it for every string, on every rendering thread.
-  @inline(__always)
-  private static func isSpecial(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 }
+  /// For each byte, whether a string's byte needs a look: control characters, `"` and `\`, and
+  /// 0xE2, which starts U+2028 and U+2029 (escaped only in JSON Lines). In memory that is never
+  /// freed, read through a pointer: reading a static array retained it for every string, on
+  /// every rendering thread. Written once, before any read, and never after.
+  nonisolated(unsafe) private static let special: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for b in 0..<256 { (table + b).initialize(to: b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2) }
+    return UnsafePointer(table)
+  }()
 
   private mutating func escaped(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
+    let special = Self.special
     value.withUTF8 { utf8 in
       var start = 0  // the first byte not written yet
       var i = 0
       let count = utf8.count
       while true {
         // Runs of ordinary bytes are copied whole.
-        while i < count && !Self.isSpecial(utf8[i]) { i += 1 }
+        while i < count && !special[Int(utf8[i])] { i += 1 }
         if i == count { break }
         let byte = utf8[i]
         if byte == 0xE2 {
