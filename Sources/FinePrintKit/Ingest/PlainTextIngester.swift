@@ -1,3 +1,5 @@
+import Foundation  // memchr
+
 /// Reads plain text (and Markdown, as text): every character is visible, so the text is the
 /// decoded file itself and the source map is the identity. Blocks are paragraphs separated by
 /// blank lines; the segmenter reads the line breaks inside them.
@@ -81,21 +83,36 @@ public struct PlainTextIngester: Sendable {
 
   /// Lines that start with `fineprint-` (after optional white space or `#`/`//`): plain text's
   /// inline suppressions.
+  ///
+  /// The text is searched for the marker many bytes at a time (`memchr`), and only the lines
+  /// that hold it are looked at: walking every line of a large file byte by byte took as long
+  /// as reading it, before anything else could start.
   static func directiveLines(_ bytes: [UInt8]) -> [SourceComment] {
     var out: [SourceComment] = []
-    var lineStart = 0
     let marker = Array("fineprint-".utf8)
-    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-      var j = lineStart
-      while j < i, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "/") {
-        j += 1
+    let dashOffset = marker.count - 1
+    func isLead(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == UInt8(ascii: "#") || b == UInt8(ascii: "/") }
+    bytes.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
+      // Every marker ends in `-`, a rare byte: found by `memchr`, then the marker before it compared.
+      var from = dashOffset
+      while from < p.count, let found = memchr(base + from, Int32(UInt8(ascii: "-")), p.count - from) {
+        let dash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        from = dash + 1
+        let k = dash - dashOffset
+        guard UnsafeBufferPointer(rebasing: p[k..<from]).elementsEqual(marker) else { continue }
+        // A directive: nothing but white space, `#` or `/` between the line's start and the marker.
+        var lineStart = k
+        while lineStart > 0 && isLead(p[lineStart - 1]) { lineStart -= 1 }
+        guard lineStart == 0 || p[lineStart - 1] == 0x0A else { continue }
+        var lineEnd = from
+        while lineEnd < p.count && p[lineEnd] != 0x0A { lineEnd += 1 }
+        var end = lineEnd
+        if end > lineStart, p[end - 1] == 0x0D { end -= 1 }
+        out.append(
+          SourceComment(text: String(decoding: UnsafeBufferPointer(rebasing: p[k..<end]), as: UTF8.self), range: lineStart..<end))
+        from = lineEnd
       }
-      if i - j >= marker.count, bytes[j..<(j + marker.count)].elementsEqual(marker) {
-        var end = i
-        if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
-        out.append(SourceComment(text: String(decoding: bytes[j..<end], as: UTF8.self), range: lineStart..<end))
-      }
-      lineStart = i + 1
     }
     return out
   }

@@ -6,12 +6,14 @@ import Dispatch
 enum ParallelChunks {
   /// `body` of each range of `0..<count`, in order. Runs on the calling thread alone when
   /// `threads` is 1 or the list is shorter than two chunks of `minimumChunk`.
+  /// - Parameter chunksPerThread: how many ranges a thread takes, as it comes free: more when
+  ///   ranges differ in cost (a lint's clauses), so that the threads finish together.
   static func map<T: Sendable>(
-    count: Int, threads: Int, minimumChunk: Int,
+    count: Int, threads: Int, minimumChunk: Int, chunksPerThread: Int = 4,
     _ body: @Sendable (Range<Int>) -> T
   ) -> [T] {
     // A few chunks a thread, so that one slow range (a long clause) does not hold the rest up.
-    let chunks = min(max(threads, 1) * 4, count / max(minimumChunk, 1))
+    let chunks = min(max(threads, 1) * max(chunksPerThread, 1), count / max(minimumChunk, 1))
     guard threads > 1, chunks > 1 else { return [body(0..<count)] }
     let results = OrderedResults<T>(count: chunks)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

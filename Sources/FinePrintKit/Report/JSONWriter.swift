@@ -50,7 +50,13 @@ struct JSONWriter: Sendable {
     bytes.append(UInt8(ascii: "\""))
     name.withUTF8Buffer { bytes.append(contentsOf: $0) }
     bytes.append(UInt8(ascii: "\""))
-    if pretty { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) } else { bytes.append(UInt8(ascii: ":")) }
+    if pretty {
+      bytes.append(0x20)
+      bytes.append(UInt8(ascii: ":"))
+      bytes.append(0x20)
+    } else {
+      bytes.append(UInt8(ascii: ":"))
+    }
     afterKey = true
   }
 
@@ -81,7 +87,8 @@ struct JSONWriter: Sendable {
 
   mutating func bool(_ value: Bool) {
     element()
-    bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+    let literal: StaticString = value ? "true" : "false"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   /// The line break between two records of JSON Lines (at the top level only).
@@ -145,68 +152,78 @@ struct JSONWriter: Sendable {
     bytes.append(bracket)
   }
 
+  /// A line break and the indent of `depth`, copied from a literal: copying from a shared
+  /// array of spaces retained it for every line, and threads rendering at once fought over its
+  /// count; a literal's bytes are constant memory that nothing counts.
   private mutating func newline(depth: Int) {
     bytes.append(0x0A)
-    if depth <= Self.spaces.count / 2 {
-      bytes.append(contentsOf: Self.spaces[0..<2 * depth])
-    } else {
-      bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    let width = 2 * depth
+    Self.spaces.withUTF8Buffer { spaces in
+      if width <= spaces.count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<width]))
+      } else {
+        bytes.append(contentsOf: repeatElement(0x20, count: width))
+      }
     }
   }
 
+  private static let spaces: StaticString = "                                "
+
   private static let hex = Array("0123456789abcdef".utf8)
-  private static let spaces = [UInt8](repeating: 0x20, count: 32)
-  private static let trueBytes = Array("true".utf8)
-  private static let falseBytes = Array("false".utf8)
 
   /// For each byte, whether a string's byte needs a look: control characters, `"` and `\`, and
-  /// 0xE2, which starts U+2028 and U+2029 (escaped only in JSON Lines).
-  private static let special: [Bool] = (0..<256).map { b in b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 }
+  /// 0xE2, which starts U+2028 and U+2029 (escaped only in JSON Lines). In memory that is never
+  /// freed, read through a pointer: reading a static array retained it for every string, on
+  /// every rendering thread. Written once, before any read, and never after.
+  nonisolated(unsafe) private static let special: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for b in 0..<256 { (table + b).initialize(to: b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2) }
+    return UnsafePointer(table)
+  }()
 
   private mutating func escaped(_ value: String) {
     bytes.append(UInt8(ascii: "\""))
     var value = value
+    let special = Self.special
     value.withUTF8 { utf8 in
-      Self.special.withUnsafeBufferPointer { special in
-        var start = 0  // the first byte not written yet
-        var i = 0
-        let count = utf8.count
-        while true {
-          // Runs of ordinary bytes are copied whole.
-          while i < count && !special[Int(utf8[i])] { i += 1 }
-          if i == count { break }
-          let byte = utf8[i]
-          if byte == 0xE2 {
-            if escapeLineSeparators && i + 2 < count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) {
-              bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-              bytes.append(contentsOf: [
-                0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
-                utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"),
-              ])
-              i += 3
-              start = i
-            } else {
-              i += 1
-            }
-            continue
+      var start = 0  // the first byte not written yet
+      var i = 0
+      let count = utf8.count
+      while true {
+        // Runs of ordinary bytes are copied whole.
+        while i < count && !special[Int(utf8[i])] { i += 1 }
+        if i == count { break }
+        let byte = utf8[i]
+        if byte == 0xE2 {
+          if escapeLineSeparators && i + 2 < count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9) {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+            bytes.append(contentsOf: [
+              0x5C, UInt8(ascii: "u"), UInt8(ascii: "2"), UInt8(ascii: "0"), UInt8(ascii: "2"),
+              utf8[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"),
+            ])
+            i += 3
+            start = i
+          } else {
+            i += 1
           }
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-          bytes.append(0x5C)
-          switch byte {
-          case UInt8(ascii: "\""): bytes.append(0x22)
-          case UInt8(ascii: "\\"): bytes.append(0x5C)
-          case 0x08: bytes.append(UInt8(ascii: "b"))
-          case 0x09: bytes.append(UInt8(ascii: "t"))
-          case 0x0A: bytes.append(UInt8(ascii: "n"))
-          case 0x0C: bytes.append(UInt8(ascii: "f"))
-          case 0x0D: bytes.append(UInt8(ascii: "r"))
-          default: bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]])
-          }
-          i += 1
-          start = i
+          continue
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+        bytes.append(0x5C)
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(0x22)
+        case UInt8(ascii: "\\"): bytes.append(0x5C)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default: bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]])
+        }
+        i += 1
+        start = i
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
     }
     bytes.append(UInt8(ascii: "\""))
   }

@@ -22,11 +22,23 @@ public struct Tokenizer: Sendable {
   /// `Vocabulary.unknown`).
   /// - Complexity: O(range.count).
   public func tokens(in bytes: [UInt8], range: Range<Int>) -> [Token] {
-    var resolver = LookupResolver(vocabulary: vocabulary, prefixes: prefixes, numberID: numberID)
+    var resolver = lookupResolver()
     var out: [Token] = []
     out.reserveCapacity(range.count / 5)
     Self.scan(bytes, range: range, resolver: &resolver, into: &out)
     return out
+  }
+
+  /// The resolver `appendTokens` looks words up with, made once for many ranges: made for each
+  /// clause, it retained the vocabulary's tables every time, and threads tokenizing clauses at
+  /// once fought over their reference counts.
+  func lookupResolver() -> LookupResolver {
+    LookupResolver(vocabulary: vocabulary, prefixes: prefixes, numberID: numberID)
+  }
+
+  /// `tokens(in:range:)` appended to `out`, with a resolver from `lookupResolver()`.
+  static func appendTokens(in bytes: [UInt8], range: Range<Int>, resolver: inout LookupResolver, to out: inout [Token]) {
+    scan(bytes, range: range, resolver: &resolver, into: &out)
   }
 
   /// Tokens of `bytes[range]`, adding every new word to `vocabulary`.

@@ -7,6 +7,7 @@ import FinePrintKit
 /// segmented and matched, without document-level rules.
 struct Classify: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "classify",
     abstract: "Classify passages given as JSON Lines ({\"id\", \"text\"}); print their categories as JSON Lines.")
 
   @Argument(help: "A JSON Lines file, or - (the default) for standard input.")

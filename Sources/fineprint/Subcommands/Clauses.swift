@@ -4,7 +4,8 @@ import FinePrintKit
 
 /// `fineprint clauses`: shows how FinePrint splits documents into clauses.
 struct Clauses: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print the clauses FinePrint finds in documents.")
+  static let configuration = CommandConfiguration(
+    commandName: "clauses", abstract: "Print the clauses FinePrint finds in documents.")
 
   enum Format: String, ExpressibleByArgument { case text, jsonl }
 

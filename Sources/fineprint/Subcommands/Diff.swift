@@ -5,7 +5,7 @@ import FinePrintKit
 /// `fineprint diff OLD NEW`: what a new version of the terms adds, removes or rewords.
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Compare two versions of a document: risks and protections added, removed or reworded.",
+    commandName: "diff", abstract: "Compare two versions of a document: risks and protections added, removed or reworded.",
     discussion: "Exit status: 1 when the new version adds a risk at or above --fail-on, 0 otherwise, 2 on errors.")
 
   @Argument(help: "The old version (file or -).") var old: String

@@ -4,7 +4,7 @@ import FinePrintKit
 /// `fineprint explain RULE FILE`: why a rule fired or did not, clause by clause.
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Explain why a rule fired or did not on each clause of a document.")
+    commandName: "explain", abstract: "Explain why a rule fired or did not on each clause of a document.")
 
   @Argument(help: "The rule's id (see 'fineprint rules list').")
   var rule: String

@@ -5,7 +5,7 @@ import FinePrintKit
 /// `fineprint init`: writes a starter `.fineprint.yml` that names every key and changes nothing.
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write a starter .fineprint.yml (every key, with what it does) into a folder.")
+    commandName: "init", abstract: "Write a starter .fineprint.yml (every key, with what it does) into a folder.")
 
   @Argument(help: "The folder to write it into (default: the current folder).")
   var folder: String = "."

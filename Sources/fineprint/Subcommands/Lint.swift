@@ -5,7 +5,7 @@ import FinePrintKit
 /// `fineprint lint`: checks documents against the rules and reports what it finds.
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check documents for risky terms.",
+    commandName: "lint", abstract: "Check documents for risky terms.",
     discussion: "Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or input error.")
 
   @OptionGroup var input: InputOptions

@@ -4,11 +4,12 @@ import FinePrintKit
 /// `fineprint rules`: list, show and test rules.
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "List, show and test rules.",
+    commandName: "rules", abstract: "List, show and test rules.",
     subcommands: [List.self, Show.self, Test.self])
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every rule: id, category, severity and title.")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List every rule: id, category, severity and title.")
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
@@ -22,7 +23,8 @@ struct Rules: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one rule in full: message, explanation, patterns, examples.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one rule in full: message, explanation, patterns, examples.")
     @Argument(help: "The rule's id.") var id: String
     @OptionGroup var rules: RuleOptions
 
@@ -60,7 +62,7 @@ struct Rules: ParsableCommand {
 
   struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Run rules' own examples and name each failure with its file and line.",
+      commandName: "test", abstract: "Run rules' own examples and name each failure with its file and line.",
       discussion:
         "With a folder, tests the rules in it (with the bundled lexicons) and checks that the questions of its summary/ folder name rules and facts it has; without, the bundled rules."
     )

@@ -5,6 +5,7 @@ import FinePrintKit
 /// `fineprint summarize FILE|URL`: what the terms mean for the person asked to accept them.
 struct Summarize: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "summarize",
     abstract:
       "Summarise a document in plain language: a grade, answers to a careful reader's questions, risks, protections, readability.",
     discussion: "Exit status: 0 when a summary was written, 2 on errors.")

@@ -5,6 +5,49 @@ import Testing
 struct PlainTextIngesterTests {
   // MARK: helpers
 
+  /// Directive lines found by walking every line, as they were before the text was searched
+  /// for the marker: the reference the search must agree with.
+  private static func directiveLinesByWalk(_ bytes: [UInt8]) -> [SourceComment] {
+    var out: [SourceComment] = []
+    var lineStart = 0
+    let marker = Array("fineprint-".utf8)
+    for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+      var j = lineStart
+      while j < i, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "/") {
+        j += 1
+      }
+      if i - j >= marker.count, bytes[j..<(j + marker.count)].elementsEqual(marker) {
+        var end = i
+        if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+        out.append(SourceComment(text: String(decoding: bytes[j..<end], as: UTF8.self), range: lineStart..<end))
+      }
+      lineStart = i + 1
+    }
+    return out
+  }
+
+  @Test("Directive lines found by searching for the marker are those found by walking every line")
+  func directiveSearchMatchesWalk() {
+    let pieces = [
+      "fineprint-", "fineprint-disable-next-line x", "fine", "print-", " ", "\t", "#", "//", "/", "\n", "\r\n", "\r", "a",
+      "We may sell your data.", "é", "fineprint-fineprint-",
+    ].map { Array($0.utf8) }
+    var seed: UInt64 = 5
+    var directives = 0
+    for _ in 0..<3_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<Int(seed >> 60) + 1 {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes += pieces[Int(seed >> 33) % pieces.count]
+      }
+      let expected = Self.directiveLinesByWalk(bytes)
+      directives += expected.count
+      #expect(PlainTextIngester.directiveLines(bytes) == expected, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+    }
+    // The texts hold directives, not only lines that are not.
+    #expect(directives > 500)
+  }
+
   private func ingest(_ bytes: [UInt8], name: String = "terms.txt") throws -> Document {
     try DocumentIngester().ingest(InputSource(name: name, bytes: bytes))
   }
