@@ -3,7 +3,7 @@
 
 usage: python3 score.py [--binary PATH] [--show]
 
-Each set (`short/`, `long/`, `mixed/`, `fourth/`) holds documents written for this project by a helper that never saw
+Each set (`short/` … `fifth/`) holds documents written for this project by a helper that never saw
 the rules, with `labels.jsonl`: the facts a person selling their data asks about, labelled by
 reading, in the schema of the shared consent corpus. The facts are derived as
 `../shared/eval/score.py consent` derives them (lint categories and summary answers). Each set is
@@ -76,7 +76,7 @@ def main():
     ap.add_argument("--binary", default=os.path.join(HERE, "../../../.build/release/fineprint"))
     ap.add_argument("--show", action="store_true", help="print the read halves' disagreements")
     args = ap.parse_args()
-    for name in ("short", "long", "mixed", "fourth"):
+    for name in ("short", "long", "mixed", "fourth", "fifth"):
         folder = os.path.join(HERE, name)
         labels = [json.loads(l) for l in open(os.path.join(folder, "labels.jsonl"), encoding="utf-8") if l.strip()]
         files = sorted(l["file"] for l in labels)
