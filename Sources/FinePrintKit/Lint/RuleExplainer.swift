@@ -108,12 +108,11 @@ public struct RuleExplainer: Sendable {
         of: RuleEngine.Hit(rule: index, start: hit.lowerBound, end: hit.upperBound), tokens: tokens, ownStart: own,
         bytes: document.bytes, parties: parties, ownWordsOnly: &ownWordsOnly, scratch: &scratch)
       reported = range != nil
-      if let range, Linter.reportedRange(hit, tokens: tokens, ownStart: own) == nil {
-        lines.append(
-          "  the match lies in the lead-in, which is reported with its own clause; the clause's own words "
-            + "match alone: \"\(document.text(in: range))\"")
-      } else if !reported {
-        lines.append("  the match lies in the lead-in, which is reported with its own clause")
+      // Not reported, or reported from a second match of the own words alone (`ownWordsOnly` is
+      // filled only then): either way the hit lay wholly in the lead-in.
+      if range == nil || ownWordsOnly != nil {
+        let alone = range.map { "; the clause's own words match alone: \"\(document.text(in: $0))\"" } ?? ""
+        lines.append("  the match lies in the lead-in, which is reported with its own clause" + alone)
       }
     }
     lines.append(reported ? "  → reported" : "  → not reported")

@@ -89,8 +89,11 @@ public struct ClauseSegmenter: Sendable {
   /// Whether a clause's last character, white space and closing emphasis aside, is a colon.
   static func endsWithColon(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     var i = range.upperBound - 1
-    let trailing: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "*"), UInt8(ascii: "_")]
-    while i >= range.lowerBound, trailing.contains(bytes[i]) { i -= 1 }
+    while i >= range.lowerBound,
+      isSpace(bytes[i]) || bytes[i] == 0x0A || bytes[i] == UInt8(ascii: "*") || bytes[i] == UInt8(ascii: "_")
+    {
+      i -= 1
+    }
     return i >= range.lowerBound && bytes[i] == UInt8(ascii: ":")
   }
 
@@ -202,10 +205,7 @@ public struct ClauseSegmenter: Sendable {
     guard let first = bytes[line].first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
       let end = bytes[previous].last
     else { return false }
-    let isLetterOrDigit =
-      (end >= UInt8(ascii: "a") && end <= UInt8(ascii: "z")) || (end >= UInt8(ascii: "A") && end <= UInt8(ascii: "Z"))
-      || (end >= UInt8(ascii: "0") && end <= UInt8(ascii: "9"))
-    return isLetterOrDigit || end == UInt8(ascii: ",")
+    return end.isASCIILetter || (end >= UInt8(ascii: "0") && end <= UInt8(ascii: "9")) || end == UInt8(ascii: ",")
   }
 
   /// Code points in a line (a good enough measure of its width).
