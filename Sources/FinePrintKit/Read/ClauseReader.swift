@@ -27,14 +27,25 @@ struct ClauseReader: Sendable {
   /// The reading of the match `start...end` (indices into `tokens`, counted from 0).
   func read(start: Int, end: Int, tokens: ArraySlice<Token>, bytes: [UInt8], parties: DocumentParties) -> Reading {
     let view = ClauseView(words: words, vocabulary: vocabulary, tokens: tokens, bytes: bytes, parties: parties)
+    func id(_ i: Int) -> TokenID { view.id(i) }
+    var lower = start
+    while lower > 0 && !words.boundary.contains(id(lower - 1)) { lower -= 1 }
+    // A match that opens in a condition and runs on into the main clause ("if you withdraw,
+    // your data may still be used") reads as its main clause: the condition's subject is not
+    // the actor of what follows it.
+    if let main = view.mainClauseStart(matchStart: start, matchEnd: end, lower: lower) {
+      return read(start: main, end: end, lower: main, view: view)
+    }
+    return read(start: start, end: end, lower: lower, view: view)
+  }
+
+  /// The reading of the match `start...end` within the sentence part that begins at `lower`.
+  private func read(start: Int, end: Int, lower: Int, view: ClauseView) -> Reading {
     let count = view.count
     func id(_ i: Int) -> TokenID { view.id(i) }
     func subject(endingAt i: Int, lower: Int) -> (party: Party, range: ClosedRange<Int>)? {
       view.subject(endingAt: i, lower: lower)
     }
-
-    var lower = start
-    while lower > 0 && !words.boundary.contains(id(lower - 1)) { lower -= 1 }
     var reading = Reading()
     var chain: [Int] = []
     // 1. Modal words inside the match: "your data may be shared", "we will not sell".
@@ -223,6 +234,22 @@ private struct ClauseView {
     guard modalFollows || before < lower || words.skipped.contains(id(before)) || words.opener.contains(id(before))
     else { return nil }
     return (party, first...i)
+  }
+
+  /// Where the main clause begins inside a match that opens in a condition: a condition word
+  /// ("if", "when", "once", "should") stands in the sentence part at or before the match with
+  /// no comma between them (the match starts inside the condition), and a comma inside the
+  /// match ends it. Nil otherwise.
+  func mainClauseStart(matchStart: Int, matchEnd: Int, lower: Int) -> Int? {
+    guard
+      let condition = (lower...matchStart).last(where: { words.condition.contains(id($0)) }),
+      !(condition..<matchStart).contains(where: { id($0) == words.comma })
+    else { return nil }
+    var comma = max(condition, matchStart)
+    while comma < matchEnd && id(comma) != words.comma { comma += 1 }
+    var main = comma + 1
+    while main <= matchEnd && words.skipped.contains(id(main)) { main += 1 }
+    return comma < matchEnd && main <= matchEnd ? main : nil
   }
 
   /// The party named right after "by" ("by us", "by the Company", "by other users").

@@ -18,6 +18,8 @@ struct ReadingVocabulary: Sendable {
   let possessive: Set<TokenID>
   let determiner: Set<TokenID>
   let opener: Set<TokenID>
+  /// Words that open a condition before the main clause.
+  let condition: Set<TokenID>
   let means: Set<TokenID>
   let imperative: Set<TokenID>
   let comma: TokenID
@@ -51,6 +53,7 @@ struct ReadingVocabulary: Sendable {
     possessive = ids(ReadingWords.possessive)
     determiner = ids(ReadingWords.determiner)
     opener = ids(ReadingWords.opener)
+    condition = ids(ReadingWords.condition)
     means = ids(ReadingWords.means)
     imperative = ids(ReadingWords.imperative)
     comma = vocabulary.id(of: ",") ?? Vocabulary.unknown

@@ -63,6 +63,8 @@ enum ReadingWords {
     "accept", "note", "also", "hereby", "therefore", "thus", "further", "example", "instance", "addition",
     "particular", "otherwise", "however", "accordingly",
   ]
+  /// Words that open a condition before the main clause ("if you withdraw, your data …").
+  static let condition = ["if", "when", "whenever", "once", "after", "before", "should", "until", "where", "upon"]
   /// The words that may open an instruction to the reader: "do not", "never", "please do not".
   static let imperative = ["do", "not", "never", "please", "always"]
   /// Words that open a means or an example of what the sentence's subject does ("you can end
@@ -77,6 +79,6 @@ enum ReadingWords {
 
   static var all: [String] {
     provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + possessive + determiner
-      + opener + means + imperative + agent + passive + preposition + skipped
+      + opener + condition + means + imperative + agent + passive + preposition + skipped
   }
 }

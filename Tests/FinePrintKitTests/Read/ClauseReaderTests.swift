@@ -16,6 +16,36 @@ struct ClauseReaderTests {
     return Self.engine.reading(index, index, tokens[...], bytes: bytes, parties: parties)
   }
 
+  /// The reading of a match that runs from the first token `first` to the first `last` after it.
+  func reading(_ sentence: String, from first: String, to last: String) throws -> Reading {
+    let bytes = Array(sentence.utf8)
+    let tokens = Self.engine.tokenizer.tokens(in: bytes, range: 0..<bytes.count)
+    let text = { RuleEngine.text(of: $0, bytes: bytes, vocabulary: Self.engine.tokenizer.vocabulary) }
+    let start = try #require(tokens.firstIndex { text($0) == first })
+    let end = try #require(tokens[start...].firstIndex { text($0) == last })
+    return Self.engine.reading(start, end, tokens[...], bytes: bytes, parties: DocumentParties(learningFrom: bytes))
+  }
+
+  @Test(
+    "A match that opens in a condition reads as its main clause",
+    arguments: [
+      ("If you withdraw, your data may still be used in the analysis.", "withdraw", "used", nil as Party?, Modality.power),
+      ("If you leave the study, we will keep the samples already collected.", "leave", "keep", .provider, .statement),
+      ("Should you withdraw, the study team may keep your answers.", "withdraw", "keep", .provider, .power),
+      ("Once you stop taking part, you can still download your recordings.", "stop", "download", .reader, .power),
+      // No comma inside the match: the condition is the match, and its subject acts.
+      ("If you withdraw your consent we will delete your data.", "withdraw", "consent", .reader, .statement),
+      // The match starts after the condition's comma: nothing to skip.
+      ("If you withdraw, we may keep your answers.", "we", "keep", .provider, .power),
+    ])
+  func conditionThenMainClause(
+    _ sentence: String, _ first: String, _ last: String, _ actor: Party?, _ modality: Modality
+  ) throws {
+    let r = try reading(sentence, from: first, to: last)
+    #expect(r.actor == actor)
+    #expect(r.modality == modality)
+  }
+
   @Test(
     "The provider's powers",
     arguments: [
