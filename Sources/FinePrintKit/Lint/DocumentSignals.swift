@@ -20,8 +20,12 @@ struct DocumentSignals {
     }
   }
 
-  mutating func record(_ result: RuleEngine.ClauseResult, clause: Int) {
+  /// - Parameter requiresOnly: record only `requires` matches: a heading ("How to withdraw",
+  ///   "Can I change my mind?") says that the document covers a topic, which is what a
+  ///   requirement asks, but it is not where a document rule applies or is reported.
+  mutating func record(_ result: RuleEngine.ClauseResult, clause: Int, requiresOnly: Bool = false) {
     for (role, _) in result.signals {
+      if requiresOnly, case .requires = role {} else if requiresOnly { continue }
       switch role {
       case .when(let rule): if when[rule].last != clause { when[rule].append(clause) }
       case .reportAt(let rule): if reportAt[rule].last != clause { reportAt[rule].append(clause) }

@@ -17,6 +17,8 @@ public struct Linter: Sendable {
   let clauseMetrics: [(rule: Int, metric: MetricSpec)]
   /// How many document-level rules there are: each reports one finding at most.
   let documentRuleCount: Int
+  /// Whether a document rule requires patterns, which headings may satisfy.
+  let hasRequirements: Bool
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
@@ -26,6 +28,7 @@ public struct Linter: Sendable {
       return (index, metric)
     }
     documentRuleCount = engine.ruleSet.rules.count { $0.kind == .requires }
+    hasRequirements = engine.ruleSet.rules.contains { !($0.requires?.patterns.isEmpty ?? true) }
   }
 
   /// The clauses of a document with their tokens.
@@ -122,8 +125,15 @@ public struct Linter: Sendable {
         if let deadline, ContinuousClock.now >= deadline.instant { return (pending, signals, index as Int?) }
         let clause = all[index]
         // Headings announce a topic; the clauses under them state the terms. Matching headings
-        // would flag "Binding Arbitration" once for the title and again for the clause.
-        if clause.kind == .heading { continue }
+        // would flag "Binding Arbitration" once for the title and again for the clause; a
+        // heading only tells a document rule that a topic it requires is covered.
+        if clause.kind == .heading {
+          guard hasRequirements else { continue }
+          Self.tokens(of: clause, in: document, resolver: &resolver, into: &tokens)
+          let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
+          signals.record(result, clause: index, requiresOnly: true)
+          continue
+        }
         Self.tokens(of: clause, in: document, resolver: &resolver, into: &tokens)
         let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
         signals.record(result, clause: index)

@@ -171,8 +171,10 @@ public struct RuleExplainer: Sendable {
   ) -> (reported: Bool, lines: [String]) {
     let rule = linter.engine.ruleSet.rules[index]
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
-    for (i, (clause, tokens)) in clauses.enumerated() where clause.kind != .heading {
-      signals.record(linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i)
+    for (i, (clause, tokens)) in clauses.enumerated() {
+      signals.record(
+        linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i,
+        requiresOnly: clause.kind == .heading)
     }
     let findings = linter.lint(document, clauses: clauses.map(\.clause), documentRules: false)
     let evaluator = DocumentRuleEvaluator(linter: linter)

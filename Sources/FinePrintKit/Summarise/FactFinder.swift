@@ -16,10 +16,16 @@ public struct FactFinder: Sendable {
 
   public static let dataKindPrefix = "data-kind-"
   public static let factPrefix = "fact-"
+  /// A fact named `fact-…-heading` is looked for in headings only ("How to withdraw", "Can I
+  /// change my mind?"), every other one in the clauses under them only.
+  public static let headingSuffix = "-heading"
   /// A lexicon `unless-fact-NAME` cancels `fact-NAME` in any clause that holds one of its phrases.
   public static let exceptionPrefix = "unless-"
 
   let engine: RuleEngine
+  /// The facts looked for in headings (by rule index), and whether there is any.
+  let headingFacts: Set<Int>
+  var hasHeadingFacts: Bool { !headingFacts.isEmpty }
   /// "We do not keep it for 30 days" states no limit.
   static let factNegations = ["@negation ..3 {match}"]
   /// "We will not collect your location" names a kind of data they do not take.
@@ -51,17 +57,23 @@ public struct FactFinder: Sendable {
         location: location)
     }
     try facts.add(rules: rules, lexicons: ruleSet.lexicons)
-    engine = try cache.engine(ruleSet: facts)
+    let engine = try cache.engine(ruleSet: facts)
+    self.engine = engine
+    headingFacts = Set(engine.ruleSet.rules.indices.filter { engine.ruleSet.rules[$0].id.hasSuffix(Self.headingSuffix) })
   }
 
-  /// The facts in each clause of a document (headings name topics, not terms: skipped).
+  /// The facts in each clause of a document (headings name topics, not terms: only the
+  /// `fact-…-heading` facts are looked for there).
   public func facts(in document: Document, clauses: [Clause]) -> [Fact] {
     var out: [Fact] = []
     var scratch = RuleEngine.MatchScratch()
-    for (index, clause) in clauses.enumerated() where clause.kind != .heading {
+    for (index, clause) in clauses.enumerated() {
+      let heading = clause.kind == .heading
+      if heading && !hasHeadingFacts { continue }
       let tokens = engine.tokenizer.tokens(in: document.bytes, range: clause.range)
       guard !tokens.isEmpty else { continue }
-      for hit in engine.match(tokens[...], bytes: document.bytes, scratch: &scratch).hits {
+      for hit in engine.match(tokens[...], bytes: document.bytes, scratch: &scratch).hits
+      where headingFacts.contains(hit.rule) == heading {
         out.append(
           Fact(
             name: engine.ruleSet.rules[hit.rule].id, clause: index,

@@ -192,6 +192,9 @@ public struct Summarizer: Sendable {
       // A title that says what the answer text says ("The pay is stated") is said once.
       let repeats = !detail.isEmpty && said.lowercased().hasPrefix(detail.lowercased())
       detail = detail.isEmpty || repeats ? said : (said.isEmpty ? detail : detail + ": " + said.lowercasedFirst)
+      // Only a fact says it, and the question has no words for it (a heading that announces a
+      // way out, "Can I change my mind?"): point to the quote.
+      if detail.isEmpty { detail = "The part of the terms quoted below covers it" }
       if !detail.isEmpty { detail += "." }
       let otherQuotes = against.flatMap(quotesOf)
       if !otherQuotes.isEmpty {

@@ -35,6 +35,16 @@ struct SummarizerTests {
     #expect(Self.formula.grade(.init(good: good, bad: bad, blockers: blockers)).grade == expected)
   }
 
+  @Test("A heading that says how to get out is a way out, however the text under it words it; one that only asks is not")
+  func wayOutInAHeading() throws {
+    let body = "We collect photos of your skin for the study.\n\n## HEADING\n\nOpen Settings and press the red button.\n"
+    let how = try summary(body.replacingOccurrences(of: "HEADING", with: "How do I delete my photos?"), name: "faq.md")
+    #expect(answer(how, "withdraw-or-delete")?.answer == "yes")
+    #expect(answer(how, "withdraw-or-delete")?.quotes.first?.text.contains("How do I delete my photos?") == true)
+    let asks = try summary(body.replacingOccurrences(of: "HEADING", with: "Can I delete my photos?"), name: "faq.md")
+    #expect(answer(asks, "withdraw-or-delete")?.answer == "not stated")
+  }
+
   @Test("The reason names the rule of the formula that decided")
   func reason() {
     #expect(Self.formula.grade(.init(good: 1, bad: 0, blockers: 2)).reason == "2 blockers > 1 good point")
