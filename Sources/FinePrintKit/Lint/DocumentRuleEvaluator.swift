@@ -83,8 +83,53 @@ struct DocumentRuleEvaluator {
       parts.append("'\(linter.engine.ruleSet.rule(id)?.title ?? id)' (\(id))")
     }
     if !requirement.patterns.isEmpty {
-      parts.append("wording like " + requirement.patterns.prefix(3).map { "\"\($0.text)\"" }.joined(separator: ", "))
+      parts.append("wording like " + requirement.patterns.prefix(3).map { "\"\(example(of: $0.text))\"" }.joined(separator: ", "))
     }
     return parts.isEmpty ? "what the rule requires" : parts.joined(separator: " or ")
+  }
+
+  /// A pattern as words a reader recognises: a word list by its shortest phrase, each group of
+  /// alternatives by its first, optional parts and gaps left out ("how to (withdraw | leave)"
+  /// → "how to withdraw").
+  func example(of pattern: String) -> String {
+    var text = pattern
+    if pattern.hasPrefix("@"), !pattern.contains(" "),
+      let lexicon = linter.engine.ruleSet.lexicons.first(where: { $0.name == pattern.dropFirst() }),
+      let shortest = lexicon.entries.map(\.text).min(by: { $0.count < $1.count })
+    {
+      text = shortest
+    }
+    // One frame a group: the words of its first alternative, and whether it is past it.
+    var frames: [(words: [String], pastFirst: Bool)] = [([], false)]
+    for raw in text.split(separator: " ") {
+      var word = Substring(raw)
+      while word.hasPrefix("(") {
+        frames.append(([], false))
+        word = word.dropFirst()
+      }
+      var closes: [Bool] = []  // each closing parenthesis, and whether it makes its group optional
+      while let last = word.last, last == ")" || last == "?" {
+        if word.hasSuffix(")?") {
+          closes.append(true)
+          word = word.dropLast(2)
+        } else if last == ")" {
+          closes.append(false)
+          word = word.dropLast()
+        } else {
+          word = ""  // an optional word: "your?"
+        }
+      }
+      if word == "|" {
+        frames[frames.count - 1].pastFirst = true
+      } else if !word.isEmpty, !word.hasPrefix(".."), !word.hasPrefix("#"), !frames[frames.count - 1].pastFirst {
+        frames[frames.count - 1].words.append(String(word.hasSuffix("+") || word.hasSuffix("*") ? word.dropLast() : word))
+      }
+      for optional in closes where frames.count > 1 {
+        let group = frames.removeLast()
+        if !optional && !frames[frames.count - 1].pastFirst { frames[frames.count - 1].words += group.words }
+      }
+    }
+    let words = frames[0].words
+    return words.joined(separator: " ")
   }
 }
