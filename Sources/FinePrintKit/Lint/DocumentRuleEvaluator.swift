@@ -129,7 +129,6 @@ struct DocumentRuleEvaluator {
         if !optional && !frames[frames.count - 1].pastFirst { frames[frames.count - 1].words += group.words }
       }
     }
-    let words = frames[0].words
-    return words.joined(separator: " ")
+    return frames[0].words.joined(separator: " ")
   }
 }

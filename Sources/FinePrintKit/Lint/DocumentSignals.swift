@@ -21,14 +21,13 @@ struct DocumentSignals {
   }
 
   /// - Parameter requiresOnly: record only `requires` matches: a heading ("How to withdraw",
-  ///   "Can I change my mind?") says that the document covers a topic, which is what a
+  ///   "How do I delete my data?") says that the document covers a topic, which is what a
   ///   requirement asks, but it is not where a document rule applies or is reported.
   mutating func record(_ result: RuleEngine.ClauseResult, clause: Int, requiresOnly: Bool = false) {
     for (role, _) in result.signals {
-      if requiresOnly, case .requires = role {} else if requiresOnly { continue }
       switch role {
-      case .when(let rule): if when[rule].last != clause { when[rule].append(clause) }
-      case .reportAt(let rule): if reportAt[rule].last != clause { reportAt[rule].append(clause) }
+      case .when(let rule): if !requiresOnly && when[rule].last != clause { when[rule].append(clause) }
+      case .reportAt(let rule): if !requiresOnly && reportAt[rule].last != clause { reportAt[rule].append(clause) }
       case .requires(let rule): if requires[rule].last != clause { requires[rule].append(clause) }
       case .primary: break
       }

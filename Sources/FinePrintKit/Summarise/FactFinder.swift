@@ -16,8 +16,8 @@ public struct FactFinder: Sendable {
 
   public static let dataKindPrefix = "data-kind-"
   public static let factPrefix = "fact-"
-  /// A fact named `fact-…-heading` is looked for in headings only ("How to withdraw", "Can I
-  /// change my mind?"), every other one in the clauses under them only.
+  /// A fact named `fact-…-heading` is looked for in headings only ("How to withdraw", "How do I
+  /// delete my data?"), every other one in the clauses under them only.
   public static let headingSuffix = "-heading"
   /// A lexicon `unless-fact-NAME` cancels `fact-NAME` in any clause that holds one of its phrases.
   public static let exceptionPrefix = "unless-"
