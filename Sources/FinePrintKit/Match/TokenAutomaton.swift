@@ -346,8 +346,11 @@ struct TokenAutomaton: Sendable {
                   }
                   let row = Int(f.requirementBitRow[set])
                   if row >= 0 {
-                    // Up to the first word of the clause in the row, not past it.
+                    // Up to the first word of the clause in the row, not past it. (`met` is
+                    // true here, from the loop's condition: unset, the row was never read, and
+                    // every requirement of more than 16 words passed.)
                     let rowStart = row * width
+                    met = false
                     var t = 0
                     while !met && t < touchedCount {
                       let w = Int(touched[t])
