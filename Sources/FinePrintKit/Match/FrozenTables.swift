@@ -18,6 +18,8 @@ final class FrozenTables: @unchecked Sendable {
   let startSteps: UnsafeBufferPointer<Int32>
   let startPatterns: UnsafeBufferPointer<Int32>
   let anchored: UnsafeBufferPointer<Bool>
+  /// The patterns that are not anchored, a bit each: they may start a thread in any clause.
+  let unanchoredBits: UnsafeBufferPointer<UInt64>
   /// Whether every pattern starts threads only in a clause that holds its anchor: then a clause
   /// that holds no pattern's anchor needs no walk at all.
   let allAnchored: Bool
@@ -50,6 +52,11 @@ final class FrozenTables: @unchecked Sendable {
     startSteps = Self.copy(automaton.startSteps)
     startPatterns = Self.copy(automaton.startPatterns)
     anchored = Self.copy(automaton.anchored)
+    var unanchored = [UInt64](repeating: 0, count: (automaton.patternCount + 63) / 64)
+    for (pattern, isAnchored) in automaton.anchored.enumerated() where !isAnchored {
+      unanchored[pattern >> 6] |= 1 << UInt64(pattern & 63)
+    }
+    unanchoredBits = Self.copy(unanchored)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
@@ -76,6 +83,7 @@ final class FrozenTables: @unchecked Sendable {
     requirementBits.deallocate()
     keyBloom.deallocate()
     anchored.deallocate()
+    unanchoredBits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
   }
