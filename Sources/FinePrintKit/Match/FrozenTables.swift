@@ -20,6 +20,17 @@ final class FrozenTables: @unchecked Sendable {
   let anchored: UnsafeBufferPointer<Bool>
   /// The patterns that are not anchored, a bit each: they may start a thread in any clause.
   let unanchoredBits: UnsafeBufferPointer<UInt64>
+  /// Token IDs with at least `commonStartSteps` start steps ("the", "your", "data"): for each,
+  /// -1 or its row, the patterns of its steps a bit each, as the words of the pattern bitset
+  /// that are not zero (`commonStartWordIndex` and `commonStartWordBits` from
+  /// `commonStartRowOffsets[row]` to `commonStartRowOffsets[row + 1]`). A clause lets few
+  /// patterns through, so the walk picks the steps of those from such a token's list instead of
+  /// testing each step in turn.
+  let commonStartRow: UnsafeBufferPointer<Int32>
+  let commonStartRowOffsets: UnsafeBufferPointer<Int32>
+  let commonStartWordIndex: UnsafeBufferPointer<Int32>
+  let commonStartWordBits: UnsafeBufferPointer<UInt64>
+  static let commonStartSteps = 16
   /// Whether every pattern starts threads only in a clause that holds its anchor: then a clause
   /// that holds no pattern's anchor needs no walk at all.
   let allAnchored: Bool
@@ -57,6 +68,32 @@ final class FrozenTables: @unchecked Sendable {
       unanchored[pattern >> 6] |= 1 << UInt64(pattern & 63)
     }
     unanchoredBits = Self.copy(unanchored)
+    // A token's start steps are in the order of their patterns (the builder lays them out
+    // pattern by pattern), which picking by pattern keeps; a list that is not is never picked from.
+    let width = unanchored.count
+    var rows = [Int32](repeating: -1, count: max(automaton.startOffsets.count - 1, 0))
+    var rowOffsets: [Int32] = [0]
+    var wordIndex: [Int32] = []
+    var wordBits: [UInt64] = []
+    for id in rows.indices {
+      let steps = Int(automaton.startOffsets[id])..<Int(automaton.startOffsets[id + 1])
+      let patterns = automaton.startPatterns[steps]
+      guard steps.count >= Self.commonStartSteps, zip(patterns, patterns.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+        continue
+      }
+      rows[id] = Int32(rowOffsets.count - 1)
+      var row = [UInt64](repeating: 0, count: width)
+      for pattern in patterns { row[Int(pattern) >> 6] |= 1 << UInt64(pattern & 63) }
+      for (w, bits) in row.enumerated() where bits != 0 {
+        wordIndex.append(Int32(w))
+        wordBits.append(bits)
+      }
+      rowOffsets.append(Int32(wordIndex.count))
+    }
+    commonStartRow = Self.copy(rows)
+    commonStartRowOffsets = Self.copy(rowOffsets)
+    commonStartWordIndex = Self.copy(wordIndex)
+    commonStartWordBits = Self.copy(wordBits)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
@@ -84,6 +121,10 @@ final class FrozenTables: @unchecked Sendable {
     keyBloom.deallocate()
     anchored.deallocate()
     unanchoredBits.deallocate()
+    commonStartRow.deallocate()
+    commonStartRowOffsets.deallocate()
+    commonStartWordIndex.deallocate()
+    commonStartWordBits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
   }

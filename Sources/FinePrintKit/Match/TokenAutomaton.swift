@@ -255,6 +255,28 @@ struct TokenAutomaton: Sendable {
                 if id + 1 < f.startOffsets.count {
                   var s = Int(f.startOffsets[id])
                   let end = Int(f.startOffsets[id + 1])
+                  if end - s >= FrozenTables.commonStartSteps, case let row = Int(f.commonStartRow[id]), row >= 0 {
+                    // A common word: the patterns of its steps that may start here, in order,
+                    // each found by a binary search in the list (ordered by pattern).
+                    for k in Int(f.commonStartRowOffsets[row])..<Int(f.commonStartRowOffsets[row + 1]) {
+                      let w = Int(f.commonStartWordIndex[k])
+                      var bits = f.commonStartWordBits[k] & startable[w]
+                      while bits != 0 {
+                        let pattern = Int32(w << 6 | bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                        var high = end
+                        while s < high {
+                          let mid = (s + high) >> 1
+                          if f.startPatterns[mid] < pattern { s = mid + 1 } else { high = mid }
+                        }
+                        while s < end && f.startPatterns[s] == pattern {
+                          take(Int(f.startSteps[s]), from: -1, start: position, skipped: 0)
+                          s += 1
+                        }
+                      }
+                    }
+                    s = end
+                  }
                   while s < end {
                     let pattern = Int(f.startPatterns[s])
                     if startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0 {
