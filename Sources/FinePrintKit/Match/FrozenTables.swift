@@ -69,18 +69,26 @@ final class FrozenTables: @unchecked Sendable {
     }
     unanchoredBits = Self.copy(unanchored)
     // A token's start steps are in the order of their patterns (the builder lays them out
-    // pattern by pattern), which picking by pattern keeps; a list that is not is never picked from.
+    // pattern by pattern), which picking by pattern keeps; a list that is not is never picked
+    // from. This runs for every automaton at start-up: the common words are found on the raw
+    // copies, only in a large automaton (a rule's own checks have few start steps), and the
+    // table by ID ends at the last of them.
     let width = unanchored.count
-    var rows = [Int32](repeating: -1, count: max(automaton.startOffsets.count - 1, 0))
+    var common: [Int] = []
+    let ids = startSteps.count >= 64 * Self.commonStartSteps ? max(startOffsets.count - 1, 0) : 0
+    for id in 0..<ids where startOffsets[id + 1] - startOffsets[id] >= Self.commonStartSteps {
+      var ordered = true
+      for s in Int(startOffsets[id])..<Int(startOffsets[id + 1]) - 1 where startPatterns[s] > startPatterns[s + 1] {
+        ordered = false
+      }
+      if ordered { common.append(id) }
+    }
+    var rows = [Int32](repeating: -1, count: common.last.map { $0 + 1 } ?? 0)
     var rowOffsets: [Int32] = [0]
     var wordIndex: [Int32] = []
     var wordBits: [UInt64] = []
-    for id in rows.indices {
-      let steps = Int(automaton.startOffsets[id])..<Int(automaton.startOffsets[id + 1])
-      let patterns = automaton.startPatterns[steps]
-      guard steps.count >= Self.commonStartSteps, zip(patterns, patterns.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-        continue
-      }
+    for id in common {
+      let patterns = startPatterns[Int(startOffsets[id])..<Int(startOffsets[id + 1])]
       rows[id] = Int32(rowOffsets.count - 1)
       var row = [UInt64](repeating: 0, count: width)
       for pattern in patterns { row[Int(pattern) >> 6] |= 1 << UInt64(pattern & 63) }

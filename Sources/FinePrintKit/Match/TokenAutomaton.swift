@@ -255,7 +255,9 @@ struct TokenAutomaton: Sendable {
                 if id + 1 < f.startOffsets.count {
                   var s = Int(f.startOffsets[id])
                   let end = Int(f.startOffsets[id + 1])
-                  if end - s >= FrozenTables.commonStartSteps, case let row = Int(f.commonStartRow[id]), row >= 0 {
+                  if end - s >= FrozenTables.commonStartSteps, id < f.commonStartRow.count,
+                    case let row = Int(f.commonStartRow[id]), row >= 0
+                  {
                     // A common word: the patterns of its steps that may start here, in order,
                     // each found by a binary search in the list (ordered by pattern).
                     for k in Int(f.commonStartRowOffsets[row])..<Int(f.commonStartRowOffsets[row + 1]) {
