@@ -37,6 +37,20 @@ struct ClauseSegmenterTests {
     #expect(ascii.wordCount == unicode.wordCount && ascii.titleCase == unicode.titleCase && ascii.hasVerb == unicode.hasVerb)
   }
 
+  @Test("A line's width counted eight bytes at a time is its number of code points")
+  func displayLength() {
+    let pieces = ["a", "é", "中", "😀", "“quoted”", " ", "words and more words"]
+    var line = ""
+    for k in 0..<60 {
+      line += pieces[(k * 5 + k / 3) % pieces.count]
+      let bytes = Array(line.utf8)
+      for start in 0..<min(9, bytes.count) where bytes[start] & 0xC0 != 0x80 {
+        let expected = String(decoding: bytes[start...], as: UTF8.self).unicodeScalars.count
+        #expect(ClauseSegmenter.displayLength(bytes, start..<bytes.count) == expected)
+      }
+    }
+  }
+
   @Test(
     "Folding white space on bytes gives what folding it on characters gives",
     arguments: [
