@@ -48,8 +48,12 @@ public struct LineIndex: Sendable {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         if !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
           // No line break: eight bytes on the same line, less the bytes that continue a code point.
-          codePoints += 8 - Self.continuationBytes(word)
-          if word & 0x8080_8080_8080_8080 != 0 { lineIsASCII = false }
+          if word & 0x8080_8080_8080_8080 == 0 {
+            codePoints += 8
+          } else {
+            codePoints += 8 - Self.continuationBytes(word)
+            lineIsASCII = false
+          }
         } else {
           for k in i..<(i + 8) { visit(k) }
         }
