@@ -18,6 +18,19 @@ final class FrozenTables: @unchecked Sendable {
   let startSteps: UnsafeBufferPointer<Int32>
   let startPatterns: UnsafeBufferPointer<Int32>
   let anchored: UnsafeBufferPointer<Bool>
+  /// The patterns that are not anchored, a bit each: they may start a thread in any clause.
+  let unanchoredBits: UnsafeBufferPointer<UInt64>
+  /// Token IDs with at least `commonStartSteps` start steps ("the", "your", "data"): for each,
+  /// -1 or its row, the patterns of its steps a bit each, as the words of the pattern bitset
+  /// that are not zero (`commonStartWordIndex` and `commonStartWordBits` from
+  /// `commonStartRowOffsets[row]` to `commonStartRowOffsets[row + 1]`). A clause lets few
+  /// patterns through, so the walk picks the steps of those from such a token's list instead of
+  /// testing each step in turn.
+  let commonStartRow: UnsafeBufferPointer<Int32>
+  let commonStartRowOffsets: UnsafeBufferPointer<Int32>
+  let commonStartWordIndex: UnsafeBufferPointer<Int32>
+  let commonStartWordBits: UnsafeBufferPointer<UInt64>
+  static let commonStartSteps = 16
   /// Whether every pattern starts threads only in a clause that holds its anchor: then a clause
   /// that holds no pattern's anchor needs no walk at all.
   let allAnchored: Bool
@@ -50,13 +63,76 @@ final class FrozenTables: @unchecked Sendable {
     startSteps = Self.copy(automaton.startSteps)
     startPatterns = Self.copy(automaton.startPatterns)
     anchored = Self.copy(automaton.anchored)
+    var unanchored = [UInt64](repeating: 0, count: (automaton.patternCount + 63) / 64)
+    for (pattern, isAnchored) in automaton.anchored.enumerated() where !isAnchored {
+      unanchored[pattern >> 6] |= 1 << UInt64(pattern & 63)
+    }
+    unanchoredBits = Self.copy(unanchored)
+    // A token's start steps are in the order of their patterns (the builder lays them out
+    // pattern by pattern), which picking by pattern keeps; a list that is not is never picked
+    // from. This runs for every automaton at start-up: the common words are found on the raw
+    // copies, only in a large automaton (a rule's own checks have few start steps), and the
+    // table by ID ends at the last of them.
+    let width = unanchored.count
+    var common: [Int] = []
+    let ids = startSteps.count >= 64 * Self.commonStartSteps ? max(startOffsets.count - 1, 0) : 0
+    for id in 0..<ids where startOffsets[id + 1] - startOffsets[id] >= Self.commonStartSteps {
+      var ordered = true
+      for s in Int(startOffsets[id])..<Int(startOffsets[id + 1]) - 1 where startPatterns[s] > startPatterns[s + 1] {
+        ordered = false
+      }
+      if ordered { common.append(id) }
+    }
+    var rows = [Int32](repeating: -1, count: common.last.map { $0 + 1 } ?? 0)
+    var rowOffsets: [Int32] = [0]
+    var wordIndex: [Int32] = []
+    var wordBits: [UInt64] = []
+    for id in common {
+      let patterns = startPatterns[Int(startOffsets[id])..<Int(startOffsets[id + 1])]
+      rows[id] = Int32(rowOffsets.count - 1)
+      var row = [UInt64](repeating: 0, count: width)
+      for pattern in patterns { row[Int(pattern) >> 6] |= 1 << UInt64(pattern & 63) }
+      for (w, bits) in row.enumerated() where bits != 0 {
+        wordIndex.append(Int32(w))
+        wordBits.append(bits)
+      }
+      rowOffsets.append(Int32(wordIndex.count))
+    }
+    commonStartRow = Self.copy(rows)
+    commonStartRowOffsets = Self.copy(rowOffsets)
+    commonStartWordIndex = Self.copy(wordIndex)
+    commonStartWordBits = Self.copy(wordBits)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
     isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)
     anchorPatterns = Self.copy(automaton.anchorPatterns)
     requirementOffsets = Self.copy(automaton.requirementOffsets)
+    // Each pattern's requirements, short lists of IDs first (the shortest first), then bitset
+    // rows, which are read over every word of the clause: a pattern needs them all, so the
+    // order changes only how soon a clause without one is told.
+    // (Sorted in place by insertion, on raw memory: this runs for every automaton at start-up.)
     requirements = Self.copy(automaton.requirements)
+    var cost = [Int](repeating: Int.max, count: automaton.requirementBitRow.count)
+    for set in cost.indices where automaton.requirementBitRow[set] < 0 {
+      cost[set] = Int(automaton.requirementIDOffsets[set + 1] - automaton.requirementIDOffsets[set])
+    }
+    let sets = UnsafeMutableBufferPointer(mutating: requirements)
+    for pattern in 0..<max(automaton.requirementOffsets.count - 1, 0) {
+      let start = Int(automaton.requirementOffsets[pattern])
+      let end = Int(automaton.requirementOffsets[pattern + 1])
+      var i = start + 1
+      while i < end {
+        let set = sets[i]
+        var j = i
+        while j > start && (cost[Int(sets[j - 1])], sets[j - 1]) > (cost[Int(set)], set) {
+          sets[j] = sets[j - 1]
+          j -= 1
+        }
+        sets[j] = set
+        i += 1
+      }
+    }
     requirementBitRow = Self.copy(automaton.requirementBitRow)
     requirementBits = Self.copy(automaton.requirementBits)
     requirementIDOffsets = Self.copy(automaton.requirementIDOffsets)
@@ -76,6 +152,11 @@ final class FrozenTables: @unchecked Sendable {
     requirementBits.deallocate()
     keyBloom.deallocate()
     anchored.deallocate()
+    unanchoredBits.deallocate()
+    commonStartRow.deallocate()
+    commonStartRowOffsets.deallocate()
+    commonStartWordIndex.deallocate()
+    commonStartWordBits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
   }

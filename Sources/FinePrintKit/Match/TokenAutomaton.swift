@@ -36,6 +36,10 @@ struct TokenAutomaton: Sendable {
     /// For each pattern, the run in which it was last found possible (minus the run while it is
     /// only a candidate; 0 never).
     var present: [Int] = []
+    /// The patterns that may start a thread in the clause being matched, a bit each: the
+    /// unanchored ones, and those `present` marks for this run. A start step tests one bit of
+    /// this (a few cache lines) where it read the pattern's anchored flag and its `present` slot.
+    var startable: [UInt64] = []
     var runs = 0
     /// The token IDs of the clause being matched, as a bitset; and the patterns whose anchor
     /// it holds, to check against their other requirements.
@@ -172,7 +176,7 @@ struct TokenAutomaton: Sendable {
     let earliest = prefersEarliestStart
     scratch.seen.withUnsafeMutableBufferPointer { seen in
       scratch.slot.withUnsafeMutableBufferPointer { slot in
-        scratch.present.withUnsafeBufferPointer { present in
+        scratch.startable.withUnsafeBufferPointer { startable in
           scratch.threadsA.withUnsafeMutableBufferPointer { bufferA in
             scratch.threadsB.withUnsafeMutableBufferPointer { bufferB in
               var active = bufferA.baseAddress!
@@ -251,9 +255,33 @@ struct TokenAutomaton: Sendable {
                 if id + 1 < f.startOffsets.count {
                   var s = Int(f.startOffsets[id])
                   let end = Int(f.startOffsets[id + 1])
+                  if end - s >= FrozenTables.commonStartSteps, id < f.commonStartRow.count,
+                    case let row = Int(f.commonStartRow[id]), row >= 0
+                  {
+                    // A common word: the patterns of its steps that may start here, in order,
+                    // each found by a binary search in the list (ordered by pattern).
+                    for k in Int(f.commonStartRowOffsets[row])..<Int(f.commonStartRowOffsets[row + 1]) {
+                      let w = Int(f.commonStartWordIndex[k])
+                      var bits = f.commonStartWordBits[k] & startable[w]
+                      while bits != 0 {
+                        let pattern = Int32(w << 6 | bits.trailingZeroBitCount)
+                        bits &= bits - 1
+                        var high = end
+                        while s < high {
+                          let mid = (s + high) >> 1
+                          if f.startPatterns[mid] < pattern { s = mid + 1 } else { high = mid }
+                        }
+                        while s < end && f.startPatterns[s] == pattern {
+                          take(Int(f.startSteps[s]), from: -1, start: position, skipped: 0)
+                          s += 1
+                        }
+                      }
+                    }
+                    s = end
+                  }
                   while s < end {
                     let pattern = Int(f.startPatterns[s])
-                    if !f.anchored[pattern] || present[pattern] == run {
+                    if startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0 {
                       take(Int(f.startSteps[s]), from: -1, start: position, skipped: 0)
                     }
                     s += 1
@@ -261,7 +289,7 @@ struct TokenAutomaton: Sendable {
                 }
                 for (r, step) in regexStarts.enumerated() {
                   let pattern = Int(regexStartPatterns[r])
-                  guard !f.anchored[pattern] || present[pattern] == run,
+                  guard startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0,
                     accepts(Int(f.stepTest[Int(step)]), token, index: index, text: text, in: f)
                   else { continue }
                   take(Int(step), from: -1, start: position, skipped: 0)
@@ -293,6 +321,9 @@ struct TokenAutomaton: Sendable {
     if scratch.candidates.count < patternCount {
       scratch.candidates = [Int32](repeating: 0, count: patternCount)
     }
+    if scratch.startable.count != f.unanchoredBits.count {
+      scratch.startable = [UInt64](repeating: 0, count: f.unanchoredBits.count)
+    }
     if scratch.requirementMet.count < requirementBitRow.count {
       scratch.requirementMet = [Int](repeating: 0, count: requirementBitRow.count)
     }
@@ -304,71 +335,78 @@ struct TokenAutomaton: Sendable {
         scratch.present.withUnsafeMutableBufferPointer { present in
           scratch.candidates.withUnsafeMutableBufferPointer { candidates in
             scratch.requirementMet.withUnsafeMutableBufferPointer { memo in
-              for t in 0..<touchedCount { ids[Int(touched[t])] = 0 }
-              touchedCount = 0
-              for token in tokens {
-                let id = Int(token.id)
-                let word = id >> 6
-                guard word < width else { continue }
-                let bit: UInt64 = 1 << UInt64(id & 63)
-                // A word seen before in this clause has marked its patterns already.
-                guard ids[word] & bit == 0 else { continue }
-                if ids[word] == 0 {
-                  touched[touchedCount] = Int32(word)
-                  touchedCount += 1
-                }
-                ids[word] |= bit
-                guard id + 1 < f.anchorOffsets.count else { continue }
-                var a = Int(f.anchorOffsets[id])
-                let end = Int(f.anchorOffsets[id + 1])
-                while a < end {
-                  let pattern = Int(f.anchorPatterns[a])
-                  if present[pattern] != -run {
-                    present[pattern] = -run
-                    candidates[candidateCount] = Int32(pattern)
-                    candidateCount += 1
+              scratch.startable.withUnsafeMutableBufferPointer { startable in
+                for t in 0..<touchedCount { ids[Int(touched[t])] = 0 }
+                for w in startable.indices { startable[w] = f.unanchoredBits[w] }
+                touchedCount = 0
+                for token in tokens {
+                  let id = Int(token.id)
+                  let word = id >> 6
+                  guard word < width else { continue }
+                  let bit: UInt64 = 1 << UInt64(id & 63)
+                  // A word seen before in this clause has marked its patterns already.
+                  guard ids[word] & bit == 0 else { continue }
+                  if ids[word] == 0 {
+                    touched[touchedCount] = Int32(word)
+                    touchedCount += 1
                   }
-                  a += 1
-                }
-              }
-              for c in 0..<candidateCount {
-                let pattern = Int(candidates[c])
-                var met = true
-                var r = Int(f.requirementOffsets[pattern])
-                let end = Int(f.requirementOffsets[pattern + 1])
-                while met && r < end {
-                  let set = Int(f.requirements[r])
-                  r += 1
-                  let memoized = memo[set]
-                  if memoized >> 1 == run {
-                    met = memoized & 1 == 1
-                    continue
-                  }
-                  let row = Int(f.requirementBitRow[set])
-                  if row >= 0 {
-                    // Up to the first word of the clause in the row, not past it.
-                    let rowStart = row * width
-                    var t = 0
-                    while !met && t < touchedCount {
-                      let w = Int(touched[t])
-                      met = f.requirementBits[rowStart + w] & ids[w] != 0
-                      t += 1
+                  ids[word] |= bit
+                  guard id + 1 < f.anchorOffsets.count else { continue }
+                  var a = Int(f.anchorOffsets[id])
+                  let end = Int(f.anchorOffsets[id + 1])
+                  while a < end {
+                    let pattern = Int(f.anchorPatterns[a])
+                    if present[pattern] != -run {
+                      present[pattern] = -run
+                      candidates[candidateCount] = Int32(pattern)
+                      candidateCount += 1
                     }
-                  } else {
-                    met = false
-                    var i = Int(f.requirementIDOffsets[set])
-                    let idEnd = Int(f.requirementIDOffsets[set + 1])
-                    while !met && i < idEnd {
-                      let id = Int(f.requirementIDs[i])
-                      met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
-                      i += 1
-                    }
+                    a += 1
                   }
-                  memo[set] = run << 1 | (met ? 1 : 0)
                 }
-                if met {
-                  present[pattern] = run
-                  marked += 1
+                for c in 0..<candidateCount {
+                  let pattern = Int(candidates[c])
+                  var met = true
+                  var r = Int(f.requirementOffsets[pattern])
+                  let end = Int(f.requirementOffsets[pattern + 1])
+                  while met && r < end {
+                    let set = Int(f.requirements[r])
+                    r += 1
+                    let memoized = memo[set]
+                    if memoized >> 1 == run {
+                      met = memoized & 1 == 1
+                      continue
+                    }
+                    let row = Int(f.requirementBitRow[set])
+                    if row >= 0 {
+                      // Up to the first word of the clause in the row, not past it. (`met` is
+                      // true here, from the loop's condition: unset, the row was never read, and
+                      // every requirement of more than 16 words passed.)
+                      let rowStart = row * width
+                      met = false
+                      var t = 0
+                      while !met && t < touchedCount {
+                        let w = Int(touched[t])
+                        met = f.requirementBits[rowStart + w] & ids[w] != 0
+                        t += 1
+                      }
+                    } else {
+                      met = false
+                      var i = Int(f.requirementIDOffsets[set])
+                      let idEnd = Int(f.requirementIDOffsets[set + 1])
+                      while !met && i < idEnd {
+                        let id = Int(f.requirementIDs[i])
+                        met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
+                        i += 1
+                      }
+                    }
+                    memo[set] = run << 1 | (met ? 1 : 0)
+                  }
+                  if met {
+                    present[pattern] = run
+                    startable[pattern >> 6] |= 1 << UInt64(pattern & 63)
+                    marked += 1
+                  }
                 }
               }
             }

@@ -46,8 +46,14 @@ public struct LineIndex: Sendable {
       while i + 8 <= n {
         if i % Self.stride == 0 { checkpoints.append(codePoints) }
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if word & 0x8080_8080_8080_8080 == 0 && !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
-          codePoints += 8
+        if !Self.hasByte(word, 0x0A) && !Self.hasByte(word, 0x0D) {
+          // No line break: eight bytes on the same line, less the bytes that continue a code point.
+          if word & 0x8080_8080_8080_8080 == 0 {
+            codePoints += 8
+          } else {
+            codePoints += 8 - Self.continuationBytes(word)
+            lineIsASCII = false
+          }
         } else {
           for k in i..<(i + 8) { visit(k) }
         }
@@ -72,6 +78,15 @@ public struct LineIndex: Sendable {
     return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
+  /// How many of the eight bytes of `word` continue a code point (`10xxxxxx`): bit 7 set and
+  /// bit 6 clear, the shift bringing each byte's bit 6 under its bit 7; the ones are summed by a
+  /// multiplication into the top byte (the baseline x86-64 has no population count).
+  @inline(__always)
+  static func continuationBytes(_ word: UInt64) -> Int {
+    let ones = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+    return Int((ones &* 0x0101_0101_0101_0101) >> 56)
+  }
+
   /// The number of code points that start in `source[0..<offset]`.
   private func codePoints(before offset: Int) -> Int {
     guard !codePointsBefore.isEmpty else { return 0 }
@@ -79,14 +94,21 @@ public struct LineIndex: Sendable {
     return codePointsBefore[block] + count(from: block * Self.stride, to: offset)
   }
 
+  /// The code points that start in `source[start..<end]`, eight bytes at a time where it can.
   private func count(from start: Int, to end: Int) -> Int {
-    var n = 0
-    var i = start
-    while i < end {
-      if source[i] & 0xC0 != 0x80 { n += 1 }
-      i += 1
+    source.withUnsafeBytes { raw in
+      var n = 0
+      var i = start
+      while i + 8 <= end {
+        n += 8 - Self.continuationBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        i += 8
+      }
+      while i < end {
+        if raw[i] & 0xC0 != 0x80 { n += 1 }
+        i += 1
+      }
+      return n
     }
-    return n
   }
 
   /// The number of lines (a final line without a line break counts).

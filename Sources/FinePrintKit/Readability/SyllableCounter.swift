@@ -13,9 +13,13 @@ public enum SyllableCounter {
     "notwithstanding": 4, "aforementioned": 4, "forthwith": 2, "hereby": 2, "herein": 2, "hereto": 2,
   ]
 
+  /// a, e, i, o, u and y as bits of `c - "a"`.
+  private static var vowelBits: UInt32 { 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20 | 1 << 24 }
+
+  @inline(__always)
   static func isVowel(_ c: UInt8) -> Bool {
-    c == UInt8(ascii: "a") || c == UInt8(ascii: "e") || c == UInt8(ascii: "i") || c == UInt8(ascii: "o")
-      || c == UInt8(ascii: "u") || c == UInt8(ascii: "y")
+    let k = c &- UInt8(ascii: "a")
+    return k < 26 && vowelBits >> UInt32(k) & 1 != 0
   }
 
   /// Syllables in one word (lower-case letters; anything else is ignored).
@@ -32,6 +36,12 @@ public enum SyllableCounter {
     var longest = 0
     /// Bit `c - "a"` is set when an exception starts with letter c.
     var firstLetters: UInt32 = 0
+    /// Bit `16 × (c - "a") + n` is set when an exception of `n` letters starts with letter c:
+    /// nearly every word starts with a letter some exception starts with, and few have an
+    /// exception's length too, so most words are told apart without hashing their letters.
+    /// (A vector, not an array: the table is copied for every clause scored, on every thread,
+    /// and an array's storage would be counted each time.)
+    var firstLetterAndLength = SIMD8<UInt64>()
 
     init(_ words: [String: Int]) {
       for (word, n) in words {
@@ -40,8 +50,13 @@ public enum SyllableCounter {
         var slot = Int(hash & 255)
         while slots[slot].hash != 0 { slot = (slot + 1) & 255 }
         slots[slot] = (hash, n)
+        precondition(letters.count < 16, "an exception of 16 letters or more needs a wider table")
         longest = max(longest, letters.count)
-        if let first = letters.first { firstLetters |= 1 << UInt32(first - UInt8(ascii: "a")) }
+        if let first = letters.first {
+          firstLetters |= 1 << UInt32(first - UInt8(ascii: "a"))
+          let bit = 16 * Int(first - UInt8(ascii: "a")) + letters.count
+          firstLetterAndLength[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
       }
     }
 
@@ -49,7 +64,9 @@ public enum SyllableCounter {
     @inline(__always)
     func count(_ letters: UnsafeBufferPointer<UInt8>) -> Int? {
       guard letters.count <= longest, let first = letters.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
-        firstLetters & (1 << UInt32(first - UInt8(ascii: "a"))) != 0
+        firstLetters & (1 << UInt32(first - UInt8(ascii: "a"))) != 0,
+        case let bit = 16 * Int(first - UInt8(ascii: "a")) + letters.count,
+        firstLetterAndLength[bit >> 6] >> UInt64(bit & 63) & 1 != 0
       else { return nil }
       let hash = Vocabulary.hash(letters)
       var slot = Int(hash & 255)

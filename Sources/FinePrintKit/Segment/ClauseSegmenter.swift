@@ -208,11 +208,19 @@ public struct ClauseSegmenter: Sendable {
     return end.isASCIILetter || (end >= UInt8(ascii: "0") && end <= UInt8(ascii: "9")) || end == UInt8(ascii: ",")
   }
 
-  /// Code points in a line (a good enough measure of its width).
+  /// Code points in a line (a good enough measure of its width), counted eight bytes at a time.
   static func displayLength(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-    bytes.withUnsafeBufferPointer { p in
+    bytes.withUnsafeBytes { raw in
       var n = 0
-      for i in range where p[i] & 0xC0 != 0x80 { n += 1 }
+      var i = range.lowerBound
+      while i + 8 <= range.upperBound {
+        n += 8 - LineIndex.continuationBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        i += 8
+      }
+      while i < range.upperBound {
+        if raw[i] & 0xC0 != 0x80 { n += 1 }
+        i += 1
+      }
       return n
     }
   }
@@ -264,28 +272,19 @@ public struct ClauseSegmenter: Sendable {
     {
       return nil
     }
-    // A separator is the one-byte character " " or tab, told by its bytes: comparing characters
-    // as strings was most of the cost of a short line.
-    let words = String(decoding: bytes[textStart..<range.upperBound], as: UTF8.self)
-      .split(whereSeparator: { $0.utf8.count == 1 && ($0.utf8.first == 0x20 || $0.utf8.first == 0x09) })
-    let titleCase = words.allSatisfy { w in
-      guard let f = w.unicodeScalars.first else { return true }
-      return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
-    }
-    // "JURY TRIAL WAIVER." is a title; "THE APP IS PROVIDED AS IS." is a sentence: it has a verb.
-    let hasVerb = words.contains { Self.finiteVerbs.contains($0.lowercased()) }
+    let (wordCount:words, titleCase, hasVerb) = Self.titleWords(bytes, textStart..<range.upperBound)
     // A run-in title: "Binding Arbitration.", "(d) Class Action Waiver." — short, capitalised, no verb.
-    let shortTitle = (titleCase || allCaps) && (2...5).contains(words.count) && last == UInt8(ascii: ".") && !hasVerb
+    let shortTitle = (titleCase || allCaps) && (2...5).contains(words) && last == UInt8(ascii: ".") && !hasVerb
     if let marker {
       switch marker.style {
       // "7. Disputes", "2. Data we collect": short, and either unpunctuated or in title case.
-      case .decimal(let depth) where depth <= 3 && words.count <= 8 && (titleCase || allCaps || !endsSentence):
+      case .decimal(let depth) where depth <= 3 && words <= 8 && (titleCase || allCaps || !endsSentence):
         return depth
-      case .section where words.count <= 8:
+      case .section where words <= 8:
         return 1
-      case .roman where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
+      case .roman where marker.text.hasSuffix(".") && words <= 8 && (titleCase || allCaps) && !endsSentence:
         return 1
-      case .letter where marker.text.hasSuffix(".") && words.count <= 8 && (titleCase || allCaps) && !endsSentence:
+      case .letter where marker.text.hasSuffix(".") && words <= 8 && (titleCase || allCaps) && !endsSentence:
         return 1
       case .letter where shortTitle, .roman where shortTitle:
         return 2
@@ -295,13 +294,60 @@ public struct ClauseSegmenter: Sendable {
     }
     // An ALL-CAPS line is a title ("TERMS OF SERVICE", "JURY TRIAL WAIVER."), above numbered
     // sections; a short one may end with a period, a longer one that does is a sentence.
-    if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words.count <= 5 && !hasVerb)) && words.count <= 10 {
+    if allCaps && (!endsSentence || (last == UInt8(ascii: ".") && words <= 5 && !hasVerb)) && words <= 10 {
       return 0
     }
     if alone && shortTitle { return 2 }
     if endsSentence { return nil }
-    if alone && titleCase && words.count <= 8 && !endsSentence { return 2 }
+    if alone && titleCase && words <= 8 && !endsSentence { return 2 }
     return nil
+  }
+
+  /// A heading candidate's words (split at spaces and tabs), whether they are in title case (each
+  /// starts with no lower-case letter, or is a small word such as "of"), and whether one is a
+  /// finite verb ("JURY TRIAL WAIVER." is a title; "THE APP IS PROVIDED AS IS." is a sentence).
+  static func titleWords(_ bytes: [UInt8], _ range: Range<Int>) -> (wordCount: Int, titleCase: Bool, hasVerb: Bool) {
+    bytes[range].allSatisfy { $0 < 0x80 } ? asciiTitleWords(bytes, range) : unicodeTitleWords(bytes, range)
+  }
+
+  /// `titleWords` of ASCII text (nearly every line), read on the bytes: splitting a string into
+  /// characters was most of the cost of a short line. A character is a byte here, a lower-case
+  /// letter is a to z, and lower-casing a word lowers its A to Z; the answers are those of
+  /// `unicodeTitleWords`.
+  static func asciiTitleWords(_ bytes: [UInt8], _ range: Range<Int>) -> (wordCount: Int, titleCase: Bool, hasVerb: Bool) {
+    var count = 0
+    var titleCase = true
+    var hasVerb = false
+    var i = range.lowerBound
+    while i < range.upperBound {
+      while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+      guard i < range.upperBound else { break }
+      let start = i
+      while i < range.upperBound && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+      count += 1
+      let startsLower = bytes[start] >= UInt8(ascii: "a") && bytes[start] <= UInt8(ascii: "z")
+      // The longest small word or verb has 6 letters: a longer word is neither.
+      if i - start > 6 {
+        if startsLower { titleCase = false }
+        continue
+      }
+      let lowered = String(decoding: bytes[start..<i].lazy.map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+      if startsLower && !smallTitleWords.contains(lowered) { titleCase = false }
+      if finiteVerbs.contains(lowered) { hasVerb = true }
+    }
+    return (count, titleCase, hasVerb)
+  }
+
+  /// `titleWords` of any text, on its characters: a separator is the one-byte character " " or tab.
+  static func unicodeTitleWords(_ bytes: [UInt8], _ range: Range<Int>) -> (wordCount: Int, titleCase: Bool, hasVerb: Bool) {
+    let words = String(decoding: bytes[range], as: UTF8.self)
+      .split(whereSeparator: { $0.utf8.count == 1 && ($0.utf8.first == 0x20 || $0.utf8.first == 0x09) })
+    let titleCase = words.allSatisfy { w in
+      guard let f = w.unicodeScalars.first else { return true }
+      return Self.smallTitleWords.contains(w.lowercased()) || !CharacterSet.lowercaseLetters.contains(f)
+    }
+    let hasVerb = words.contains { Self.finiteVerbs.contains($0.lowercased()) }
+    return (words.count, titleCase, hasVerb)
   }
 
   /// Auxiliary and linking verbs: an ALL-CAPS line ending with a period that has one is a

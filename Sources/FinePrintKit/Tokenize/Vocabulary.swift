@@ -25,21 +25,32 @@ public struct Vocabulary: Sendable {
   /// FNV-1a, 64 bits: cheap, and computed by the tokenizer while it normalises a word.
   @inlinable
   public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    var h = hashSeed
+    for b in bytes { h = hash(h, b) }
     return h
   }
+
+  /// The hash of no bytes, and one byte more folded into a hash (`hash(_:)` byte by byte).
+  @usableFromInline static var hashSeed: UInt64 { 0xcbf2_9ce4_8422_2325 }
+  @inlinable @inline(__always)
+  static func hash(_ h: UInt64, _ byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
 
   /// The ID of a word already normalised, or `unknown`.
   /// - Complexity: O(length of the word), expected.
   public func lookup(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let id = Int(slots[slot])
-      if id < 0 { return Self.unknown }
-      if hashes[id] == hash && equals(id, word) { return TokenID(id) }
-      slot = (slot + 1) & mask
+    // On raw buffers: the tokenizer asks for every word of a document, and each array
+    // subscript checked its bounds.
+    slots.withUnsafeBufferPointer { slots in
+      hashes.withUnsafeBufferPointer { hashes in
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+          let id = Int(slots[slot])
+          if id < 0 { return Self.unknown }
+          if hashes[id] == hash && equals(id, word) { return TokenID(id) }
+          slot = (slot + 1) & mask
+        }
+      }
     }
   }
 
@@ -89,12 +100,14 @@ public struct Vocabulary: Sendable {
     let start = ends[id]
     let end = ends[id + 1]
     guard end - start == word.count else { return false }
-    var i = 0
-    while i < word.count {
-      if arena[start + i] != word[i] { return false }
-      i += 1
+    return arena.withUnsafeBufferPointer { arena in
+      var i = 0
+      while i < word.count {
+        if arena[start + i] != word[i] { return false }
+        i += 1
+      }
+      return true
     }
-    return true
   }
 
   private mutating func place(_ id: Int) {

@@ -18,7 +18,9 @@ struct WordScanner: ~Copyable {
 
   @inline(__always)
   static func isASCIIWordByte(_ b: UInt8) -> Bool {
-    b < 64 ? wordBitsLow >> UInt64(b) & 1 != 0 : b < 128 && wordBitsHigh >> UInt64(b - 64) & 1 != 0
+    // The half of the table is picked without a branch: this runs on every byte of a word.
+    let bits = b < 64 ? wordBitsLow : wordBitsHigh
+    return b < 128 && bits >> UInt64(b & 63) & 1 != 0
   }
 
   @inline(__always)
@@ -72,10 +74,13 @@ struct WordScanner: ~Copyable {
     scratch.removeAll()
     var i = start
     while i < end {
-      // Most of a word is ASCII letters and digits: taken here by one bit test each.
-      while i < end, case let b = p[i], Self.isASCIIWordByte(b) {
-        scratch.append(b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b)
-        i += 1
+      // Most of a word is ASCII letters and digits: found by one bit test each, then copied
+      // (lowered and hashed) in one go.
+      var j = i
+      while j < end && Self.isASCIIWordByte(p[j]) { j += 1 }
+      if j > i {
+        scratch.appendLoweringASCII(p, i..<j)
+        i = j
       }
       guard i < end else { break }
       let (cls, length, value) = characterClass(i)
@@ -182,8 +187,7 @@ struct WordScanner: ~Copyable {
 
   private mutating func emit<R: WordResolver>(_ range: Range<Int>, resolver: inout R, into out: inout [Token]) {
     guard !scratch.isEmpty else { return }
-    let word = scratch.bytes
-    let id = resolver.resolve(word, hash: Vocabulary.hash(word))
+    let id = resolver.resolve(scratch.bytes, hash: scratch.hash)
     out.append(Token(id: id, range: range))
   }
 }

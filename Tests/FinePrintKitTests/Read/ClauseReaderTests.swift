@@ -142,4 +142,18 @@ struct ClauseReaderTests {
     let things = DocumentParties(learningFrom: Array(#"the mobile application (the "App") and its content"#.utf8))
     #expect(things.names.isEmpty)
   }
+
+  @Test("A signer's phrase is found wherever it starts, eight bytes at a time or one by one")
+  func signerAnywhere() {
+    // Every offset against the eight-byte steps, near the end of the text too, and text full of
+    // "i" and spaces that holds no phrase ("wi-fi is", "Mi Ami").
+    let filler = "wi-fi is on; Mi Ami hi i: "
+    for offset in 0..<24 {
+      let before = String(repeating: "x", count: offset)
+      #expect(DocumentParties.hasSigner(Array((filler + before + " I agree").utf8)), "offset \(offset)")
+      #expect(DocumentParties.hasSigner(Array((before + " i understand." + filler).utf8)), "offset \(offset)")
+      #expect(!DocumentParties.hasSigner(Array((filler + before + " I agre").utf8)), "offset \(offset)")
+      #expect(!DocumentParties.hasSigner(Array((before + "xI agree" + filler).utf8)), "offset \(offset)")
+    }
+  }
 }

@@ -70,6 +70,13 @@ struct ReadabilityTests {
     #expect(SyllableCounter.count(word) == expected)
   }
 
+  @Test("Every word of the exception list counts as the list says, past the table's quick tests")
+  func exceptionWords() {
+    for (word, syllables) in SyllableCounter.exceptions {
+      #expect(SyllableCounter.count(word) == syllables, "\(word)")
+    }
+  }
+
   @Test("Flesch reading ease and grade level follow the published formulas")
   func formulas() {
     // "The cat sat on the mat." 6 words, 1 sentence, 6 syllables.

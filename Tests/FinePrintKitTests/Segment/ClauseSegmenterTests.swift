@@ -24,6 +24,34 @@ struct ClauseSegmenterTests {
   }
 
   @Test(
+    "A heading's words read on ASCII bytes give what reading them on characters gives",
+    arguments: [
+      "Binding Arbitration.", "JURY TRIAL WAIVER.", "THE APP IS PROVIDED AS IS.", "Terms of use", "Terms of Use",
+      "how we use your data", "Data we collect", "Should you agree?", "  Your\tRights  and  Choices ", "a",
+      "WE CANNOT DO THAT", "Help & Support - contact", "informationally speaking", "x", "",
+    ])
+  func titleWords(line: String) {
+    let bytes = Array(line.utf8)
+    let ascii = ClauseSegmenter.asciiTitleWords(bytes, 0..<bytes.count)
+    let unicode = ClauseSegmenter.unicodeTitleWords(bytes, 0..<bytes.count)
+    #expect(ascii.wordCount == unicode.wordCount && ascii.titleCase == unicode.titleCase && ascii.hasVerb == unicode.hasVerb)
+  }
+
+  @Test("A line's width counted eight bytes at a time is its number of code points")
+  func displayLength() {
+    let pieces = ["a", "é", "中", "😀", "“quoted”", " ", "words and more words"]
+    var line = ""
+    for k in 0..<60 {
+      line += pieces[(k * 5 + k / 3) % pieces.count]
+      let bytes = Array(line.utf8)
+      for start in 0..<min(9, bytes.count) where bytes[start] & 0xC0 != 0x80 {
+        let expected = String(decoding: bytes[start...], as: UTF8.self).unicodeScalars.count
+        #expect(ClauseSegmenter.displayLength(bytes, start..<bytes.count) == expected)
+      }
+    }
+  }
+
+  @Test(
     "Folding white space on bytes gives what folding it on characters gives",
     arguments: [
       "", " ", "  Terms \t of\r\nService  ", "\u{0B}A\u{0C}B\u{1F}C", "One", "a  b", "\n\n",
