@@ -127,16 +127,12 @@ public struct Linter: Sendable {
         // Headings announce a topic; the clauses under them state the terms. Matching headings
         // would flag "Binding Arbitration" once for the title and again for the clause; a
         // heading only tells a document rule that a topic it requires is covered.
-        if clause.kind == .heading {
-          guard hasRequirements else { continue }
-          Self.tokens(of: clause, in: document, resolver: &resolver, into: &tokens)
-          let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
-          signals.record(result, clause: index, requiresOnly: true)
-          continue
-        }
+        let heading = clause.kind == .heading
+        if heading && !hasRequirements { continue }
         Self.tokens(of: clause, in: document, resolver: &resolver, into: &tokens)
         let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
-        signals.record(result, clause: index)
+        signals.record(result, clause: index, requiresOnly: heading)
+        if heading { continue }
         for (rule, message) in measurements(clause, document: document) {
           pending.append(
             PendingFinding(
