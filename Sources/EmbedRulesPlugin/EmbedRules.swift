@@ -10,9 +10,14 @@ struct EmbedRules: BuildToolPlugin {
     let rules = context.package.directoryURL.appending(path: "Rules")
     let output = context.pluginWorkDirectoryURL.appending(path: "BundledRules.generated.swift")
     var inputs: [URL] = []
-    if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
-      for case let url as URL in walker where ["yml", "yaml"].contains(url.pathExtension) {
-        inputs.append(url)
+    var folders: [URL] = [rules]
+    if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: [.isDirectoryKey]) {
+      for case let url as URL in walker {
+        if ["yml", "yaml"].contains(url.pathExtension) {
+          inputs.append(url)
+        } else if (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+          folders.append(url)
+        }
       }
     }
     return [
@@ -20,7 +25,10 @@ struct EmbedRules: BuildToolPlugin {
         displayName: "Embedding \(inputs.count) rule files",
         executable: try context.tool(named: "EmbedRulesTool").url,
         arguments: [rules.path, output.path],
-        inputFiles: inputs.sorted { $0.path < $1.path },
+        // SwiftPM plans a build once and keeps the file list above until the package itself
+        // changes (swiftlang/swift-package-manager#7891). The folders are inputs too: a rule file
+        // added or renamed changes its folder, so the next build embeds it.
+        inputFiles: (inputs + folders).sorted { $0.path < $1.path },
         outputFiles: [output]
       )
     ]
