@@ -4,7 +4,8 @@
 public struct SummaryQuestion: Sendable {
   /// What in a document says "yes" or "no": clause findings of these categories or rules, or
   /// these facts. Document-level findings (something looked for and absent) are silence, not
-  /// an answer.
+  /// an answer, unless the question names their rule: "pay promised, no amount anywhere" is the
+  /// answer "vague", quoted where the promise is.
   public struct Evidence: Sendable {
     public var categories: [String] = []
     public var rules: [String] = []
@@ -16,9 +17,11 @@ public struct SummaryQuestion: Sendable {
     /// Where the evidence is written.
     public var location: RuleFileLocation?
 
-    /// Whether a finding counts: a clause finding of one of the categories or rules.
+    /// Whether a finding counts: a clause finding of one of the categories or rules, or a
+    /// document-level finding of one of the rules.
     public func matches(_ finding: Finding) -> Bool {
-      !finding.documentLevel && !except.contains(finding.rule)
+      if finding.documentLevel { return rules.contains(finding.rule) }
+      return !except.contains(finding.rule)
         && (categories.contains(finding.category) || rules.contains(finding.rule))
     }
 

@@ -110,7 +110,8 @@ struct SummarizerTests {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     for quote in s.answers.flatMap(\.quotes) {
       let line = Array(lines[quote.line - 1].unicodeScalars)
-      let firstWord = quote.match.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+      // The match's first run of non-spaces: "$8" of "$8 in reward points", "licence" of "licence,".
+      let firstWord = quote.match.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
       #expect(
         String(String.UnicodeScalarView(line[(quote.column - 1)...])).hasPrefix(firstWord),
         "\(quote.line):\(quote.column) \(quote.match)")
@@ -302,6 +303,27 @@ struct SummarizerTests {
     // Feedback taken without pay is no statement about pay for the reader's data.
     let feedback = try summary("Harbour Audio. We may use any feedback you send us without compensation to you.")
     #expect(answer(feedback, "payment")?.answer == "not stated")
+  }
+
+  @Test("Pay promised with no amount anywhere is vague, quoted where it is promised; an amount or a no elsewhere settles it")
+  func payPromisedWithoutAmount() throws {
+    let promised = try summary(
+      """
+      Harbour Dialects archive. We record you reading a short story aloud.
+
+      Participants will be compensated for their time. You may stop at any time.
+      """)
+    let vague = try #require(answer(promised, "payment"))
+    #expect(vague.answer == "no")
+    #expect(vague.quotes.map(\.text) == ["Participants will be compensated for their time."])
+    for settled in [
+      "Participants will be compensated for their time. Each participant receives a $20 voucher.",
+      "Participants will be compensated for their time at the rate shown on the study's Prolific page.",
+      "Participants will not be compensated for their time.",
+    ] {
+      let s = try summary("Harbour Dialects archive. We record you reading a short story aloud.\n\n" + settled)
+      #expect(answer(s, "payment")?.answer == "yes", "\(settled)")
+    }
   }
 
   @Test("Public release, open licences, other researchers and a client's ownership are data leaving")
