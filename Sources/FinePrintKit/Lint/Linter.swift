@@ -35,7 +35,7 @@ public struct Linter: Sendable {
   public func tokenizedClauses(_ document: Document) -> [(clause: Clause, tokens: [Token])] {
     // One copy of the tokenizer for the document: reading it through the engine copied its
     // tables' references for every clause.
-    let tokenizer = engine.tokenizer
+    let tokenizer = engine.tokenizer.naming(DocumentParties(learningFrom: document.bytes, threads: threads))
     let clauses = segmenter.clauses(in: document, threads: threads)
     return ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
       clauses[range].map { ($0, Self.tokens(of: $0, in: document, tokenizer: tokenizer)) }
@@ -107,7 +107,7 @@ public struct Linter: Sendable {
     let parties = DocumentParties(learningFrom: document.bytes, threads: threads)
     // Clauses are independent: ranges of them are matched on several threads, then joined in
     // order, as one thread would have found them.
-    let tokenizer = engine.tokenizer
+    let tokenizer = engine.tokenizer.naming(parties)
     let all = clauses
     let scratches = MatchScratchPool()
     // Sixteen ranges a thread: with four, the last range of a 10 MB lint left one thread

@@ -147,8 +147,8 @@ struct PatternParser {
   /// One space-separated item: a gap, a lexicon, a regex or word alternatives, maybe optional.
   private static func item(_ raw: String) throws(Failure) -> PatternNode {
     if raw == "{match}" { return .matchAnchor }
-    if raw == "#number" || raw == "#number?" {
-      return raw.hasSuffix("?") ? .optional(.words(["#number"])) : .words(["#number"])
+    for special in ["#number", "#provider"] where raw == special || raw == special + "?" {
+      return raw.hasSuffix("?") ? .optional(.words([special])) : .words([special])
     }
     if raw == "..." { return .gap(max: defaultGap) }
     if raw.hasPrefix("..") {

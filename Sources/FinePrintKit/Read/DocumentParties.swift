@@ -26,6 +26,11 @@ public struct DocumentParties: Sendable, Hashable {
     "i voluntarily", "i give my", "i grant", "i certify", "i am at least",
   ].map { Array($0.utf8) }
 
+  /// The provider's one-word names, normalised ("voxbounty"): what `#provider` stands for.
+  public var providerWords: [String] {
+    names.filter { $0.party == .provider && $0.words.count == 1 }.map { $0.words[0] }
+  }
+
   /// Nothing learned: the clause reader's own words only.
   public static let none = DocumentParties()
 

@@ -17,18 +17,21 @@ struct RuleFileParser {
 
   let reader: YAMLReader
 
-  /// In an unquoted list item, YAML reads ` #number` as the start of a comment and silently
-  /// drops the rest of the pattern. Refuse it, pointing at the line.
+  /// In an unquoted list item, YAML reads ` #number` (or ` #provider`) as the start of a
+  /// comment and silently drops the rest of the pattern. Refuse it, pointing at the line.
   static func refuseCommentedNumbers(_ text: String, file: String) throws {
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let item = line.drop { $0 == " " }
-      guard item.hasPrefix("- "), let hash = item.range(of: " #number") else { continue }
+      guard item.hasPrefix("- "),
+        let special = ["#number", "#provider"].first(where: { item.contains(" " + $0) }),
+        let hash = item.range(of: " " + special)
+      else { continue }
       let value = item.dropFirst(2).drop { $0 == " " }
       if value.hasPrefix("\"") || value.hasPrefix("'") { continue }
       let column = line.count - item.count + item.distance(from: item.startIndex, to: hash.lowerBound) + 2
       throw RuleLoadError.badPattern(
         RuleFileLocation(file: file, line: index + 1, column: column), pattern: String(value),
-        reason: "quote this pattern: YAML reads ' #' as the start of a comment and would drop '#number' and what follows")
+        reason: "quote this pattern: YAML reads ' #' as the start of a comment and would drop '\(special)' and what follows")
     }
   }
 

@@ -11,11 +11,27 @@ public struct Tokenizer: Sendable {
   public let prefixes: PrefixTable
   /// The ID every number no rule names receives (`#number` in patterns), if rules use it.
   public let numberID: TokenID?
+  /// The ID the document's own name for its provider receives (`#provider` in patterns), if
+  /// rules use it: "VoxBounty" in `VoxBounty Ltd. ("VoxBounty", "we")`.
+  public let providerID: TokenID?
+  /// The one-word names the document gives its provider (`naming(_:)`), as normalised bytes.
+  public private(set) var providerNames: [[UInt8]] = []
 
   public init(vocabulary: Vocabulary, prefixes: PrefixTable = PrefixTable(), numberID: TokenID? = nil) {
     self.vocabulary = vocabulary
     self.prefixes = prefixes
     self.numberID = numberID
+    providerID = vocabulary.id(of: "#provider")
+  }
+
+  /// This tokenizer for one document: a word no rule names that is the document's one-word name
+  /// for its provider reads as `#provider`, so "as VoxBounty sees fit" matches where "as we see
+  /// fit" does. Words the rules name keep their own ID ("the Company" stays "company").
+  public func naming(_ parties: DocumentParties) -> Tokenizer {
+    guard providerID != nil else { return self }
+    var copy = self
+    copy.providerNames = parties.providerWords.map { Array($0.utf8) }
+    return copy
   }
 
   /// Tokens of `bytes[range]`, looked up in the frozen vocabulary (unknown words get
@@ -33,7 +49,9 @@ public struct Tokenizer: Sendable {
   /// clause, it retained the vocabulary's tables every time, and threads tokenizing clauses at
   /// once fought over their reference counts.
   func lookupResolver() -> LookupResolver {
-    LookupResolver(vocabulary: vocabulary, prefixes: prefixes, numberID: numberID)
+    LookupResolver(
+      vocabulary: vocabulary, prefixes: prefixes, numberID: numberID, providerID: providerID,
+      providerNames: providerNames)
   }
 
   /// `tokens(in:range:)` appended to `out`, with a resolver from `lookupResolver()`.
@@ -73,10 +91,13 @@ struct LookupResolver: WordResolver {
   let vocabulary: Vocabulary
   let prefixes: PrefixTable
   let numberID: TokenID?
+  let providerID: TokenID?
+  let providerNames: [[UInt8]]
   func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> TokenID {
     let id = vocabulary.lookup(word, hash: hash)
     if id != Vocabulary.unknown { return id }
     if let numberID, Self.isNumber(word) { return numberID }
+    if let providerID, providerNames.contains(where: { $0.elementsEqual(word) }) { return providerID }
     return prefixes.lookup(word)
   }
 

@@ -247,6 +247,22 @@ struct RuleYAMLTrapTests {
     #expect(try RuleSet.parse(files: [("periods.yml", quoted)]).lexicons.count == 1)
   }
 
+  @Test("An unquoted ' #provider' is refused the same way, naming it")
+  func commentedProvider() throws {
+    let yaml = """
+      version: 1
+      lexicons:
+        discretion:
+          - as (we | it) see fit or as #provider sees fit
+      """
+    #expect {
+      _ = try RuleSet.parse(files: [("discretion.yml", yaml)])
+    } throws: { error in
+      let text = (error as? RuleLoadError)?.errorDescription ?? ""
+      return text.hasPrefix("discretion.yml:4:") && text.contains("would drop '#provider'")
+    }
+  }
+
   @Test("A pattern that ends with a gap is refused")
   func trailingGap() throws {
     #expect(throws: (any Error).self) { _ = try PatternParser.parse("keep+ for ..3") }

@@ -63,3 +63,37 @@ struct TokenizerTests {
     #expect(vocabulary.word(for: ids[4321]) == "w4321")
   }
 }
+
+@Suite("The document's own name for its provider")
+struct ProviderNameTests {
+  static let definition = "Harbourline Inc. (\"Harbourline\", \"we\") runs a voice archive."
+
+  @Test("A word no rule names that the document defines as its provider reads as #provider")
+  func nameReadsAsProvider() throws {
+    let engine = try TestSupport.engine()
+    let text = Self.definition + " Harbourline may keep the Company's files."
+    let bytes = Array(text.utf8)
+    let providerID = try #require(engine.tokenizer.providerID)
+    let named = engine.tokenizer.naming(DocumentParties(learningFrom: bytes)).tokens(in: bytes, range: 0..<bytes.count)
+    let plain = engine.tokenizer.tokens(in: bytes, range: 0..<bytes.count)
+    // The three "Harbourline"s (the name, its definition, the one that acts), and nothing else:
+    // every other word, "Company" among them, keeps its ID.
+    #expect(named.count { $0.id == providerID } == 3)
+    #expect(plain.count { $0.id == providerID } == 0)
+    #expect(named.count == plain.count)
+    for (n, p) in zip(named, plain) where n.id != providerID { #expect(n.id == p.id) }
+    #expect(named.contains { $0.id == engine.tokenizer.vocabulary.id(of: "company") })
+  }
+
+  @Test("Rules read the provider's own name where they read \"we\"")
+  func rulesReadTheName() throws {
+    let linter = Linter(engine: try TestSupport.engine())
+    func rules(_ text: String) throws -> Set<String> { Set(try linter.lint(TestSupport.document(text)).map(\.rule)) }
+    let named = try rules(Self.definition + "\n\nHarbourline may use your recordings in any way Harbourline sees fit.")
+    let we = try rules(Self.definition + "\n\nWe may use your recordings in any way we see fit.")
+    #expect(named.contains("any-purpose") && we.contains("any-purpose"))
+    // Undefined, the same word is just a word.
+    let undefined = try rules("Harbourline may use your recordings in any way Harbourline sees fit.")
+    #expect(!undefined.contains("any-purpose"))
+  }
+}
