@@ -31,11 +31,12 @@ public struct Linter: Sendable {
     hasRequirements = engine.ruleSet.rules.contains { !($0.requires?.patterns.isEmpty ?? true) }
   }
 
-  /// The clauses of a document with their tokens.
-  public func tokenizedClauses(_ document: Document) -> [(clause: Clause, tokens: [Token])] {
+  /// The clauses of a document with their tokens, its provider's own name read as `lint` reads
+  /// it (`parties`: what the caller already learned of the document, else learned here).
+  public func tokenizedClauses(_ document: Document, parties: DocumentParties? = nil) -> [(clause: Clause, tokens: [Token])] {
     // One copy of the tokenizer for the document: reading it through the engine copied its
     // tables' references for every clause.
-    let tokenizer = engine.tokenizer.naming(DocumentParties(learningFrom: document.bytes, threads: threads))
+    let tokenizer = engine.tokenizer.naming(parties ?? DocumentParties(learningFrom: document.bytes, threads: threads))
     let clauses = segmenter.clauses(in: document, threads: threads)
     return ParallelChunks.map(count: clauses.count, threads: threads, minimumChunk: Self.minimumChunk) { range in
       clauses[range].map { ($0, Self.tokens(of: $0, in: document, tokenizer: tokenizer)) }

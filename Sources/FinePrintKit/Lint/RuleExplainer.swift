@@ -46,8 +46,8 @@ public struct RuleExplainer: Sendable {
   /// the document is segmented once and each clause matched once for all of them.
   public func clauseDecisions(rulesAt indices: [Int], in document: Document) -> [[ClauseDecision]] {
     let rules = linter.engine.ruleSet.rules
-    let clauses = linter.tokenizedClauses(document)
     let parties = DocumentParties(learningFrom: document.bytes)
+    let clauses = linter.tokenizedClauses(document, parties: parties)
     let traced = indices.filter { rules[$0].kind != .readability }
     var decisions = [[ClauseDecision]](repeating: [], count: indices.count)
     for (clause, tokens) in clauses {
@@ -147,8 +147,8 @@ public struct RuleExplainer: Sendable {
 
   /// For a document rule, whether `lint` reports it and why.
   public func documentDecision(ruleAt index: Int, in document: Document) -> (reported: Bool, lines: [String]) {
-    let clauses = linter.tokenizedClauses(document)
     let parties = DocumentParties(learningFrom: document.bytes)
+    let clauses = linter.tokenizedClauses(document, parties: parties)
     func place(_ clause: Clause) -> String {
       let span = document.span(of: clause.range)
       return "\(document.path):\(span.start.line):\(span.start.column)"
