@@ -149,6 +149,8 @@ struct AutomatonBuilder {
       return exit
     case .matchAnchor:
       throw Failure(reason: "{match} can only stand in an 'unless' pattern")
+    case .withinAnchor:
+      throw Failure(reason: "{within} can only start an 'unless' pattern")
     }
   }
 
@@ -171,7 +173,7 @@ struct AutomatonBuilder {
     switch node {
     case .words(let words): return [ids(ofWords: words)]
     case .prefix(let prefix): return [ids(withPrefix: prefix)]
-    case .regex, .gap, .matchAnchor, .optional: return []
+    case .regex, .gap, .matchAnchor, .withinAnchor, .optional: return []
     case .lexicon(let name): return lexicons[name].map { necessary($0, depth: depth + 1) } ?? []
     case .sequence(let items): return items.flatMap { necessary($0, depth: depth) }
     case .alternation(let branches):

@@ -10,7 +10,8 @@
 /// - `your?`, `(at any time)?` an optional element;
 /// - `..4` up to four words of any kind (never across `;` or a sentence end), `...` up to eight;
 /// - `/^\d+$/` a regular expression over one normalised word (the rare case; never first);
-/// - `{match}` in an `unless` pattern: where the rule's match stands.
+/// - `{match}` in an `unless` pattern: where the rule's match stands;
+/// - `{within}` at the start of an `unless` pattern: the rest must lie inside the rule's match.
 indirect enum PatternNode: Hashable, Sendable {
   /// One token that is any of these normalised words.
   case words([String])
@@ -25,6 +26,8 @@ indirect enum PatternNode: Hashable, Sendable {
   /// Zero to `max` tokens of any kind.
   case gap(max: Int)
   case matchAnchor
+  /// `{within}`: the `unless` pattern after it must lie inside the match.
+  case withinAnchor
 
   /// True when the node can match without consuming a token.
   var canBeEmpty: Bool {
@@ -33,7 +36,7 @@ indirect enum PatternNode: Hashable, Sendable {
     case .lexicon: return false
     case .sequence(let items): return items.allSatisfy(\.canBeEmpty)
     case .alternation(let items): return items.contains(where: \.canBeEmpty)
-    case .optional, .gap, .matchAnchor: return true
+    case .optional, .gap, .matchAnchor, .withinAnchor: return true
     }
   }
 }

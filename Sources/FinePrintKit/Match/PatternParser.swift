@@ -147,6 +147,7 @@ struct PatternParser {
   /// One space-separated item: a gap, a lexicon, a regex or word alternatives, maybe optional.
   private static func item(_ raw: String) throws(Failure) -> PatternNode {
     if raw == "{match}" { return .matchAnchor }
+    if raw == "{within}" { return .withinAnchor }
     for special in ["#number", "#provider"] where raw == special || raw == special + "?" {
       return raw.hasSuffix("?") ? .optional(.words([special])) : .words([special])
     }

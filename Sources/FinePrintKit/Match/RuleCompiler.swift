@@ -141,8 +141,22 @@ struct RuleCompiler {
     var unless: [RuleEngine.UnlessCheck] = []
     for source in rule.with { with.append((source, try add(parsed[source]!, source, to: &builder))) }
     for source in rule.unless {
-      var check = RuleEngine.UnlessCheck(source: source, before: nil, gapBefore: 0, after: nil, gapAfter: 0, anywhere: nil)
+      var check = RuleEngine.UnlessCheck(
+        source: source, before: nil, gapBefore: 0, after: nil, gapAfter: 0, anywhere: nil, within: nil)
       let node = parsed[source]!
+      if case .sequence(let items) = node, items.first == .withinAnchor, items.count > 1 {
+        let rest = Array(items.dropFirst())
+        if rest.contains(.withinAnchor) || rest.contains(.matchAnchor) {
+          throw RuleLoadError.badPattern(
+            source.location, pattern: source.text, reason: "{within} starts a pattern and stands alone: no {match} with it")
+        }
+        check.within = try add(rest.count == 1 ? rest[0] : .sequence(rest), source, to: &builder)
+        unless.append(check)
+        continue
+      }
+      if node == .withinAnchor {
+        throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "{within} needs words after it")
+      }
       guard case .sequence(let items) = node, let anchor = items.firstIndex(of: .matchAnchor) else {
         if node == .matchAnchor {
           throw RuleLoadError.badPattern(source.location, pattern: source.text, reason: "{match} needs words before or after it")
@@ -203,7 +217,7 @@ struct RuleCompiler {
       }
     case .optional(let inner):
       try collect(inner, source: source, vocabulary: &vocabulary, prefixes: &prefixes, lexicons: lexicons, known: known)
-    case .gap, .matchAnchor: break
+    case .gap, .matchAnchor, .withinAnchor: break
     }
   }
 }

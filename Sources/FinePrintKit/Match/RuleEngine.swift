@@ -20,6 +20,8 @@ public struct RuleEngine: Sendable {
     var gapAfter: Int
     /// Aux pattern that cancels the match wherever it stands in the clause.
     var anywhere: Int?
+    /// Aux pattern that cancels the match when it lies inside it (`{within} …`).
+    var within: Int?
   }
 
   /// The per-rule checks run only on clauses where the rule's patterns matched.
@@ -222,6 +224,10 @@ public struct RuleEngine: Sendable {
       return true
     }
     for check in checks[rule].unless {
+      if let within = check.within {
+        if aux.contains(within, where: { m in m.start >= match.start && m.end <= match.end }) { return check.source }
+        continue
+      }
       if let anywhere = check.anywhere {
         if aux.found(anywhere) { return check.source }
         continue

@@ -78,6 +78,23 @@ struct PatternLanguageTests {
     #expect(!matches(linter, "We do not keep it other than when we sell your data.").isEmpty)
   }
 
+  @Test("unless {within}: a negation inside the match cancels it, one outside it (past a 'but') does not")
+  func withinTheMatch() throws {
+    let linter = try engine(["withdraw ..12 (kept | removed)"], unless: ["{within} not ..2 (kept | be kept)"])
+    #expect(matches(linter, "If you withdraw, your data will not be kept.").isEmpty)
+    #expect(!matches(linter, "If you withdraw, your data will be kept.").isEmpty)
+    // The negation lies before the match: it does not reach it.
+    let outside = "New data will not be kept, but if you withdraw, data already shared cannot be removed."
+    #expect(matches(linter, outside) == ["withdraw, data already shared cannot be removed"])
+  }
+
+  @Test("{within} starts an unless pattern only")
+  func withinOnlyInUnless() {
+    #expect(throws: RuleLoadError.self) { try engine(["{within} sell+"]) }
+    #expect(throws: RuleLoadError.self) { try engine(["sell+"], unless: ["{within}"]) }
+    #expect(throws: RuleLoadError.self) { try engine(["sell+"], unless: ["{within} not {match}"]) }
+  }
+
   @Test("unless {match}: optional words right after the match may be there or not")
   func optionalAfterMatch() throws {
     let linter = try engine(["you consent"], unless: ["{match} ,? to refuse"])

@@ -3,7 +3,7 @@
 /// `RuleCache` keeps for rule folders. Decoding checks every table it reads.
 extension RuleEngine {
   /// The first bytes of an image; the last one is the format's version.
-  static let imageMagic = Array("FPRULES".utf8) + [2]
+  static let imageMagic = Array("FPRULES".utf8) + [3]
 
   /// The engine as a compiled rule image.
   public func image() -> [UInt8] {
@@ -49,6 +49,7 @@ extension RuleEngine {
         w.optional(unless.after) { $0.int($1) }
         w.int(unless.gapAfter)
         w.optional(unless.anywhere) { $0.int($1) }
+        w.optional(unless.within) { $0.int($1) }
       }
     }
     w.integers(contrast.sorted())
@@ -93,7 +94,8 @@ extension RuleEngine {
       let unless = try r.list { r throws(RuleImageError) in
         UnlessCheck(
           source: try r.located(), before: try r.optional(pattern), gapBefore: try r.int(),
-          after: try r.optional(pattern), gapAfter: try r.int(), anywhere: try r.optional(pattern))
+          after: try r.optional(pattern), gapAfter: try r.int(), anywhere: try r.optional(pattern),
+          within: try r.optional(pattern))
       }
       return RuleChecks(shared: automaton.map(RuleChecks.SharedAutomaton.init), with: with, unless: unless)
     }
