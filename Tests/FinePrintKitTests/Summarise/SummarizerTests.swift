@@ -404,6 +404,40 @@ struct SummarizerTests {
     #expect(answer(silent, "withdraw-or-delete")?.answer == "not stated")
   }
 
+  @Test("A no that does not stop every use is \"partly\": another legal ground, a remainder past a 'but', an opt-out with exceptions")
+  func withdrawalWithUseGoingOn() throws {
+    let cases: [(text: String, quoted: String)] = [
+      (
+        "Where we rely on your consent you may withdraw it at any time. "
+          + "We may however have other legal grounds for processing your recordings.", "other legal grounds"
+      ),
+      (
+        "You may leave the panel at any time, but answers you have already submitted will be retained.",
+        "already submitted"
+      ),
+      (
+        "You may withdraw your consent at any time. Even if you withdraw, we will still use conversations you "
+          + "rate to improve our models.", "Even if you withdraw"
+      ),
+    ]
+    for c in cases {
+      let s = try summary("Harbour Voice terms. We record your voice in each session. " + c.text)
+      let withdraw = try #require(answer(s, "withdraw-or-delete"), "\(c.text)")
+      #expect(withdraw.answer == "partly", "\(c.text)")
+      #expect(withdraw.quotes.contains { $0.text.contains(c.quoted) }, "\(c.text)")
+    }
+    // The same no, honoured in full, is a plain yes.
+    let honoured = try summary(
+      "Harbour Voice terms. We record your voice in each session. You may withdraw at any time; "
+        + "we then stop all processing of your recordings and delete them within 30 days.")
+    #expect(answer(honoured, "withdraw-or-delete")?.answer == "yes")
+    // A marketing opt-out alone is no way out of the recordings.
+    let mail = try summary(
+      "Harbour Voice terms. We record your voice in each session. "
+        + "If you wish not to receive any future marketing communications, please contact us.")
+    #expect(answer(mail, "withdraw-or-delete")?.answer == "not stated")
+  }
+
   // MARK: Readability and JSON
 
   @Test("Readability is judged against the state minimums, with the Ohio count of sentences")
