@@ -404,7 +404,7 @@ struct SummarizerTests {
     #expect(answer(silent, "withdraw-or-delete")?.answer == "not stated")
   }
 
-  @Test("A no that does not stop every use is \"partly\": another legal ground, a remainder past a 'but', an opt-out with exceptions")
+  @Test("A no that does not stop every use is \"partly\": another legal ground, a remainder past 'but', exceptions")
   func withdrawalWithUseGoingOn() throws {
     let cases: [(text: String, quoted: String)] = [
       (
