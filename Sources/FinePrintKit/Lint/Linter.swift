@@ -19,6 +19,8 @@ public struct Linter: Sendable {
   let documentRuleCount: Int
   /// Whether a document rule requires patterns, which headings may satisfy.
   let hasRequirements: Bool
+  /// For each rule, whether it has a `context` to find around its matches.
+  let hasContext: [Bool]
 
   public init(engine: RuleEngine, segmenter: ClauseSegmenter = ClauseSegmenter()) {
     self.engine = engine
@@ -29,7 +31,11 @@ public struct Linter: Sendable {
     }
     documentRuleCount = engine.ruleSet.rules.count { $0.kind == .requires }
     hasRequirements = engine.ruleSet.rules.contains { !($0.requires?.patterns.isEmpty ?? true) }
+    hasContext = engine.ruleSet.rules.map { !$0.context.isEmpty }
   }
+
+  /// Whether headings are matched: a document rule's requirement or a rule's context may stand there.
+  var matchesHeadings: Bool { hasRequirements || hasContext.contains(true) }
 
   /// The clauses of a document with their tokens, its provider's own name read as `lint` reads
   /// it (`parties`: what the caller already learned of the document, else learned here).
@@ -82,6 +88,13 @@ public struct Linter: Sendable {
     return lint(document, clauses: segmenter.clauses(in: document, threads: threads), documentRules: false)
   }
 
+  /// What matching a range of clauses found: the findings, the signals, the clause the deadline
+  /// stopped it at, and the findings of rules with a `context`, by clause.
+  typealias MatchedPart = (
+    pending: [PendingFinding], signals: DocumentSignals, stoppedAt: Int?,
+    contextual: [(clause: Int, finding: PendingFinding)]
+  )
+
   /// When a document's time budget runs out, and how long it was (for the error).
   struct Deadline: Sendable {
     var instant: ContinuousClock.Instant
@@ -115,21 +128,23 @@ public struct Linter: Sendable {
     // matching alone for the last tenth of the pass.
     var parts = ParallelChunks.map(
       count: all.count, threads: threads, minimumChunk: Self.minimumChunk, chunksPerThread: 16
-    ) { range in
+    ) { range -> MatchedPart in
       var pending: [PendingFinding] = []
+      // Findings of rules with a `context`, by clause: kept once the context is found around them.
+      var contextual: [(clause: Int, finding: PendingFinding)] = []
       var signals = DocumentSignals(ruleCount: engine.ruleSet.rules.count)
       var scratch = scratches.take()
       defer { scratches.give(scratch) }
       var resolver = tokenizer.lookupResolver()
       var tokens: [Token] = []
       for index in range {
-        if let deadline, ContinuousClock.now >= deadline.instant { return (pending, signals, index as Int?) }
+        if let deadline, ContinuousClock.now >= deadline.instant { return (pending, signals, index, contextual) }
         let clause = all[index]
         // Headings announce a topic; the clauses under them state the terms. Matching headings
         // would flag "Binding Arbitration" once for the title and again for the clause; a
         // heading only tells a document rule that a topic it requires is covered.
         let heading = clause.kind == .heading
-        if heading && !hasRequirements { continue }
+        if heading && !matchesHeadings { continue }
         Self.tokens(of: clause, in: document, resolver: &resolver, into: &tokens)
         let result = engine.match(tokens[...], bytes: document.bytes, parties: parties, scratch: &scratch)
         signals.record(result, clause: index, requiresOnly: heading)
@@ -147,23 +162,32 @@ public struct Linter: Sendable {
               of: hit, tokens: tokens, ownStart: own, bytes: document.bytes, parties: parties,
               ownWordsOnly: &ownWordsOnly, scratch: &scratch)
           else { continue }
-          pending.append(PendingFinding(rule: hit.rule, range: range, clause: clause, span: document.span(of: range)))
+          let finding = PendingFinding(rule: hit.rule, range: range, clause: clause, span: document.span(of: range))
+          if hasContext[hit.rule] { contextual.append((index, finding)) } else { pending.append(finding) }
         }
       }
-      return (pending, signals, nil)
+      return (pending, signals, nil, contextual)
     }
-    if let deadline, let stopped = parts.compactMap(\.2).min() {
+    if let deadline, let stopped = parts.compactMap(\.stoppedAt).min() {
       throw timedOut(document, clauses: all, at: stopped, deadline: deadline)
     }
     // Joined into room made once for them and the document rules' (one finding each at most),
     // each range's findings let go once copied: appending them one range after another grew the
     // array by doubling, and held it three times over at the end of a large document.
     var pending: [PendingFinding] = []
-    pending.reserveCapacity(parts.reduce(documentRules ? documentRuleCount : 0) { $0 + $1.0.count })
+    pending.reserveCapacity(parts.reduce(documentRules ? documentRuleCount : 0) { $0 + $1.pending.count })
     for k in parts.indices {
-      pending += parts[k].0
-      parts[k].0 = []
-      signals.append(parts[k].1)
+      pending += parts[k].pending
+      parts[k].pending = []
+      signals.append(parts[k].signals)
+    }
+    if parts.contains(where: { !$0.contextual.isEmpty }) {
+      let window = ContextWindow(clauses: all, found: signals.context)
+      for part in parts {
+        for (clause, finding) in part.contextual where window.holder(rule: finding.rule, clause: clause) != nil {
+          pending.append(finding)
+        }
+      }
     }
     if documentRules {
       let rules = engine.ruleSet.rules

@@ -49,8 +49,9 @@ public struct RuleExplainer: Sendable {
     let parties = DocumentParties(learningFrom: document.bytes)
     let clauses = linter.tokenizedClauses(document, parties: parties)
     let traced = indices.filter { rules[$0].kind != .readability }
+    let window = contextWindow(for: traced, clauses: clauses, document: document, parties: parties)
     var decisions = [[ClauseDecision]](repeating: [], count: indices.count)
-    for (clause, tokens) in clauses {
+    for (position, (clause, tokens)) in clauses.enumerated() {
       let span = document.span(of: clause.range)
       let place = "\(document.path):\(span.start.line):\(span.start.column)"
       if clause.kind == .heading {
@@ -65,13 +66,56 @@ public struct RuleExplainer: Sendable {
         if rules[index].kind == .readability, let metric = rules[index].metric {
           decisions[k].append(measured(clause, metric: metric, document: document, place: place))
         } else if let t = traced.firstIndex(of: index) {
-          decisions[k].append(
-            explained(
-              traces[t], rule: index, clause: clause, tokens: tokens, document: document, parties: parties, place: place))
+          var decision = explained(
+            traces[t], rule: index, clause: clause, tokens: tokens, document: document, parties: parties, place: place)
+          if decision.reported, let window {
+            inContext(&decision, rule: index, clause: position, window: window, clauses: clauses, document: document)
+          }
+          decisions[k].append(decision)
         }
       }
     }
     return decisions
+  }
+
+  /// Where the `context` of the rules that have one matched, when any of `indices` has one: the
+  /// window `lint` reads them in (every clause matched, headings too).
+  private func contextWindow(
+    for indices: [Int], clauses: [(clause: Clause, tokens: [Token])], document: Document,
+    parties: DocumentParties
+  ) -> ContextWindow? {
+    guard indices.contains(where: { linter.hasContext[$0] }) else { return nil }
+    var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
+    for (i, (clause, tokens)) in clauses.enumerated() {
+      signals.record(
+        linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i,
+        requiresOnly: clause.kind == .heading)
+    }
+    return ContextWindow(clauses: clauses.map(\.clause), found: signals.context)
+  }
+
+  /// Says where a reported rule's `context` was found, or that it was not and the rule does
+  /// not fire after all: the check `lint` makes once every clause is matched.
+  private func inContext(
+    _ decision: inout ClauseDecision, rule: Int, clause: Int, window: ContextWindow,
+    clauses: [(clause: Clause, tokens: [Token])], document: Document
+  ) {
+    guard linter.hasContext[rule] else { return }
+    _ = decision.lines.popLast()
+    if let holder = window.holder(rule: rule, clause: clause) {
+      let at = clauses[holder].clause
+      let span = document.span(of: at.range)
+      let whereFound = holder == clause ? "in this clause" : at.kind == .heading ? "in a heading above" : "before it"
+      decision.lines.append(
+        "  context found \(whereFound) (\(span.start.line):\(span.start.column)): \(document.text(in: at.range))")
+      decision.lines.append("  → reported")
+    } else {
+      decision.lines.append(
+        "  context NOT found in this clause, the \(ContextWindow.clausesBefore) before it in its section or a heading above it ("
+          + linter.engine.ruleSet.rules[rule].context.map { "\"\($0.text)\"" }.joined(separator: ", ") + ")")
+      decision.lines.append("  → not reported")
+      decision.reported = false
+    }
   }
 
   private func explained(

@@ -34,7 +34,9 @@ struct RuleCompiler {
     // In the order written, so the vocabulary's IDs (and a compiled image) are the same every build.
     var parsedInOrder: [(PatternSource, PatternNode)] = []
     for rule in ruleSet.rules {
-      let all = rule.patterns + rule.with + rule.unless + rule.when + rule.reportAt + (rule.requires?.patterns ?? [])
+      let all =
+        rule.patterns + rule.with + rule.unless + rule.when + rule.reportAt + rule.context
+        + (rule.requires?.patterns ?? [])
       for source in all where parsed[source] == nil {
         let node = try parse(source)
         parsed[source] = node
@@ -85,6 +87,7 @@ struct RuleCompiler {
       for source in rule.when { try addMain(source, .when(rule: index)) }
       for source in rule.reportAt { try addMain(source, .reportAt(rule: index)) }
       for source in rule.requires?.patterns ?? [] { try addMain(source, .requires(rule: index)) }
+      for source in rule.context { try addMain(source, .context(rule: index)) }
       checks.append(try ruleChecks(rule, parsed: parsed, builder: builder()))
     }
     return Output(

@@ -7,6 +7,8 @@ public struct RuleEngine: Sendable {
     case when(rule: Int)
     case reportAt(rule: Int)
     case requires(rule: Int)
+    /// A rule's `context`: a topic the rule's match must be read in.
+    case context(rule: Int)
   }
 
   /// An `unless` pattern, split around `{match}` when it has one.

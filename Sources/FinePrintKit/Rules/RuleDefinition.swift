@@ -92,6 +92,10 @@ public struct RuleDefinition: Hashable, Sendable {
   public var patterns: [PatternSource]
   /// Each of these must also match somewhere in the same clause.
   public var with: [PatternSource]
+  /// One of these must match in the clause, in one of the three clauses before it in its
+  /// section, or in a heading it stands under: the topic the match is read in ("if you
+  /// withdraw" before "the data collected so far will be kept").
+  public var context: [PatternSource]
   /// Any of these matching cancels the candidate; `{match}` in one anchors it to the match.
   public var unless: [PatternSource]
   /// Document rules: the rule applies only if one of these matches somewhere.
@@ -114,7 +118,8 @@ public struct RuleDefinition: Hashable, Sendable {
     id: String, category: String, severity: Severity, title: String, message: String, explanation: String,
     references: [String], suggestion: String, scope: RuleScope, patterns: [PatternSource],
     with: [PatternSource], unless: [PatternSource], when: [PatternSource], requires: Requirement?,
-    reportAt: [PatternSource], metric: MetricSpec?, reading: ReadingConstraint = ReadingConstraint(),
+    reportAt: [PatternSource], context: [PatternSource] = [], metric: MetricSpec?,
+    reading: ReadingConstraint = ReadingConstraint(),
     flagExamples: [RuleExample], passExamples: [RuleExample], aliases: [String],
     location: RuleFileLocation
   ) {
@@ -133,6 +138,7 @@ public struct RuleDefinition: Hashable, Sendable {
     self.when = when
     self.requires = requires
     self.reportAt = reportAt
+    self.context = context
     self.metric = metric
     self.reading = reading
     self.flagExamples = flagExamples

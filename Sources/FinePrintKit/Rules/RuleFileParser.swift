@@ -8,7 +8,7 @@ struct RuleFileParser {
   static let fileKeys = ["version", "pack", "description", "rules", "lexicons"]
   static let ruleKeys = [
     "id", "category", "severity", "title", "message", "explanation", "references", "suggestion", "scope",
-    "patterns", "with", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
+    "patterns", "with", "context", "unless", "when", "requires", "report_at", "examples", "aliases", "metric",
     "actor", "modality", "not_when", "kind",
   ]
   static let metricKeys = ["measure", "above", "below", "min_words"]
@@ -152,10 +152,16 @@ struct RuleFileParser {
       when: try values["when"].map { try reader.patterns($0, key: "when") } ?? [],
       requires: requirement,
       reportAt: try values["report_at"].map { try reader.patterns($0, key: "report_at") } ?? [],
+      context: try values["context"].map { try reader.patterns($0, key: "context") } ?? [],
       metric: metric, reading: reading, flagExamples: flag, passExamples: pass,
       aliases: try values["aliases"].map { try reader.strings($0, key: "aliases").map(\.0) } ?? [],
       location: here)
     if let kindNode = values["kind"] { try checkKind(kindNode, of: definition) }
+    if let contextNode = values["context"], definition.kind == .requires || definition.kind == .readability {
+      throw RuleLoadError.wrongType(
+        reader.location(contextNode), key: "context",
+        expected: "left out of a \(definition.kind.rawValue) rule: only a rule's pattern matches are read in a context")
+    }
     return definition
   }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("Pattern language and matching")
 struct PatternLanguageTests {
   /// A one-rule engine.
-  func engine(_ patterns: [String], unless: [String] = [], with: [String] = []) throws -> Linter {
+  func engine(_ patterns: [String], unless: [String] = [], with: [String] = [], context: [String] = []) throws -> Linter {
     let quote = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
     var lines = [
       "version: 1", "lexicons:", "  party: [third parties, partners, data brokers]", "rules:", "  - id: test-rule",
@@ -14,6 +14,7 @@ struct PatternLanguageTests {
     ]
     if !unless.isEmpty { lines.append("    unless: [\(unless.map(quote).joined(separator: ", "))]") }
     if !with.isEmpty { lines.append("    with: [\(with.map(quote).joined(separator: ", "))]") }
+    if !context.isEmpty { lines.append("    context: [\(context.map(quote).joined(separator: ", "))]") }
     let yaml = lines.joined(separator: "\n")
     return Linter(engine: try RuleEngine(ruleSet: try RuleSet.parse(files: [("test.yml", yaml)])))
   }
@@ -108,6 +109,58 @@ struct PatternLanguageTests {
     let linter = try engine(["share+"], with: ["@party"])
     #expect(matches(linter, "We share data with partners.") == ["share"])
     #expect(matches(linter, "We share data.").isEmpty)
+  }
+
+  @Test("context: the topic stands in the clause, the three before it in its section, or a heading above")
+  func contextWindow() throws {
+    let linter = try engine(["will be kept"], context: ["withdraw+"])
+    #expect(matches(linter, "If you withdraw, the answers will be kept.") == ["will be kept"])
+    #expect(matches(linter, "You may withdraw at any time. The answers will be kept.") == ["will be kept"])
+    #expect(matches(linter, "The answers will be kept.").isEmpty)
+    // Three clauses back reaches; four does not.
+    let filler = "We thank you. Tea is served. The room is quiet."
+    #expect(matches(linter, "You may withdraw. \(filler) The answers will be kept.").isEmpty)
+    #expect(matches(linter, "You may withdraw. We thank you. Tea is served. The answers will be kept.") == ["will be kept"])
+    func lint(_ html: String) throws -> [String] { linter.lint(try TestSupport.html(html)).map(\.match) }
+    // A heading sets the topic of every clause under it, however far down, and of its sub-sections.
+    let heading = "<h2>If you withdraw</h2><p>\(filler)</p><h3>Answers</h3><p>The answers will be kept.</p>"
+    #expect(try lint(heading) == ["will be kept"])
+    // A heading ends the topic of the section before it.
+    let crossed = "<h2>Leaving</h2><p>You may withdraw.</p><h2>Storage</h2><p>The answers will be kept.</p>"
+    #expect(try lint(crossed).isEmpty)
+  }
+
+  @Test("context: a document or readability rule has none, refused where it is written")
+  func contextOnlyOnPatternRules() {
+    let yaml = """
+      version: 1
+      id: doc-rule
+      category: missing-revocation
+      severity: warning
+      title: T
+      message: M.
+      scope: document
+      requires: {categories: [revocation-right]}
+      context: [withdraw+]
+      examples: {flag: [x], pass: [y]}
+      """
+    let error = ruleLoadError(yaml, path: "Rules/missing-revocation/doc-rule.yml") ?? ""
+    #expect(error.hasPrefix("Rules/missing-revocation/doc-rule.yml:9:"), "\(error)")
+    #expect(error.contains("'context'"), "\(error)")
+  }
+
+  @Test("explain says where the context was found, or that it was not")
+  func explainContext() throws {
+    let linter = try engine(["will be kept"], context: ["withdraw+"])
+    let explainer = RuleExplainer(linter: linter)
+    let found = try #require(
+      explainer.explain(ruleID: "test-rule", in: try TestSupport.document("You may withdraw.\nThe answers will be kept.\n")))
+    #expect(found.contains("  context found before it (1:1): You may withdraw."), "\(found)")
+    #expect(found.last == "2 clauses: 1 matched a pattern, 1 reported.")
+    let missing = try #require(
+      explainer.explain(ruleID: "test-rule", in: try TestSupport.document("The answers will be kept.\n")))
+    #expect(missing.contains { $0.hasPrefix("  context NOT found in this clause") }, "\(missing)")
+    #expect(missing.last == "1 clauses: 1 matched a pattern, 0 reported.")
   }
 
   @Test("Contractions are negations too: don't, won't, cannot")

@@ -3,7 +3,7 @@
 /// `RuleCache` keeps for rule folders. Decoding checks every table it reads.
 extension RuleEngine {
   /// The first bytes of an image; the last one is the format's version.
-  static let imageMagic = Array("FPRULES".utf8) + [3]
+  static let imageMagic = Array("FPRULES".utf8) + [4]
 
   /// The engine as a compiled rule image.
   public func image() -> [UInt8] {
@@ -32,6 +32,9 @@ extension RuleEngine {
         w.int(rule)
       case .requires(let rule):
         w.int(3)
+        w.int(rule)
+      case .context(let rule):
+        w.int(4)
         w.int(rule)
       }
     }
@@ -76,13 +79,14 @@ extension RuleEngine {
     let main = try r.automaton(width: width)
     let rules = ruleSet.rules.count
     let roles = try r.list { r throws(RuleImageError) -> PatternRole in
-      let kind = try r.int(in: 0..<4)
+      let kind = try r.int(in: 0..<5)
       let rule = try r.int(in: 0..<rules)
       switch kind {
       case 0: return .primary(rule: rule)
       case 1: return .when(rule: rule)
       case 2: return .reportAt(rule: rule)
-      default: return .requires(rule: rule)
+      case 3: return .requires(rule: rule)
+      default: return .context(rule: rule)
       }
     }
     let primarySources = try r.list { r throws(RuleImageError) in try r.optional { r throws(RuleImageError) in try r.located() } }

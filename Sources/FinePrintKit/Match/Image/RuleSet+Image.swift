@@ -34,7 +34,7 @@ extension ImageWriter {
     strings(rule.references)
     string(rule.suggestion)
     string(rule.scope.rawValue)
-    for texts in [rule.patterns, rule.with, rule.unless, rule.when, rule.reportAt] { locatedList(texts) }
+    for texts in [rule.patterns, rule.with, rule.unless, rule.when, rule.reportAt, rule.context] { locatedList(texts) }
     optional(rule.requires) { w, requires in
       w.strings(requires.categories)
       w.strings(requires.rules)
@@ -105,6 +105,7 @@ extension ImageReader {
     let unless = try locatedList()
     let when = try locatedList()
     let reportAt = try locatedList()
+    let context = try locatedList()
     let requires = try optional { r throws(RuleImageError) in
       Requirement(categories: try r.strings(), rules: try r.strings(), patterns: try r.locatedList())
     }
@@ -123,7 +124,7 @@ extension ImageReader {
     return RuleDefinition(
       id: id, category: category, severity: severity, title: title, message: message, explanation: explanation,
       references: references, suggestion: suggestion, scope: scope, patterns: patterns, with: with, unless: unless,
-      when: when, requires: requires, reportAt: reportAt, metric: metric,
+      when: when, requires: requires, reportAt: reportAt, context: context, metric: metric,
       reading: ReadingConstraint(actor: actor, modalities: modalities, excluded: excluded),
       flagExamples: try locatedList(), passExamples: try locatedList(), aliases: try strings(), location: try location())
   }
