@@ -431,6 +431,18 @@ struct SummarizerTests {
       "Harbour Voice terms. We record your voice in each session. You may withdraw at any time; "
         + "we then stop all processing of your recordings and delete them within 30 days.")
     #expect(answer(honoured, "withdraw-or-delete")?.answer == "yes")
+    // The no said in one sentence, the keeping in the next, in words that no longer name it.
+    let later = try summary(
+      "Harbour Voice terms. We record your voice in each session. You may withdraw at any time. "
+        + "The recordings made up to that point will be kept for the final analysis.")
+    let kept = try #require(answer(later, "withdraw-or-delete"))
+    #expect(kept.answer == "partly")
+    #expect(kept.quotes.contains { $0.text.contains("up to that point") })
+    // The same keeping with no "no" around it says where data is kept, not what outlives a withdrawal.
+    let storage = try summary(
+      "Harbour Voice terms. We record your voice in each session. "
+        + "The recordings made up to that point will be kept for the final analysis.")
+    #expect(answer(storage, "withdraw-or-delete")?.answer != "partly")
     // A marketing opt-out alone is no way out of the recordings.
     let mail = try summary(
       "Harbour Voice terms. We record your voice in each session. "
