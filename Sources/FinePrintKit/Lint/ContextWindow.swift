@@ -42,26 +42,15 @@ struct ContextWindow {
     guard !marks.isEmpty else { return nil }
     var j = index
     while j >= 0 && index - j <= Self.clausesBefore {
-      if Self.contains(marks, j) { return j }
+      if marks.sortedContains(j) { return j }
       if kinds[j] == .heading { break }
       j -= 1
     }
     var heading = Int(enclosing[index])
     while heading >= 0 {
-      if Self.contains(marks, heading) { return heading }
+      if marks.sortedContains(heading) { return heading }
       heading = Int(enclosing[heading])
     }
     return nil
-  }
-
-  /// Whether the sorted list `marks` holds `value`.
-  private static func contains(_ marks: [Int], _ value: Int) -> Bool {
-    var low = 0
-    var high = marks.count
-    while low < high {
-      let mid = (low + high) >> 1
-      if marks[mid] < value { low = mid + 1 } else { high = mid }
-    }
-    return low < marks.count && marks[low] == value
   }
 }

@@ -139,13 +139,7 @@ struct TokenAutomaton: Sendable {
     }
     if let regex = regexes[test] { return regex.matches(text(index)) }
     guard case .ids(let ids) = tests[test] else { return false }
-    var low = 0
-    var high = ids.count
-    while low < high {
-      let mid = (low + high) >> 1
-      if ids[mid] < token { low = mid + 1 } else { high = mid }
-    }
-    return low < ids.count && ids[low] == token
+    return ids.sortedContains(token)
   }
 
   /// Every match of every pattern in `tokens`. `text(i)` gives token i's normalised text, for
