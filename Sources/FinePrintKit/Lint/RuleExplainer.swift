@@ -85,13 +85,21 @@ public struct RuleExplainer: Sendable {
     parties: DocumentParties
   ) -> ContextWindow? {
     guard indices.contains(where: { linter.hasContext[$0] }) else { return nil }
+    let signals = signals(of: clauses, document: document, parties: parties)
+    return ContextWindow(clauses: clauses.map(\.clause), found: signals.context)
+  }
+
+  /// What every clause signals, headings included, as `lint` records it.
+  private func signals(
+    of clauses: [(clause: Clause, tokens: [Token])], document: Document, parties: DocumentParties
+  ) -> DocumentSignals {
     var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
     for (i, (clause, tokens)) in clauses.enumerated() {
       signals.record(
         linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i,
         requiresOnly: clause.kind == .heading)
     }
-    return ContextWindow(clauses: clauses.map(\.clause), found: signals.context)
+    return signals
   }
 
   /// Says where a reported rule's `context` was found, or that it was not and the rule does
@@ -214,12 +222,7 @@ public struct RuleExplainer: Sendable {
     parties: DocumentParties, place: (Clause) -> String
   ) -> (reported: Bool, lines: [String]) {
     let rule = linter.engine.ruleSet.rules[index]
-    var signals = DocumentSignals(ruleCount: linter.engine.ruleSet.rules.count)
-    for (i, (clause, tokens)) in clauses.enumerated() {
-      signals.record(
-        linter.engine.match(tokens[...], bytes: document.bytes, parties: parties), clause: i,
-        requiresOnly: clause.kind == .heading)
-    }
+    let signals = signals(of: clauses, document: document, parties: parties)
     let findings = linter.lint(document, clauses: clauses.map(\.clause), documentRules: false)
     let evaluator = DocumentRuleEvaluator(linter: linter)
     let v = evaluator.verdict(
