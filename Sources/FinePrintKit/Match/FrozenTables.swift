@@ -40,12 +40,16 @@ final class FrozenTables: @unchecked Sendable {
   // The prefilter's tables (see `TokenAutomaton.requirements`).
   let anchorOffsets: UnsafeBufferPointer<Int32>
   let anchorPatterns: UnsafeBufferPointer<Int32>
-  let requirementOffsets: UnsafeBufferPointer<Int32>
-  let requirements: UnsafeBufferPointer<Int32>
+  /// Each pattern's requirements as one run of integers
+  /// (`requirementProgram[requirementProgramOffsets[p]..<requirementProgramOffsets[p + 1]]`),
+  /// so that checking a candidate reads one stretch of memory: a short set is its length `n`
+  /// then its `n` IDs, inline; a long set is `~set` (negative), a row of `requirementBits` read
+  /// through `requirementBitRow[set]`. Short sets come first, the shortest first: a pattern
+  /// needs them all, so the order changes only how soon a clause without one is told.
+  let requirementProgramOffsets: UnsafeBufferPointer<Int32>
+  let requirementProgram: UnsafeBufferPointer<Int32>
   let requirementBitRow: UnsafeBufferPointer<Int32>
   let requirementBits: UnsafeBufferPointer<UInt64>
-  let requirementIDOffsets: UnsafeBufferPointer<Int32>
-  let requirementIDs: UnsafeBufferPointer<TokenID>
 
   init(_ automaton: TokenAutomaton) {
     stepTarget = Self.copy(automaton.stepTarget)
@@ -107,48 +111,20 @@ final class FrozenTables: @unchecked Sendable {
     isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)
     anchorPatterns = Self.copy(automaton.anchorPatterns)
-    requirementOffsets = Self.copy(automaton.requirementOffsets)
-    // Each pattern's requirements, short lists of IDs first (the shortest first), then bitset
-    // rows, which are read over every word of the clause: a pattern needs them all, so the
-    // order changes only how soon a clause without one is told.
-    // (Sorted in place by insertion, on raw memory: this runs for every automaton at start-up.)
-    requirements = Self.copy(automaton.requirements)
-    var cost = [Int](repeating: Int.max, count: automaton.requirementBitRow.count)
-    for set in cost.indices where automaton.requirementBitRow[set] < 0 {
-      cost[set] = Int(automaton.requirementIDOffsets[set + 1] - automaton.requirementIDOffsets[set])
-    }
-    let sets = UnsafeMutableBufferPointer(mutating: requirements)
-    for pattern in 0..<max(automaton.requirementOffsets.count - 1, 0) {
-      let start = Int(automaton.requirementOffsets[pattern])
-      let end = Int(automaton.requirementOffsets[pattern + 1])
-      var i = start + 1
-      while i < end {
-        let set = sets[i]
-        var j = i
-        while j > start && (cost[Int(sets[j - 1])], sets[j - 1]) > (cost[Int(set)], set) {
-          sets[j] = sets[j - 1]
-          j -= 1
-        }
-        sets[j] = set
-        i += 1
-      }
-    }
+    (requirementProgramOffsets, requirementProgram) = Self.requirementProgram(automaton)
     requirementBitRow = Self.copy(automaton.requirementBitRow)
     requirementBits = Self.copy(automaton.requirementBits)
-    requirementIDOffsets = Self.copy(automaton.requirementIDOffsets)
-    requirementIDs = Self.copy(automaton.requirementIDs)
   }
 
   deinit {
     for buffer in [
       stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
       wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
-      requirementOffsets, requirements, requirementBitRow, requirementIDOffsets,
+      requirementProgramOffsets, requirementProgram, requirementBitRow,
     ] {
       buffer.deallocate()
     }
     keys.deallocate()
-    requirementIDs.deallocate()
     requirementBits.deallocate()
     keyBloom.deallocate()
     anchored.deallocate()
@@ -159,6 +135,37 @@ final class FrozenTables: @unchecked Sendable {
     commonStartWordBits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
+  }
+
+  /// `requirementProgramOffsets` and `requirementProgram` of `automaton`. The prefilter checks
+  /// some thirty candidates a clause; following each requirement through its set's tables
+  /// (offsets, then IDs elsewhere, then a memo of the clause's answer, which held for one check
+  /// in five) cost more than reading a short set's few IDs again.
+  private static func requirementProgram(
+    _ automaton: TokenAutomaton
+  ) -> (offsets: UnsafeBufferPointer<Int32>, program: UnsafeBufferPointer<Int32>) {
+    func ids(of set: Int) -> ArraySlice<TokenID> {
+      automaton.requirementIDs[Int(automaton.requirementIDOffsets[set])..<Int(automaton.requirementIDOffsets[set + 1])]
+    }
+    func isShort(_ set: Int) -> Bool { automaton.requirementBitRow[set] < 0 }
+    func cost(_ set: Int) -> Int { isShort(set) ? ids(of: set).count : .max }
+    var offsets: [Int32] = [0]
+    var program: [Int32] = []
+    for pattern in 0..<max(automaton.requirementOffsets.count - 1, 0) {
+      let first = Int(automaton.requirementOffsets[pattern])
+      let end = Int(automaton.requirementOffsets[pattern + 1])
+      // Ties go to the lower set: the order is the same every run.
+      for set in automaton.requirements[first..<end].map(Int.init).sorted(by: { (cost($0), $0) < (cost($1), $1) }) {
+        if isShort(set) {
+          program.append(Int32(ids(of: set).count))
+          program.append(contentsOf: ids(of: set).map { Int32(bitPattern: $0) })
+        } else {
+          program.append(~Int32(set))
+        }
+      }
+      offsets.append(Int32(program.count))
+    }
+    return (copy(offsets), copy(program))
   }
 
   /// A copy of `array` in memory of its own (never empty: an empty table still has an address).

@@ -49,7 +49,8 @@ struct TokenAutomaton: Sendable {
     var touchedWords: [Int32] = []
     var touchedCount = 0
     var candidates: [Int32] = []
-    /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
+    /// For each long requirement (a bitset row), `2 × run + 1` if the clause of that run meets
+    /// it, `2 × run` if not.
     var requirementMet: [Int] = []
   }
 
@@ -361,38 +362,38 @@ struct TokenAutomaton: Sendable {
                 for c in 0..<candidateCount {
                   let pattern = Int(candidates[c])
                   var met = true
-                  var r = Int(f.requirementOffsets[pattern])
-                  let end = Int(f.requirementOffsets[pattern + 1])
+                  var r = Int(f.requirementProgramOffsets[pattern])
+                  let end = Int(f.requirementProgramOffsets[pattern + 1])
                   while met && r < end {
-                    let set = Int(f.requirements[r])
+                    let head = Int(f.requirementProgram[r])
                     r += 1
+                    if head >= 0 {
+                      // A short set: `head` IDs, inline.
+                      let idEnd = r + head
+                      met = false
+                      while !met && r < idEnd {
+                        let id = Int(f.requirementProgram[r])
+                        met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
+                        r += 1
+                      }
+                      r = idEnd
+                      continue
+                    }
+                    // A long set: a row of the bitset, read once a clause (the answer is kept).
+                    let set = ~head
                     let memoized = memo[set]
                     if memoized >> 1 == run {
                       met = memoized & 1 == 1
                       continue
                     }
-                    let row = Int(f.requirementBitRow[set])
-                    if row >= 0 {
-                      // Up to the first word of the clause in the row, not past it. (`met` is
-                      // true here, from the loop's condition: unset, the row was never read, and
-                      // every requirement of more than 16 words passed.)
-                      let rowStart = row * width
-                      met = false
-                      var t = 0
-                      while !met && t < touchedCount {
-                        let w = Int(touched[t])
-                        met = f.requirementBits[rowStart + w] & ids[w] != 0
-                        t += 1
-                      }
-                    } else {
-                      met = false
-                      var i = Int(f.requirementIDOffsets[set])
-                      let idEnd = Int(f.requirementIDOffsets[set + 1])
-                      while !met && i < idEnd {
-                        let id = Int(f.requirementIDs[i])
-                        met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
-                        i += 1
-                      }
+                    // Up to the first word of the clause in the row, not past it.
+                    let rowStart = Int(f.requirementBitRow[set]) * width
+                    met = false
+                    var t = 0
+                    while !met && t < touchedCount {
+                      let w = Int(touched[t])
+                      met = f.requirementBits[rowStart + w] & ids[w] != 0
+                      t += 1
                     }
                     memo[set] = run << 1 | (met ? 1 : 0)
                   }
