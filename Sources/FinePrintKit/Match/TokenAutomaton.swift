@@ -147,9 +147,14 @@ struct TokenAutomaton: Sendable {
   /// regex tests only.
   /// - Complexity: O(tokens × live threads × log steps per node).
   func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
-    // Not `frozen ?? FrozenTables(self)`: the autoclosure captured a copy of the whole automaton.
-    let f: FrozenTables
-    if let frozen { f = frozen } else { f = FrozenTables(self) }
+    // Read without counting references: `self` holds its tables for the whole call (and `made`,
+    // for an automaton never frozen), and the count of tables every matching thread shares,
+    // changed for every clause, bounced between cores. (Not `frozen ?? FrozenTables(self)`: the
+    // autoclosure captured a copy of the whole automaton.)
+    let made = frozen == nil ? FrozenTables(self) : nil
+    defer { withExtendedLifetime(made) {} }
+    unowned(unsafe) let f: FrozenTables
+    if let frozen { f = frozen } else { f = made! }
     let nodes = nodeCount
     if scratch.seen.count < nodes {
       scratch.seen = [Int](repeating: -1, count: nodes)
