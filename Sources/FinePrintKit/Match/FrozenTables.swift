@@ -1,8 +1,17 @@
 /// A finished `TokenAutomaton`'s tables that `run` and its prefilter read for every token,
 /// copied once to raw memory: array subscripts checked bounds at every read of the hottest loop
 /// of the linter.
-/// Immutable after `init`, so sharing it across threads is safe.
-final class FrozenTables: @unchecked Sendable {
+/// Immutable after `init`, so sharing it across threads is safe. A value of raw pointers, so
+/// that reading it counts no references: a class's count, changed for every clause by both
+/// matching threads, bounced between the cores. `Storage` owns the memory.
+struct FrozenTables: @unchecked Sendable {
+  /// Holds a `FrozenTables` and frees its memory when the last automaton holding it goes.
+  final class Storage: Sendable {
+    let tables: FrozenTables
+    init(_ tables: FrozenTables) { self.tables = tables }
+    deinit { tables.deallocate() }
+  }
+
   let stepTarget: UnsafeBufferPointer<Int32>
   let stepGapLimit: UnsafeBufferPointer<Int32>
   let stepTest: UnsafeBufferPointer<Int32>
@@ -116,7 +125,8 @@ final class FrozenTables: @unchecked Sendable {
     requirementBits = Self.copy(automaton.requirementBits)
   }
 
-  deinit {
+  /// Frees the tables' memory (`Storage` does, once).
+  func deallocate() {
     for buffer in [
       stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
       wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
@@ -144,21 +154,34 @@ final class FrozenTables: @unchecked Sendable {
   private static func requirementProgram(
     _ automaton: TokenAutomaton
   ) -> (offsets: UnsafeBufferPointer<Int32>, program: UnsafeBufferPointer<Int32>) {
-    func ids(of set: Int) -> ArraySlice<TokenID> {
-      automaton.requirementIDs[Int(automaton.requirementIDOffsets[set])..<Int(automaton.requirementIDOffsets[set + 1])]
-    }
-    func isShort(_ set: Int) -> Bool { automaton.requirementBitRow[set] < 0 }
-    func cost(_ set: Int) -> Int { isShort(set) ? ids(of: set).count : .max }
+    // This runs for every automaton at start-up: the tables are taken out first (a closure
+    // that captured the automaton copied it), and the sets are sorted in one buffer.
+    let (requirementOffsets, requirements) = (automaton.requirementOffsets, automaton.requirements)
+    let (idOffsets, ids, bitRow) = (automaton.requirementIDOffsets, automaton.requirementIDs, automaton.requirementBitRow)
+    // A short set costs its length, a long one (a bitset row) more than any.
+    let cost = bitRow.indices.map { bitRow[$0] < 0 ? Int(idOffsets[$0 + 1] - idOffsets[$0]) : .max }
     var offsets: [Int32] = [0]
+    offsets.reserveCapacity(requirementOffsets.count)
     var program: [Int32] = []
-    for pattern in 0..<max(automaton.requirementOffsets.count - 1, 0) {
-      let first = Int(automaton.requirementOffsets[pattern])
-      let end = Int(automaton.requirementOffsets[pattern + 1])
-      // Ties go to the lower set: the order is the same every run.
-      for set in automaton.requirements[first..<end].map(Int.init).sorted(by: { (cost($0), $0) < (cost($1), $1) }) {
-        if isShort(set) {
-          program.append(Int32(ids(of: set).count))
-          program.append(contentsOf: ids(of: set).map { Int32(bitPattern: $0) })
+    program.reserveCapacity(requirements.count + ids.count)
+    var sets: [Int] = []
+    for pattern in 0..<max(requirementOffsets.count - 1, 0) {
+      sets.removeAll(keepingCapacity: true)
+      // By insertion, ties to the lower set: the order is the same every run.
+      for r in Int(requirementOffsets[pattern])..<Int(requirementOffsets[pattern + 1]) {
+        let set = Int(requirements[r])
+        var k = sets.count
+        sets.append(set)
+        while k > 0 && (cost[sets[k - 1]], sets[k - 1]) > (cost[set], set) {
+          sets[k] = sets[k - 1]
+          k -= 1
+        }
+        sets[k] = set
+      }
+      for set in sets {
+        if bitRow[set] < 0 {
+          program.append(idOffsets[set + 1] - idOffsets[set])
+          for i in Int(idOffsets[set])..<Int(idOffsets[set + 1]) { program.append(Int32(bitPattern: ids[i])) }
         } else {
           program.append(~Int32(set))
         }

@@ -116,10 +116,10 @@ struct TokenAutomaton: Sendable {
   var prefersEarliestStart = false
   var nodeCount: Int { acceptOffsets.count - 1 }
   /// The tables `run` reads for every token, in raw memory; set by `freeze()` once built.
-  private(set) var frozen: FrozenTables?
+  private(set) var frozen: FrozenTables.Storage?
 
   /// Copies the finished tables to raw memory for `run`. Call it after the last change.
-  mutating func freeze() { frozen = FrozenTables(self) }
+  mutating func freeze() { frozen = FrozenTables.Storage(FrozenTables(self)) }
 
   /// Compiles the expression of each `.regex` test.
   mutating func compileRegexes() {
@@ -147,14 +147,11 @@ struct TokenAutomaton: Sendable {
   /// regex tests only.
   /// - Complexity: O(tokens × live threads × log steps per node).
   func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
-    // Read without counting references: `self` holds its tables for the whole call (and `made`,
-    // for an automaton never frozen), and the count of tables every matching thread shares,
-    // changed for every clause, bounced between cores. (Not `frozen ?? FrozenTables(self)`: the
-    // autoclosure captured a copy of the whole automaton.)
-    let made = frozen == nil ? FrozenTables(self) : nil
-    defer { withExtendedLifetime(made) {} }
-    unowned(unsafe) let f: FrozenTables
-    if let frozen { f = frozen } else { f = made! }
+    // Not `frozen ?? …`: the autoclosure captured a copy of the whole automaton.
+    let storage: FrozenTables.Storage
+    if let frozen { storage = frozen } else { storage = FrozenTables.Storage(FrozenTables(self)) }
+    defer { withExtendedLifetime(storage) {} }
+    let f = storage.tables
     let nodes = nodeCount
     if scratch.seen.count < nodes {
       scratch.seen = [Int](repeating: -1, count: nodes)
