@@ -12,16 +12,11 @@ struct FrozenTables: @unchecked Sendable {
     deinit { tables.deallocate() }
   }
 
-  let stepTarget: UnsafeBufferPointer<Int32>
-  let stepGapLimit: UnsafeBufferPointer<Int32>
-  let stepTest: UnsafeBufferPointer<Int32>
-  let acceptOffsets: UnsafeBufferPointer<Int32>
+  /// The nodes' and steps' records (ranges into the tables below, Bloom filters, targets).
+  let packed: PackedNodes
   let acceptPatterns: UnsafeBufferPointer<Int32>
-  let keyOffsets: UnsafeBufferPointer<Int32>
   let keys: UnsafeBufferPointer<TokenID>
   let keySteps: UnsafeBufferPointer<Int32>
-  let keyBloom: UnsafeBufferPointer<UInt64>
-  let wildOffsets: UnsafeBufferPointer<Int32>
   let wildSteps: UnsafeBufferPointer<Int32>
   let startOffsets: UnsafeBufferPointer<Int32>
   let startSteps: UnsafeBufferPointer<Int32>
@@ -61,16 +56,10 @@ struct FrozenTables: @unchecked Sendable {
   let requirementBits: UnsafeBufferPointer<UInt64>
 
   init(_ automaton: TokenAutomaton) {
-    stepTarget = Self.copy(automaton.stepTarget)
-    stepGapLimit = Self.copy(automaton.stepGapLimit)
-    stepTest = Self.copy(automaton.stepTest)
-    acceptOffsets = Self.copy(automaton.acceptOffsets)
+    packed = PackedNodes(automaton)
     acceptPatterns = Self.copy(automaton.acceptPatterns)
-    keyOffsets = Self.copy(automaton.keyOffsets)
     keys = Self.copy(automaton.keys)
     keySteps = Self.copy(automaton.keySteps)
-    keyBloom = Self.copy(automaton.keyBloom)
-    wildOffsets = Self.copy(automaton.wildOffsets)
     wildSteps = Self.copy(automaton.wildSteps)
     startOffsets = Self.copy(automaton.startOffsets)
     startSteps = Self.copy(automaton.startSteps)
@@ -127,16 +116,15 @@ struct FrozenTables: @unchecked Sendable {
 
   /// Frees the tables' memory (`Storage` does, once).
   func deallocate() {
+    packed.deallocate()
     for buffer in [
-      stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
-      wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
+      acceptPatterns, keySteps, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
       requirementProgramOffsets, requirementProgram, requirementBitRow,
     ] {
       buffer.deallocate()
     }
     keys.deallocate()
     requirementBits.deallocate()
-    keyBloom.deallocate()
     anchored.deallocate()
     unanchoredBits.deallocate()
     commonStartRow.deallocate()

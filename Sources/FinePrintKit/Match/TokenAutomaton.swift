@@ -171,6 +171,7 @@ struct TokenAutomaton: Sendable {
     var generation = scratch.generation
     let base = tokens.startIndex
     let earliest = prefersEarliestStart
+    let packed = f.packed
     scratch.seen.withUnsafeMutableBufferPointer { seen in
       scratch.slot.withUnsafeMutableBufferPointer { slot in
         scratch.startable.withUnsafeBufferPointer { startable in
@@ -190,21 +191,25 @@ struct TokenAutomaton: Sendable {
                 /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
                 @inline(__always)
                 func take(_ step: Int, from: Int32, start: Int, skipped: Int32) {
-                  let target = f.stepTarget[step]
-                  let limit = f.stepGapLimit[step]
+                  let stepRecord = packed.step(step)
+                  let target = stepRecord[0]
+                  let limit = stepRecord[1]
                   var carried: Int32 = 0
                   if limit > 0 {
                     carried = (from == target ? skipped : 0) + 1
                     if carried > limit { return }
                   }
                   let t = Int(target)
-                  var a = Int(f.acceptOffsets[t])
-                  let acceptEnd = Int(f.acceptOffsets[t + 1])
+                  let targetRecord = packed.node(t)
+                  var (a, acceptEnd) = PackedNodes.bounds(targetRecord[PackedNodes.acceptRangeWord])
                   while a < acceptEnd {
                     onMatch(Match(pattern: Int(f.acceptPatterns[a]), start: start, end: position))
                     a += 1
                   }
-                  guard f.keyOffsets[t] != f.keyOffsets[t + 1] || f.wildOffsets[t] != f.wildOffsets[t + 1] else { return }
+                  // A node with no step out of it holds no thread.
+                  let keyRange = targetRecord[PackedNodes.keyRangeWord]
+                  let wildRange = targetRecord[PackedNodes.wildRangeWord]
+                  guard keyRange >> 32 != keyRange & 0xFFFF_FFFF || wildRange >> 32 != wildRange & 0xFFFF_FFFF else { return }
                   if seen[t] == stamp {
                     let k = Int(slot[t])
                     let old = next[k]
@@ -224,25 +229,30 @@ struct TokenAutomaton: Sendable {
                 while k < activeCount {
                   let thread = active[k]
                   k += 1
-                  let n = Int(thread.node)
+                  let record = packed.node(Int(thread.node))
                   // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
-                  var low = Int(f.keyOffsets[n])
-                  var high = Int(f.keyOffsets[n + 1])
-                  if f.keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
-                  while low < high {
-                    let mid = (low + high) >> 1
-                    if f.keys[mid] < token { low = mid + 1 } else { high = mid }
+                  var (low, end) = PackedNodes.bounds(record[PackedNodes.keyRangeWord])
+                  if PackedNodes.mayStep(record, bloomBit: bloom) {
+                    var high = end
+                    while low < high {
+                      let mid = (low + high) >> 1
+                      if f.keys[mid] < token { low = mid + 1 } else { high = mid }
+                    }
+                    while low < end && f.keys[low] == token {
+                      take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
+                      low += 1
+                    }
                   }
-                  let end = Int(f.keyOffsets[n + 1])
-                  while low < end && f.keys[low] == token {
-                    take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
-                    low += 1
-                  }
-                  var w = Int(f.wildOffsets[n])
-                  let wildEnd = Int(f.wildOffsets[n + 1])
+                  var (w, wildEnd) = PackedNodes.bounds(record[PackedNodes.wildRangeWord])
                   while w < wildEnd {
                     let step = Int(f.wildSteps[w])
-                    if accepts(Int(f.stepTest[step]), token, index: index, text: text, in: f) {
+                    let stepRecord = packed.step(step)
+                    // A gap's step, nearly always: any token but a clause break.
+                    let taken =
+                      stepRecord[3] != 0
+                      ? Int(token >> 6) >= f.breakerBits.count || f.breakerBits[Int(token >> 6)] & (1 << UInt64(token & 63)) == 0
+                      : accepts(Int(stepRecord[2]), token, index: index, text: text, in: f)
+                    if taken {
                       take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
                     }
                     w += 1
@@ -287,7 +297,7 @@ struct TokenAutomaton: Sendable {
                 for (r, step) in regexStarts.enumerated() {
                   let pattern = Int(regexStartPatterns[r])
                   guard startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0,
-                    accepts(Int(f.stepTest[Int(step)]), token, index: index, text: text, in: f)
+                    accepts(Int(packed.step(Int(step))[2]), token, index: index, text: text, in: f)
                   else { continue }
                   take(Int(step), from: -1, start: position, skipped: 0)
                 }
