@@ -56,7 +56,9 @@ struct FrozenTables: @unchecked Sendable {
   let requirementBits: UnsafeBufferPointer<UInt64>
 
   init(_ automaton: TokenAutomaton) {
-    packed = PackedNodes(automaton)
+    let anyTests = Self.copy(automaton.tests.map { $0 == .any })
+    isAny = anyTests
+    packed = PackedNodes(automaton, isAny: anyTests)
     acceptPatterns = Self.copy(automaton.acceptPatterns)
     keys = Self.copy(automaton.keys)
     keySteps = Self.copy(automaton.keySteps)
@@ -106,7 +108,6 @@ struct FrozenTables: @unchecked Sendable {
     commonStartWordBits = Self.copy(wordBits)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
-    isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)
     anchorPatterns = Self.copy(automaton.anchorPatterns)
     (requirementProgramOffsets, requirementProgram) = Self.requirementProgram(automaton)

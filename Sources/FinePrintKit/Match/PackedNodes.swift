@@ -22,35 +22,49 @@ struct PackedNodes {
   let nodes: UnsafeMutablePointer<UInt64>
   let steps: UnsafeMutablePointer<Int32>
 
-  init(_ automaton: TokenAutomaton) {
+  /// The records of `automaton`; `isAny[t]` tells whether its test `t` is `.any`.
+  init(_ automaton: TokenAutomaton, isAny: UnsafeBufferPointer<Bool>) {
     let nodeCount = automaton.nodeCount
     let raw = UnsafeMutableRawPointer.allocate(byteCount: max(nodeCount, 1) * Self.nodeWords * 8, alignment: 64)
     nodes = raw.bindMemory(to: UInt64.self, capacity: max(nodeCount, 1) * Self.nodeWords)
     // Every word of every record is written below (words are trivial: no zeroing first, which
     // took as long as the writing), and an empty table's one record here.
     if nodeCount == 0 { nodes.initialize(repeating: 0, count: Self.nodeWords) }
-    // This runs for every automaton at start-up: the tables are read once each, as locals.
-    let (keyOffsets, wildOffsets, acceptOffsets, bloom) =
-      (automaton.keyOffsets, automaton.wildOffsets, automaton.acceptOffsets, automaton.keyBloom)
-    for n in 0..<nodeCount {
-      let record = nodes + n * Self.nodeWords
-      // Bit `b & 63` for each bit `b` of the automaton's filter (`mayStep`).
-      record[0] = bloom[n * 4] | bloom[n * 4 + 1] | bloom[n * 4 + 2] | bloom[n * 4 + 3]
-      record[Self.keyRangeWord] = Self.range(keyOffsets[n], keyOffsets[n + 1])
-      record[Self.wildRangeWord] = Self.range(wildOffsets[n], wildOffsets[n + 1])
-      record[Self.acceptRangeWord] = Self.range(acceptOffsets[n], acceptOffsets[n + 1])
+    // This runs for every automaton at start-up: the tables are read on raw memory.
+    let nodes = self.nodes
+    automaton.keyOffsets.withUnsafeBufferPointer { keyOffsets in
+      automaton.wildOffsets.withUnsafeBufferPointer { wildOffsets in
+        automaton.acceptOffsets.withUnsafeBufferPointer { acceptOffsets in
+          automaton.keyBloom.withUnsafeBufferPointer { bloom in
+            for n in 0..<nodeCount {
+              let record = nodes + n * Self.nodeWords
+              // Bit `b & 63` for each bit `b` of the automaton's filter (`mayStep`).
+              record[0] = bloom[n * 4] | bloom[n * 4 + 1] | bloom[n * 4 + 2] | bloom[n * 4 + 3]
+              record[Self.keyRangeWord] = Self.range(keyOffsets[n], keyOffsets[n + 1])
+              record[Self.wildRangeWord] = Self.range(wildOffsets[n], wildOffsets[n + 1])
+              record[Self.acceptRangeWord] = Self.range(acceptOffsets[n], acceptOffsets[n + 1])
+            }
+          }
+        }
+      }
     }
     let stepCount = automaton.stepTarget.count
     steps = .allocate(capacity: max(stepCount, 1) * Self.stepWords)
     if stepCount == 0 { steps.initialize(repeating: 0, count: Self.stepWords) }
-    let (targets, limits, tests) = (automaton.stepTarget, automaton.stepGapLimit, automaton.stepTest)
-    let isAny = automaton.tests.map { $0 == .any }
-    for s in 0..<stepCount {
-      let record = steps + s * Self.stepWords
-      record[0] = targets[s]
-      record[1] = limits[s]
-      record[2] = tests[s]
-      record[3] = Int(tests[s]) < isAny.count && isAny[Int(tests[s])] ? 1 : 0
+    let steps = self.steps
+    automaton.stepTarget.withUnsafeBufferPointer { targets in
+      automaton.stepGapLimit.withUnsafeBufferPointer { limits in
+        automaton.stepTest.withUnsafeBufferPointer { tests in
+          for s in 0..<stepCount {
+            let record = steps + s * Self.stepWords
+            let test = Int(tests[s])
+            record[0] = targets[s]
+            record[1] = limits[s]
+            record[2] = tests[s]
+            record[3] = test < isAny.count && isAny[test] ? 1 : 0
+          }
+        }
+      }
     }
   }
 
