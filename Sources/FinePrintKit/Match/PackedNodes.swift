@@ -18,6 +18,10 @@ struct PackedNodes {
   /// Int32s a step's record takes: its target node, its gap limit (0 when not a gap), its test,
   /// and 1 when that test is `.any` (a gap's "any token but a clause break"), else 0.
   static let stepWords = 4
+  static let targetField = 0
+  static let gapLimitField = 1
+  static let testField = 2
+  static let isAnyField = 3
 
   let nodes: UnsafeMutablePointer<UInt64>
   let steps: UnsafeMutablePointer<Int32>
@@ -58,10 +62,10 @@ struct PackedNodes {
           for s in 0..<stepCount {
             let record = steps + s * Self.stepWords
             let test = Int(tests[s])
-            record[0] = targets[s]
-            record[1] = limits[s]
-            record[2] = tests[s]
-            record[3] = test < isAny.count && isAny[test] ? 1 : 0
+            record[Self.targetField] = targets[s]
+            record[Self.gapLimitField] = limits[s]
+            record[Self.testField] = tests[s]
+            record[Self.isAnyField] = test < isAny.count && isAny[test] ? 1 : 0
           }
         }
       }

@@ -192,8 +192,8 @@ struct TokenAutomaton: Sendable {
                 @inline(__always)
                 func take(_ step: Int, from: Int32, start: Int, skipped: Int32) {
                   let stepRecord = packed.step(step)
-                  let target = stepRecord[0]
-                  let limit = stepRecord[1]
+                  let target = stepRecord[PackedNodes.targetField]
+                  let limit = stepRecord[PackedNodes.gapLimitField]
                   var carried: Int32 = 0
                   if limit > 0 {
                     carried = (from == target ? skipped : 0) + 1
@@ -249,9 +249,9 @@ struct TokenAutomaton: Sendable {
                     let stepRecord = packed.step(step)
                     // A gap's step, nearly always: any token but a clause break.
                     let taken =
-                      stepRecord[3] != 0
+                      stepRecord[PackedNodes.isAnyField] != 0
                       ? Int(token >> 6) >= f.breakerBits.count || f.breakerBits[Int(token >> 6)] & (1 << UInt64(token & 63)) == 0
-                      : accepts(Int(stepRecord[2]), token, index: index, text: text, in: f)
+                      : accepts(Int(stepRecord[PackedNodes.testField]), token, index: index, text: text, in: f)
                     if taken {
                       take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
                     }
@@ -297,7 +297,7 @@ struct TokenAutomaton: Sendable {
                 for (r, step) in regexStarts.enumerated() {
                   let pattern = Int(regexStartPatterns[r])
                   guard startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0,
-                    accepts(Int(packed.step(Int(step))[2]), token, index: index, text: text, in: f)
+                    accepts(Int(packed.step(Int(step))[PackedNodes.testField]), token, index: index, text: text, in: f)
                   else { continue }
                   take(Int(step), from: -1, start: position, skipped: 0)
                 }
