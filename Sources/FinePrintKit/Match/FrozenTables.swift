@@ -1,18 +1,22 @@
 /// A finished `TokenAutomaton`'s tables that `run` and its prefilter read for every token,
 /// copied once to raw memory: array subscripts checked bounds at every read of the hottest loop
 /// of the linter.
-/// Immutable after `init`, so sharing it across threads is safe.
-final class FrozenTables: @unchecked Sendable {
-  let stepTarget: UnsafeBufferPointer<Int32>
-  let stepGapLimit: UnsafeBufferPointer<Int32>
-  let stepTest: UnsafeBufferPointer<Int32>
-  let acceptOffsets: UnsafeBufferPointer<Int32>
+/// Immutable after `init`, so sharing it across threads is safe. A value of raw pointers, so
+/// that reading it counts no references: a class's count, changed for every clause by both
+/// matching threads, bounced between the cores. `Storage` owns the memory.
+struct FrozenTables: @unchecked Sendable {
+  /// Holds a `FrozenTables` and frees its memory when the last automaton holding it goes.
+  final class Storage: Sendable {
+    let tables: FrozenTables
+    init(_ tables: FrozenTables) { self.tables = tables }
+    deinit { tables.deallocate() }
+  }
+
+  /// The nodes' and steps' records (ranges into the tables below, Bloom filters, targets).
+  let packed: PackedNodes
   let acceptPatterns: UnsafeBufferPointer<Int32>
-  let keyOffsets: UnsafeBufferPointer<Int32>
   let keys: UnsafeBufferPointer<TokenID>
   let keySteps: UnsafeBufferPointer<Int32>
-  let keyBloom: UnsafeBufferPointer<UInt64>
-  let wildOffsets: UnsafeBufferPointer<Int32>
   let wildSteps: UnsafeBufferPointer<Int32>
   let startOffsets: UnsafeBufferPointer<Int32>
   let startSteps: UnsafeBufferPointer<Int32>
@@ -40,24 +44,24 @@ final class FrozenTables: @unchecked Sendable {
   // The prefilter's tables (see `TokenAutomaton.requirements`).
   let anchorOffsets: UnsafeBufferPointer<Int32>
   let anchorPatterns: UnsafeBufferPointer<Int32>
-  let requirementOffsets: UnsafeBufferPointer<Int32>
-  let requirements: UnsafeBufferPointer<Int32>
+  /// Each pattern's requirements as one run of integers
+  /// (`requirementProgram[requirementProgramOffsets[p]..<requirementProgramOffsets[p + 1]]`),
+  /// so that checking a candidate reads one stretch of memory: a short set is its length `n`
+  /// then its `n` IDs, inline; a long set is `~set` (negative), a row of `requirementBits` read
+  /// through `requirementBitRow[set]`. Short sets come first, the shortest first: a pattern
+  /// needs them all, so the order changes only how soon a clause without one is told.
+  let requirementProgramOffsets: UnsafeBufferPointer<Int32>
+  let requirementProgram: UnsafeBufferPointer<Int32>
   let requirementBitRow: UnsafeBufferPointer<Int32>
   let requirementBits: UnsafeBufferPointer<UInt64>
-  let requirementIDOffsets: UnsafeBufferPointer<Int32>
-  let requirementIDs: UnsafeBufferPointer<TokenID>
 
   init(_ automaton: TokenAutomaton) {
-    stepTarget = Self.copy(automaton.stepTarget)
-    stepGapLimit = Self.copy(automaton.stepGapLimit)
-    stepTest = Self.copy(automaton.stepTest)
-    acceptOffsets = Self.copy(automaton.acceptOffsets)
+    let anyTests = Self.copy(automaton.tests.map { $0 == .any })
+    isAny = anyTests
+    packed = PackedNodes(automaton, isAny: anyTests)
     acceptPatterns = Self.copy(automaton.acceptPatterns)
-    keyOffsets = Self.copy(automaton.keyOffsets)
     keys = Self.copy(automaton.keys)
     keySteps = Self.copy(automaton.keySteps)
-    keyBloom = Self.copy(automaton.keyBloom)
-    wildOffsets = Self.copy(automaton.wildOffsets)
     wildSteps = Self.copy(automaton.wildSteps)
     startOffsets = Self.copy(automaton.startOffsets)
     startSteps = Self.copy(automaton.startSteps)
@@ -104,53 +108,24 @@ final class FrozenTables: @unchecked Sendable {
     commonStartWordBits = Self.copy(wordBits)
     allAnchored = !automaton.anchored.contains(false)
     breakerBits = Self.copy(automaton.breakerBits)
-    isAny = Self.copy(automaton.tests.map { $0 == .any })
     anchorOffsets = Self.copy(automaton.anchorOffsets)
     anchorPatterns = Self.copy(automaton.anchorPatterns)
-    requirementOffsets = Self.copy(automaton.requirementOffsets)
-    // Each pattern's requirements, short lists of IDs first (the shortest first), then bitset
-    // rows, which are read over every word of the clause: a pattern needs them all, so the
-    // order changes only how soon a clause without one is told.
-    // (Sorted in place by insertion, on raw memory: this runs for every automaton at start-up.)
-    requirements = Self.copy(automaton.requirements)
-    var cost = [Int](repeating: Int.max, count: automaton.requirementBitRow.count)
-    for set in cost.indices where automaton.requirementBitRow[set] < 0 {
-      cost[set] = Int(automaton.requirementIDOffsets[set + 1] - automaton.requirementIDOffsets[set])
-    }
-    let sets = UnsafeMutableBufferPointer(mutating: requirements)
-    for pattern in 0..<max(automaton.requirementOffsets.count - 1, 0) {
-      let start = Int(automaton.requirementOffsets[pattern])
-      let end = Int(automaton.requirementOffsets[pattern + 1])
-      var i = start + 1
-      while i < end {
-        let set = sets[i]
-        var j = i
-        while j > start && (cost[Int(sets[j - 1])], sets[j - 1]) > (cost[Int(set)], set) {
-          sets[j] = sets[j - 1]
-          j -= 1
-        }
-        sets[j] = set
-        i += 1
-      }
-    }
+    (requirementProgramOffsets, requirementProgram) = Self.requirementProgram(automaton)
     requirementBitRow = Self.copy(automaton.requirementBitRow)
     requirementBits = Self.copy(automaton.requirementBits)
-    requirementIDOffsets = Self.copy(automaton.requirementIDOffsets)
-    requirementIDs = Self.copy(automaton.requirementIDs)
   }
 
-  deinit {
+  /// Frees the tables' memory (`Storage` does, once).
+  func deallocate() {
+    packed.deallocate()
     for buffer in [
-      stepTarget, stepGapLimit, stepTest, acceptOffsets, acceptPatterns, keyOffsets, keySteps,
-      wildOffsets, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
-      requirementOffsets, requirements, requirementBitRow, requirementIDOffsets,
+      acceptPatterns, keySteps, wildSteps, startOffsets, startSteps, startPatterns, anchorOffsets, anchorPatterns,
+      requirementProgramOffsets, requirementProgram, requirementBitRow,
     ] {
       buffer.deallocate()
     }
     keys.deallocate()
-    requirementIDs.deallocate()
     requirementBits.deallocate()
-    keyBloom.deallocate()
     anchored.deallocate()
     unanchoredBits.deallocate()
     commonStartRow.deallocate()
@@ -159,6 +134,50 @@ final class FrozenTables: @unchecked Sendable {
     commonStartWordBits.deallocate()
     breakerBits.deallocate()
     isAny.deallocate()
+  }
+
+  /// `requirementProgramOffsets` and `requirementProgram` of `automaton`. The prefilter checks
+  /// some thirty candidates a clause; following each requirement through its set's tables
+  /// (offsets, then IDs elsewhere, then a memo of the clause's answer, which held for one check
+  /// in five) cost more than reading a short set's few IDs again.
+  private static func requirementProgram(
+    _ automaton: TokenAutomaton
+  ) -> (offsets: UnsafeBufferPointer<Int32>, program: UnsafeBufferPointer<Int32>) {
+    // This runs for every automaton at start-up: the tables are taken out first (a closure
+    // that captured the automaton copied it), and the sets are sorted in one buffer.
+    let (requirementOffsets, requirements) = (automaton.requirementOffsets, automaton.requirements)
+    let (idOffsets, ids, bitRow) = (automaton.requirementIDOffsets, automaton.requirementIDs, automaton.requirementBitRow)
+    // A short set costs its length, a long one (a bitset row) more than any.
+    let cost = bitRow.indices.map { bitRow[$0] < 0 ? Int(idOffsets[$0 + 1] - idOffsets[$0]) : .max }
+    var offsets: [Int32] = [0]
+    offsets.reserveCapacity(requirementOffsets.count)
+    var program: [Int32] = []
+    program.reserveCapacity(requirements.count + ids.count)
+    var sets: [Int] = []
+    for pattern in 0..<max(requirementOffsets.count - 1, 0) {
+      sets.removeAll(keepingCapacity: true)
+      // By insertion, ties to the lower set: the order is the same every run.
+      for r in Int(requirementOffsets[pattern])..<Int(requirementOffsets[pattern + 1]) {
+        let set = Int(requirements[r])
+        var k = sets.count
+        sets.append(set)
+        while k > 0 && (cost[sets[k - 1]], sets[k - 1]) > (cost[set], set) {
+          sets[k] = sets[k - 1]
+          k -= 1
+        }
+        sets[k] = set
+      }
+      for set in sets {
+        if bitRow[set] < 0 {
+          program.append(idOffsets[set + 1] - idOffsets[set])
+          for i in Int(idOffsets[set])..<Int(idOffsets[set + 1]) { program.append(Int32(bitPattern: ids[i])) }
+        } else {
+          program.append(~Int32(set))
+        }
+      }
+      offsets.append(Int32(program.count))
+    }
+    return (copy(offsets), copy(program))
   }
 
   /// A copy of `array` in memory of its own (never empty: an empty table still has an address).

@@ -145,9 +145,11 @@ public struct RuleEngine: Sendable {
   ) -> ClauseResult {
     var result = ClauseResult()
     var candidates: [(rule: Int, match: TokenAutomaton.Match)] = []
-    // Captures what it reads, not `self`: a closure holding the engine copied all its tables.
-    let vocabulary = tokenizer.vocabulary
-    let text = { (i: Int) in Self.text(of: tokens[i], bytes: bytes, vocabulary: vocabulary) }
+    // A local function, not a closure value: only regex tests call it, yet a closure built for
+    // every clause was allocated on the heap, and retained the document's bytes and the
+    // vocabulary's tables, which every matching thread shares, so their counts bounced between
+    // cores.
+    func text(_ i: Int) -> String { Self.text(of: tokens[i], bytes: bytes, vocabulary: tokenizer.vocabulary) }
     main.run(tokens, scratch: &scratch.automaton, text: text) { match in
       switch roles[match.pattern] {
       case .primary(let rule):

@@ -49,7 +49,8 @@ struct TokenAutomaton: Sendable {
     var touchedWords: [Int32] = []
     var touchedCount = 0
     var candidates: [Int32] = []
-    /// For each requirement, `2 × run + 1` if the clause of that run meets it, `2 × run` if not.
+    /// For each long requirement (a bitset row), `2 × run + 1` if the clause of that run meets
+    /// it, `2 × run` if not.
     var requirementMet: [Int] = []
   }
 
@@ -115,10 +116,10 @@ struct TokenAutomaton: Sendable {
   var prefersEarliestStart = false
   var nodeCount: Int { acceptOffsets.count - 1 }
   /// The tables `run` reads for every token, in raw memory; set by `freeze()` once built.
-  private(set) var frozen: FrozenTables?
+  private(set) var frozen: FrozenTables.Storage?
 
   /// Copies the finished tables to raw memory for `run`. Call it after the last change.
-  mutating func freeze() { frozen = FrozenTables(self) }
+  mutating func freeze() { frozen = FrozenTables.Storage(FrozenTables(self)) }
 
   /// Compiles the expression of each `.regex` test.
   mutating func compileRegexes() {
@@ -146,9 +147,11 @@ struct TokenAutomaton: Sendable {
   /// regex tests only.
   /// - Complexity: O(tokens × live threads × log steps per node).
   func run(_ tokens: ArraySlice<Token>, scratch: inout Scratch, text: (Int) -> String, onMatch: (Match) -> Void) {
-    // Not `frozen ?? FrozenTables(self)`: the autoclosure captured a copy of the whole automaton.
-    let f: FrozenTables
-    if let frozen { f = frozen } else { f = FrozenTables(self) }
+    // Not `frozen ?? …`: the autoclosure captured a copy of the whole automaton.
+    let storage: FrozenTables.Storage
+    if let frozen { storage = frozen } else { storage = FrozenTables.Storage(FrozenTables(self)) }
+    defer { withExtendedLifetime(storage) {} }
+    let f = storage.tables
     let nodes = nodeCount
     if scratch.seen.count < nodes {
       scratch.seen = [Int](repeating: -1, count: nodes)
@@ -168,6 +171,7 @@ struct TokenAutomaton: Sendable {
     var generation = scratch.generation
     let base = tokens.startIndex
     let earliest = prefersEarliestStart
+    let packed = f.packed
     scratch.seen.withUnsafeMutableBufferPointer { seen in
       scratch.slot.withUnsafeMutableBufferPointer { slot in
         scratch.startable.withUnsafeBufferPointer { startable in
@@ -187,21 +191,25 @@ struct TokenAutomaton: Sendable {
                 /// Takes step `step` for a thread at `from` (-1 for a new match) that started at `start`.
                 @inline(__always)
                 func take(_ step: Int, from: Int32, start: Int, skipped: Int32) {
-                  let target = f.stepTarget[step]
-                  let limit = f.stepGapLimit[step]
+                  let stepRecord = packed.step(step)
+                  let target = stepRecord[PackedNodes.targetField]
+                  let limit = stepRecord[PackedNodes.gapLimitField]
                   var carried: Int32 = 0
                   if limit > 0 {
                     carried = (from == target ? skipped : 0) + 1
                     if carried > limit { return }
                   }
                   let t = Int(target)
-                  var a = Int(f.acceptOffsets[t])
-                  let acceptEnd = Int(f.acceptOffsets[t + 1])
+                  let targetRecord = packed.node(t)
+                  var (a, acceptEnd) = PackedNodes.bounds(targetRecord[PackedNodes.acceptRangeWord])
                   while a < acceptEnd {
                     onMatch(Match(pattern: Int(f.acceptPatterns[a]), start: start, end: position))
                     a += 1
                   }
-                  guard f.keyOffsets[t] != f.keyOffsets[t + 1] || f.wildOffsets[t] != f.wildOffsets[t + 1] else { return }
+                  // A node with no step out of it holds no thread.
+                  let keyRange = targetRecord[PackedNodes.keyRangeWord]
+                  let wildRange = targetRecord[PackedNodes.wildRangeWord]
+                  guard keyRange >> 32 != keyRange & 0xFFFF_FFFF || wildRange >> 32 != wildRange & 0xFFFF_FFFF else { return }
                   if seen[t] == stamp {
                     let k = Int(slot[t])
                     let old = next[k]
@@ -221,25 +229,30 @@ struct TokenAutomaton: Sendable {
                 while k < activeCount {
                   let thread = active[k]
                   k += 1
-                  let n = Int(thread.node)
+                  let record = packed.node(Int(thread.node))
                   // Steps on this token ID: a bit test, then a binary search in the node's sorted keys.
-                  var low = Int(f.keyOffsets[n])
-                  var high = Int(f.keyOffsets[n + 1])
-                  if f.keyBloom[n << 2 + bloom >> 6] & (1 << UInt64(bloom & 63)) == 0 { high = low }
-                  while low < high {
-                    let mid = (low + high) >> 1
-                    if f.keys[mid] < token { low = mid + 1 } else { high = mid }
+                  var (low, end) = PackedNodes.bounds(record[PackedNodes.keyRangeWord])
+                  if PackedNodes.mayStep(record, bloomBit: bloom) {
+                    var high = end
+                    while low < high {
+                      let mid = (low + high) >> 1
+                      if f.keys[mid] < token { low = mid + 1 } else { high = mid }
+                    }
+                    while low < end && f.keys[low] == token {
+                      take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
+                      low += 1
+                    }
                   }
-                  let end = Int(f.keyOffsets[n + 1])
-                  while low < end && f.keys[low] == token {
-                    take(Int(f.keySteps[low]), from: thread.node, start: thread.start, skipped: thread.skipped)
-                    low += 1
-                  }
-                  var w = Int(f.wildOffsets[n])
-                  let wildEnd = Int(f.wildOffsets[n + 1])
+                  var (w, wildEnd) = PackedNodes.bounds(record[PackedNodes.wildRangeWord])
                   while w < wildEnd {
                     let step = Int(f.wildSteps[w])
-                    if accepts(Int(f.stepTest[step]), token, index: index, text: text, in: f) {
+                    let stepRecord = packed.step(step)
+                    // A gap's step, nearly always: any token but a clause break.
+                    let taken =
+                      stepRecord[PackedNodes.isAnyField] != 0
+                      ? Int(token >> 6) >= f.breakerBits.count || f.breakerBits[Int(token >> 6)] & (1 << UInt64(token & 63)) == 0
+                      : accepts(Int(stepRecord[PackedNodes.testField]), token, index: index, text: text, in: f)
+                    if taken {
                       take(step, from: thread.node, start: thread.start, skipped: thread.skipped)
                     }
                     w += 1
@@ -284,7 +297,7 @@ struct TokenAutomaton: Sendable {
                 for (r, step) in regexStarts.enumerated() {
                   let pattern = Int(regexStartPatterns[r])
                   guard startable[pattern >> 6] & (1 << UInt64(pattern & 63)) != 0,
-                    accepts(Int(f.stepTest[Int(step)]), token, index: index, text: text, in: f)
+                    accepts(Int(packed.step(Int(step))[PackedNodes.testField]), token, index: index, text: text, in: f)
                   else { continue }
                   take(Int(step), from: -1, start: position, skipped: 0)
                 }
@@ -361,38 +374,38 @@ struct TokenAutomaton: Sendable {
                 for c in 0..<candidateCount {
                   let pattern = Int(candidates[c])
                   var met = true
-                  var r = Int(f.requirementOffsets[pattern])
-                  let end = Int(f.requirementOffsets[pattern + 1])
+                  var r = Int(f.requirementProgramOffsets[pattern])
+                  let end = Int(f.requirementProgramOffsets[pattern + 1])
                   while met && r < end {
-                    let set = Int(f.requirements[r])
+                    let head = Int(f.requirementProgram[r])
                     r += 1
+                    if head >= 0 {
+                      // A short set: `head` IDs, inline.
+                      let idEnd = r + head
+                      met = false
+                      while !met && r < idEnd {
+                        let id = Int(f.requirementProgram[r])
+                        met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
+                        r += 1
+                      }
+                      r = idEnd
+                      continue
+                    }
+                    // A long set: a row of the bitset, read once a clause (the answer is kept).
+                    let set = ~head
                     let memoized = memo[set]
                     if memoized >> 1 == run {
                       met = memoized & 1 == 1
                       continue
                     }
-                    let row = Int(f.requirementBitRow[set])
-                    if row >= 0 {
-                      // Up to the first word of the clause in the row, not past it. (`met` is
-                      // true here, from the loop's condition: unset, the row was never read, and
-                      // every requirement of more than 16 words passed.)
-                      let rowStart = row * width
-                      met = false
-                      var t = 0
-                      while !met && t < touchedCount {
-                        let w = Int(touched[t])
-                        met = f.requirementBits[rowStart + w] & ids[w] != 0
-                        t += 1
-                      }
-                    } else {
-                      met = false
-                      var i = Int(f.requirementIDOffsets[set])
-                      let idEnd = Int(f.requirementIDOffsets[set + 1])
-                      while !met && i < idEnd {
-                        let id = Int(f.requirementIDs[i])
-                        met = ids[id >> 6] & (1 << UInt64(id & 63)) != 0
-                        i += 1
-                      }
+                    // Up to the first word of the clause in the row, not past it.
+                    let rowStart = Int(f.requirementBitRow[set]) * width
+                    met = false
+                    var t = 0
+                    while !met && t < touchedCount {
+                      let w = Int(touched[t])
+                      met = f.requirementBits[rowStart + w] & ids[w] != 0
+                      t += 1
                     }
                     memo[set] = run << 1 | (met ? 1 : 0)
                   }

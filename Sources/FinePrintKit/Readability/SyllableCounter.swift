@@ -31,8 +31,15 @@ public enum SyllableCounter {
   /// The exceptions by the FNV-1a hash of their letters, so the hot path builds no strings:
   /// an open-addressed table probed linearly (a hash of 0 marks an empty slot), after two
   /// cheap tests most words fail: length and first letter.
-  struct ExceptionTable: Sendable {
-    var slots = [(hash: UInt64, count: Int)](repeating: (0, 0), count: 256)
+  struct ExceptionTable: @unchecked Sendable {
+    /// 256 slots, in memory that is never freed (the table is made once, as a static): an
+    /// array's storage was retained and released for every clause scored, on every thread at
+    /// once. Written only in `init`.
+    let slots: UnsafeMutablePointer<(hash: UInt64, count: Int)> = {
+      let slots = UnsafeMutablePointer<(hash: UInt64, count: Int)>.allocate(capacity: 256)
+      slots.initialize(repeating: (0, 0), count: 256)
+      return slots
+    }()
     var longest = 0
     /// Bit `c - "a"` is set when an exception starts with letter c.
     var firstLetters: UInt32 = 0

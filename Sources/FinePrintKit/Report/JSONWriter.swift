@@ -47,15 +47,24 @@ struct JSONWriter: Sendable {
   /// An object's key (a literal that needs no escaping); its value follows.
   mutating func key(_ name: StaticString) {
     element()
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    if pretty {
-      bytes.append(0x20)
-      bytes.append(UInt8(ascii: ":"))
-      bytes.append(0x20)
-    } else {
-      bytes.append(UInt8(ascii: ":"))
+    // `"name" : ` (pretty) or `"name":` put together, then appended at once: an array's append
+    // checks its room and its uniqueness, and a report writes some twenty keys a finding.
+    let pretty = self.pretty
+    name.withUTF8Buffer { name in
+      let length = name.count + (pretty ? 5 : 3)
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
+        key[0] = UInt8(ascii: "\"")
+        _ = UnsafeMutableBufferPointer(rebasing: key[1...]).initialize(from: name)
+        key[name.count + 1] = UInt8(ascii: "\"")
+        if pretty {
+          key[name.count + 2] = 0x20
+          key[name.count + 3] = UInt8(ascii: ":")
+          key[name.count + 4] = 0x20
+        } else {
+          key[name.count + 2] = UInt8(ascii: ":")
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: key[0..<length]))
+      }
     }
     afterKey = true
   }
@@ -156,18 +165,19 @@ struct JSONWriter: Sendable {
   /// array of spaces retained it for every line, and threads rendering at once fought over its
   /// count; a literal's bytes are constant memory that nothing counts.
   private mutating func newline(depth: Int) {
-    bytes.append(0x0A)
     let width = 2 * depth
-    Self.spaces.withUTF8Buffer { spaces in
-      if width <= spaces.count {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<width]))
+    Self.lineBreakAndSpaces.withUTF8Buffer { indent in
+      if width < indent.count {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: indent[0...width]))
       } else {
+        bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: width))
       }
     }
   }
 
-  private static let spaces: StaticString = "                                "
+  /// A line break, then the spaces of an indent: both in one append.
+  private static let lineBreakAndSpaces: StaticString = "\n                                "
 
   private static let hex = Array("0123456789abcdef".utf8)
 

@@ -15,7 +15,10 @@ public struct Vocabulary: Sendable {
   private var arena: [UInt8] = []
   private var ends: [Int] = [0, 0]  // word i spans arena[ends[i]..<ends[i + 1]]; word 0 is ""
   private var hashes: [UInt64] = [0]
-  private var slots: [Int32] = Array(repeating: -1, count: 1024)
+  /// The open-addressed table: an ID in the low half of a slot, the high half of its word's hash
+  /// in the high half, 0 for an empty slot (ID 0 is never placed). The hash is compared in the
+  /// slot itself: reading it from `hashes` missed the cache for nearly every word a document holds.
+  private var slots: [UInt64] = Array(repeating: 0, count: 1024)
 
   public init() {}
 
@@ -41,15 +44,14 @@ public struct Vocabulary: Sendable {
     // On raw buffers: the tokenizer asks for every word of a document, and each array
     // subscript checked its bounds.
     slots.withUnsafeBufferPointer { slots in
-      hashes.withUnsafeBufferPointer { hashes in
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-          let id = Int(slots[slot])
-          if id < 0 { return Self.unknown }
-          if hashes[id] == hash && equals(id, word) { return TokenID(id) }
-          slot = (slot + 1) & mask
-        }
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while true {
+        let entry = slots[slot]
+        if entry == 0 { return Self.unknown }
+        let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+        if entry >> 32 == hash >> 32 && equals(id, word) { return TokenID(id) }
+        slot = (slot + 1) & mask
       }
     }
   }
@@ -112,13 +114,14 @@ public struct Vocabulary: Sendable {
 
   private mutating func place(_ id: Int) {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(id)
+    let hash = hashes[id]
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(id)
   }
 
   private mutating func rehash() {
-    slots = Array(repeating: -1, count: slots.count * 2)
+    slots = Array(repeating: 0, count: slots.count * 2)
     for id in 1..<hashes.count { place(id) }
   }
 }
