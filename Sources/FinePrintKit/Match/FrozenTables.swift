@@ -180,6 +180,13 @@ struct FrozenTables: @unchecked Sendable {
     return (copy(offsets), copy(program))
   }
 
+  /// Whether a gap (`.any`) may skip `token`: any token but a clause break (`;`, `.`, `!`, `?`).
+  @inline(__always)
+  func gapCrosses(_ token: TokenID) -> Bool {
+    let word = Int(token >> 6)
+    return word >= breakerBits.count || breakerBits[word] & (1 << UInt64(token & 63)) == 0
+  }
+
   /// A copy of `array` in memory of its own (never empty: an empty table still has an address).
   private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
     let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))

@@ -134,10 +134,7 @@ struct TokenAutomaton: Sendable {
   /// and regexes: a step on words is keyed by their IDs (`keys`) and never tested here.
   @inline(__always)
   func accepts(_ test: Int, _ token: TokenID, index: Int, text: (Int) -> String, in f: FrozenTables) -> Bool {
-    if f.isAny[test] {
-      let word = Int(token >> 6)
-      return word >= f.breakerBits.count || f.breakerBits[word] & (1 << UInt64(token & 63)) == 0
-    }
+    if f.isAny[test] { return f.gapCrosses(token) }
     if let regex = regexes[test] { return regex.matches(text(index)) }
     guard case .ids(let ids) = tests[test] else { return false }
     return ids.sortedContains(token)
@@ -250,7 +247,7 @@ struct TokenAutomaton: Sendable {
                     // A gap's step, nearly always: any token but a clause break.
                     let taken =
                       stepRecord[PackedNodes.isAnyField] != 0
-                      ? Int(token >> 6) >= f.breakerBits.count || f.breakerBits[Int(token >> 6)] & (1 << UInt64(token & 63)) == 0
+                      ? f.gapCrosses(token)
                       : accepts(Int(stepRecord[PackedNodes.testField]), token, index: index, text: text, in: f)
                     if taken {
                       take(step, from: thread.node, start: thread.start, skipped: thread.skipped)

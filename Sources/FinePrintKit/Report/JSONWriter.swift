@@ -47,24 +47,15 @@ struct JSONWriter: Sendable {
   /// An object's key (a literal that needs no escaping); its value follows.
   mutating func key(_ name: StaticString) {
     element()
-    // `"name" : ` (pretty) or `"name":` put together, then appended at once: an array's append
-    // checks its room and its uniqueness, and a report writes some twenty keys a finding.
-    let pretty = self.pretty
-    name.withUTF8Buffer { name in
-      let length = name.count + (pretty ? 5 : 3)
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { key in
-        key[0] = UInt8(ascii: "\"")
-        _ = UnsafeMutableBufferPointer(rebasing: key[1...]).initialize(from: name)
-        key[name.count + 1] = UInt8(ascii: "\"")
-        if pretty {
-          key[name.count + 2] = 0x20
-          key[name.count + 3] = UInt8(ascii: ":")
-          key[name.count + 4] = 0x20
-        } else {
-          key[name.count + 2] = UInt8(ascii: ":")
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: key[0..<length]))
-      }
+    bytes.append(UInt8(ascii: "\""))
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(UInt8(ascii: "\""))
+    if pretty {
+      bytes.append(0x20)
+      bytes.append(UInt8(ascii: ":"))
+      bytes.append(0x20)
+    } else {
+      bytes.append(UInt8(ascii: ":"))
     }
     afterKey = true
   }
