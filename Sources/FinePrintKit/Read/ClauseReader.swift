@@ -138,6 +138,13 @@ struct ClauseReader: Sendable {
         reading.modality = .duty
       }
     }
+    // 2b. An action someone is told to do: "we require our partners not to share it" is the
+    // partners' duty, not the provider's promise.
+    if reading.actor == nil, let directed = view.directed(before: start, end: end, lower: lower) {
+      reading.actor = directed.party
+      reading.actorTokens = directed.range
+      reading.modality = .duty
+    }
     // 3. A passive's agent: "may be removed by us", "can be ended by the participant".
     if reading.actor == nil && chain.contains(where: { words.passive.contains(id($0)) }) {
       var j = start
@@ -250,6 +257,48 @@ private struct ClauseView {
     var main = comma + 1
     while main <= matchEnd && words.skipped.contains(id(main)) { main += 1 }
     return comma < matchEnd && main <= matchEnd ? main : nil
+  }
+
+  /// How many words a directive's object may hold ("any selected partners and customers
+  /// receiving your information").
+  static let objectReach = 10
+
+  /// The party a directive verb tells to do the action at `start`: "we require our partners
+  /// (not) to share it" names the partners (someone else), "we require you to keep it" the
+  /// reader, "we instruct our staff to" the provider. The "to" stands right before the action,
+  /// past its negation, or just inside the match ("not to share"). Nil when no directive
+  /// governs it.
+  func directed(before start: Int, end: Int, lower: Int) -> (party: Party, range: ClosedRange<Int>)? {
+    var last = start - 1
+    var opensAction = false
+    while last >= lower && words.chain.contains(id(last)) && !words.determiner.contains(id(last)) {
+      opensAction = opensAction || id(last) == words.to
+      last -= 1
+    }
+    if !opensAction {
+      opensAction = (start...min(end, start + 2)).contains { id($0) == words.to }
+        && words.negation.contains(id(start))
+    }
+    guard opensAction, last >= lower else { return nil }
+    var verb = last
+    while verb >= lower && last - verb < Self.objectReach && !words.directive.contains(id(verb)) {
+      let t = id(verb)
+      if t == words.to || words.boundary.contains(t) || words.modal.contains(t) { return nil }
+      verb -= 1
+    }
+    guard verb >= lower, verb < last, words.directive.contains(id(verb)) else { return nil }
+    let object = (verb + 1)...last
+    // "you", or a reader's noun alone ("the participant"); "partners and customers" are others.
+    let nouns = object.filter { !words.determiner.contains(id($0)) && !words.chain.contains(id($0)) }
+    if object.contains(where: { words.pronoun.contains(id($0)) && words.reader.contains(id($0)) })
+      || nouns.count == 1 && words.reader.contains(id(nouns[0]))
+    {
+      return (.reader, object)
+    }
+    if object.contains(where: { words.provider.contains(id($0)) || words.staff.contains(id($0)) }) {
+      return (.provider, object)
+    }
+    return (.other, object)
   }
 
   /// The party named right after "by" ("by us", "by the Company", "by other users").

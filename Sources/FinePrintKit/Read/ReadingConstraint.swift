@@ -47,10 +47,13 @@ public struct ReadingConstraint: Sendable, Hashable {
     public static let actors = Party.allCases.map(\.rawValue) + ["unstated", "any"]
     public static let modalities = Modality.allCases.map(\.rawValue) + ["any"]
 
-    /// A negated reading never matches: "you may not opt out of arbitration" is a prohibition,
-    /// not the option `reader power` describes.
+    /// A negated reading never matches the reader's or the provider's: "you may not opt out of
+    /// arbitration" is a prohibition, not the option `reader power` describes. Someone else's
+    /// action is theirs, negated or not: "partners are required not to share it" is no promise
+    /// of the provider's (`other any`).
     public func matches(_ reading: Reading) -> Bool {
-      !reading.negated && (actor.map { $0 == reading.actor } ?? true) && (modality.map { $0 == reading.modality } ?? true)
+      (!reading.negated || actor == .some(.other)) && (actor.map { $0 == reading.actor } ?? true)
+        && (modality.map { $0 == reading.modality } ?? true)
     }
 
     public var description: String {

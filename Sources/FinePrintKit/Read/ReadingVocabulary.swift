@@ -23,6 +23,10 @@ struct ReadingVocabulary: Sendable {
   let means: Set<TokenID>
   let imperative: Set<TokenID>
   let comma: TokenID
+  let directive: Set<TokenID>
+  let staff: Set<TokenID>
+  /// "to", which opens the action a directive hands on.
+  let to: TokenID
   let passive: Set<TokenID>
   let preposition: Set<TokenID>
   let skipped: Set<TokenID>
@@ -57,6 +61,9 @@ struct ReadingVocabulary: Sendable {
     means = ids(ReadingWords.means)
     imperative = ids(ReadingWords.imperative)
     comma = vocabulary.id(of: ",") ?? Vocabulary.unknown
+    directive = ids(ReadingWords.directive)
+    staff = ids(ReadingWords.staff)
+    to = vocabulary.id(of: "to") ?? Vocabulary.unknown
     passive = ids(ReadingWords.passive)
     preposition = ids(ReadingWords.preposition)
     skipped = ids(ReadingWords.skipped)

@@ -71,6 +71,14 @@ enum ReadingWords {
   /// them by deleting your account", "we may act, including suspending your account"): a match
   /// that starts with one belongs to the verb before it.
   static let means = ["by", "including", "through", "via", "instead", "rather"]
+  /// Verbs that hand the action after "to" to their object, as a duty: "we require our partners
+  /// not to share it", "we instruct our vendors to delete it".
+  static let directive = [
+    "require", "requires", "required", "oblige", "obliges", "obliged", "obligate", "obligates", "obligated",
+    "instruct", "instructs", "instructed", "direct", "directs", "directed", "bind", "binds", "compel", "compels",
+  ]
+  /// The provider's own people, told to do something: "we require our staff to keep it confidential".
+  static let staff = ["staff", "employees", "employee", "personnel"]
   /// Words that join two parties into one actor ("you or VoxBounty", "you and we").
   static let conjunction = ["or", "and"]
   /// Punctuation skipped when looking back for the actor (a lead-in's colon, a list marker's
@@ -79,6 +87,6 @@ enum ReadingWords {
 
   static var all: [String] {
     provider + reader + other + power + duty + negation + auxiliary + filler + conjunction + pronoun + possessive + determiner
-      + opener + condition + means + imperative + agent + passive + preposition + skipped
+      + opener + condition + means + imperative + agent + passive + preposition + skipped + directive + staff + ["to"]
   }
 }

@@ -97,6 +97,33 @@ struct ClauseReaderTests {
     #expect(r.actor == nil)
   }
 
+  @Test(
+    "A directive hands the action to its object, as a duty",
+    arguments: [
+      ("We require our partners not to share your recordings.", "not", "share", Party.other as Party?),
+      ("We contractually require partners and customers receiving your data to not further share it.", "not", "share", .other),
+      ("The Company instructs its vendors to delete your files within a month.", "delete", "delete", .other),
+      ("We require you to keep your password secret.", "keep", "keep", .reader),
+      ("We require the participant to return the device.", "return", "return", .reader),
+      ("We oblige our staff never to disclose your answers.", "never", "disclose", .provider),
+    ])
+  func directive(_ sentence: String, _ first: String, _ last: String, _ actor: Party?) throws {
+    let r = try reading(sentence, from: first, to: last)
+    #expect(r.actor == actor)
+    #expect(r.modality == .duty)
+  }
+
+  @Test("No directive: the subject acts, or a verb stands between the directive and the action")
+  func noDirective() throws {
+    #expect(try reading("We may share your recordings with partners.", at: "share").actor == .provider)
+    // The object of "allow" acts, but "require" governs "allow", not "share".
+    #expect(try reading("We require you to allow us to share your data.", at: "share").actor == nil)
+    // "required to" with no object is the subject's own duty.
+    let own = try reading("You are required to keep your password secret.", at: "keep")
+    #expect(own.actor == .reader)
+    #expect(own.modality == .duty)
+  }
+
   @Test("A passive's agent, a lead-in, other users, a preposition")
   func agentsAndLeadIns() throws {
     #expect(try reading("Content posted by you may be removed by us without notice.", at: "removed").actor == .provider)
