@@ -276,7 +276,8 @@ private struct ClauseView {
       last -= 1
     }
     if !opensAction {
-      opensAction = (start...min(end, start + 2)).contains { id($0) == words.to }
+      opensAction =
+        (start...min(end, start + 2)).contains { id($0) == words.to }
         && words.negation.contains(id(start))
     }
     guard opensAction, last >= lower else { return nil }
