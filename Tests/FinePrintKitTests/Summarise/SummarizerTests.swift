@@ -402,6 +402,18 @@ struct SummarizerTests {
     #expect(answer(newsletter, "withdraw-or-delete")?.answer == "no")
     let silent = try summary("Harbour Voice terms. We record your voice during each session and store it on our servers.")
     #expect(answer(silent, "withdraw-or-delete")?.answer == "not stated")
+    // The keeping is the only word on leaving, and names it: a way out that keeps the data.
+    let onlyKept = try summary(
+      "Harbour Cohort consent. Leaving the cohort means no further visits. "
+        + "If you withdraw, we will keep and continue to use the samples you have already given us.")
+    let kept = try #require(answer(onlyKept, "withdraw-or-delete"))
+    #expect(kept.answer == "partly")
+    #expect(kept.quotes.first?.text.contains("already given") == true)
+    // Data a model keeps, with no leaving named, is no way out at all.
+    let model = try summary(
+      "Harbour Voice terms. We record your voice during each session. "
+        + "Our models keep what they learned from your recordings.")
+    #expect(answer(model, "withdraw-or-delete")?.answer != "partly")
   }
 
   @Test("A no that does not stop every use is \"partly\": another legal ground, a remainder past 'but', exceptions")
