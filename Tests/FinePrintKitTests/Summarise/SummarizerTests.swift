@@ -300,6 +300,13 @@ struct SummarizerTests {
     ] {
       #expect(try answer(summary(text), "payment")?.answer == "no", "\(text)")
     }
+    // A stated rate beside a discretionary extra: the amount answers, the extra is quoted after it.
+    let both = try #require(
+      answer(
+        summary("Harbour Dialects archive. Contributors receive $12 per hour of recording. Bonuses are paid at our discretion."),
+        "payment"))
+    #expect(both.answer == "yes")
+    #expect(both.quotes.map(\.text).contains("Bonuses are paid at our discretion."))
     // Feedback taken without pay is no statement about pay for the reader's data.
     let feedback = try summary("Harbour Audio. We may use any feedback you send us without compensation to you.")
     #expect(answer(feedback, "payment")?.answer == "not stated")
