@@ -156,7 +156,7 @@ struct SummaryTablesTests {
     #expect(try RuleSet.load(path: folder.path).rules.isEmpty)
     let loaded = try #require(try SummaryTables.load(ruleFolder: folder.path))
     let summarizer = try Summarizer(linter: Linter(engine: TestSupport.engine()), tables: loaded)
-    let document = try TestSupport.document("We pay €25 for each session. We may change the rates at any time.")
+    let document = try TestSupport.document("We pay €25 for each session. Bonuses are paid at our discretion.")
     let answer = try #require(summarizer.summarize(document).answers.first)
     #expect(answer.id == "paid" && answer.answer == "no" && answer.concern)
   }
