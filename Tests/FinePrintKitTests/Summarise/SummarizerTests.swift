@@ -333,6 +333,19 @@ struct SummarizerTests {
     }
   }
 
+  @Test("A disclosure on a court order is a risk, not data shared; a promise not to share stands beside it")
+  func legalDisclosureIsNotSharing() throws {
+    let s = try summary(
+      "Harbour Dialects study. We will not share your recordings with any other university, company or public "
+        + "data repository. We may be legally required to disclose information if we receive a court order.")
+    #expect(answer(s, "shared-with-others")?.answer == "no")
+    #expect(s.risks.contains { $0.rule == "disclosure-without-notice" })
+    let sold = try summary(
+      "Harbour Voice terms. We may sell your recordings to data brokers. "
+        + "We may disclose information if we receive a court order.")
+    #expect(answer(sold, "shared-with-others")?.answer == "yes")
+  }
+
   @Test("Public release, open licences, other researchers and a client's ownership are data leaving")
   func dataLeaving() throws {
     for sentence in [
