@@ -97,6 +97,10 @@ struct PackedNodes {
     UInt64(UInt32(bitPattern: start)) | UInt64(UInt32(bitPattern: end)) << 32
   }
 
+  /// Whether a range word holds nothing (its start is its end).
+  @inline(__always)
+  static func isEmpty(_ word: UInt64) -> Bool { word >> 32 == word & 0xFFFF_FFFF }
+
   /// The start and end of a range word.
   @inline(__always)
   static func bounds(_ word: UInt64) -> (start: Int, end: Int) {

@@ -204,9 +204,10 @@ struct TokenAutomaton: Sendable {
                     a += 1
                   }
                   // A node with no step out of it holds no thread.
-                  let keyRange = targetRecord[PackedNodes.keyRangeWord]
-                  let wildRange = targetRecord[PackedNodes.wildRangeWord]
-                  guard keyRange >> 32 != keyRange & 0xFFFF_FFFF || wildRange >> 32 != wildRange & 0xFFFF_FFFF else { return }
+                  guard
+                    !PackedNodes.isEmpty(targetRecord[PackedNodes.keyRangeWord])
+                      || !PackedNodes.isEmpty(targetRecord[PackedNodes.wildRangeWord])
+                  else { return }
                   if seen[t] == stamp {
                     let k = Int(slot[t])
                     let old = next[k]

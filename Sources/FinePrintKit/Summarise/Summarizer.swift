@@ -157,12 +157,13 @@ public struct Summarizer: Sendable {
     } else if !weak.isEmpty {
       // A weak "yes" stands only where nothing keeps the data back.
       verdict = no.isEmpty && partly.isEmpty ? .yes : .no
+    } else if !no.isEmpty {
+      verdict = .no
     } else {
       // A rule that keeps data after a leaving it names ("if you withdraw, we keep what we
       // have") says there is a way out, one that keeps the data. Kept data alone (a model that
-      // keeps what it learned) is silence, unless a clause says no.
-      let leaving = no.isEmpty ? quotesOf(SummaryQuestion.Evidence(rules: question.partly.rules)) : []
-      verdict = !no.isEmpty ? .no : (leaving.isEmpty ? nil : .partly)
+      // keeps what it learned) is silence.
+      verdict = quotesOf(SummaryQuestion.Evidence(rules: question.partly.rules)).isEmpty ? nil : .partly
     }
     var detail: String
     switch verdict {
